@@ -1,0 +1,1 @@
+"""Analyse: the NLP layer (spaCy) shared by all coding components."""

@@ -1,0 +1,30 @@
+"""`dateline process`: run the whole pipeline on files without a store."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "process",
+        help="process files and print the result, touching no store",
+        description="Run ingest, extract and coding on FILEs and print one JSON object per article "
+        "(with --json) to standard output. Nothing is stored.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories, URLs, or - for standard input")
+    p.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from dateline.ingest import read_inputs
+    from dateline.pipeline import process
+
+    for article in process(read_inputs(args.inputs)):
+        if args.json:
+            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            print(f"{article.id}  {article.status:9}  {article.title or article.error or ''}")
+    return 0
