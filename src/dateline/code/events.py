@@ -181,7 +181,7 @@ def event_place(head: Any, used: set[int], article: Article) -> str | None:
         if ent.label_ not in ("GPE", "LOC", "FAC") or any(i in used for i in range(ent.start, ent.end)):
             continue
         prep = ent.root.head
-        if ent.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and head in prep.ancestors | {prep.head}:
+        if ent.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and (head == prep.head or head in prep.ancestors):
             return ent.text
     return article.dateline.place if article.dateline else None
 
