@@ -16,7 +16,7 @@ from typing import Any
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
-TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "over", "from")
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "over", "from", "in")
 MODIFIERS = ("compound", "amod", "poss", "nmod")
 
 
@@ -38,7 +38,7 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
         for c in v.children:
             if c.dep_ in SUBJECTS:
                 return c, c.dep_ == "nsubjpass"
-        if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or v.head is v:
+        if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acomp") or v.head is v:
             break
         if v.dep_ in ("ccomp", "advcl") and v.head.pos_ not in ("VERB", "AUX"):
             break
@@ -115,17 +115,26 @@ def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]
     return sources, targets
 
 
-def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, swap: bool) -> tuple[list[Any], list[Any]]:
-    """Source and target candidates of a verbal trigger (voice-aware)."""
+def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None,
+               target_is_subject: bool = False) -> tuple[list[Any], list[Any]]:
+    """Source and target candidates of a verbal trigger (voice-aware); a pattern
+    may name the source's preposition or make the subject the target."""
     subj, passive = clause_subject(verb)
-    targets = verb_targets(verb, target_prep)
+    targets = verb_targets(verb, target_prep) + later_tokens(verb)
     if passive:
         by = agent(verb)
         sources, targets = ([by] if by is not None else []), ([subj] if subj is not None else []) + targets
     else:
         sources = [subj] if subj is not None else []
+    if target_is_subject and subj is not None and not passive:
+        sources, targets = [], [subj] + targets
     if source_prep:
         sources = prep_objects(verb, (source_prep,)) or sources
-    if swap:
-        sources, targets = targets, sources
     return sources, targets
+
+
+def later_tokens(verb: Any) -> list[Any]:
+    """The last resort for a target, as TABARI and PETRARCH take it: nouns after
+    the verb in its subtree, outside its subject."""
+    return [t for t in verb.subtree if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")
+            and not any(a.dep_ in SUBJECTS and a.head == verb for a in [t, *t.ancestors])]

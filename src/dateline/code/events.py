@@ -119,15 +119,24 @@ def actor_at(token: Any, actors: Any, modifiers: bool = False) -> Any | None:
 def resolve(tokens: list[Any], actors: Any) -> list[Any]:
     """Actor mentions for candidate tokens, each actor once: the tokens' own
     mentions when any is one, else mentions modifying them."""
-    candidates = arguments.expand(tokens)
     for modifiers in (False, True):
         out: list[Any] = []
-        for tok in candidates:
+        for tok in tokens:
             m = actor_at(tok, actors, modifiers)
             if m is not None and all(m is not o for o in out):
                 out.append(m)
         if out:
             return out
+    return []
+
+
+def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = ()) -> list[Any]:
+    """The actors of the first candidate that is one, with its coordinated
+    actors ("the US and NATO" gives both)."""
+    for tok in tokens:
+        found = [m for m in resolve(arguments.expand([tok]), actors) if all(m is not e for e in exclude)]
+        if found:
+            return found
     return []
 
 
@@ -193,7 +202,7 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
     t = m.trigger
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep)
-    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.swap)
+    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject)
 
 
 def confidence(m: Match, has_target: bool, modes: list[str], coded: bool) -> float:
@@ -232,32 +241,44 @@ def make_event(state: Analysis, m: Match, sent_index: int, code: str, source: An
 
 
 def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
-    """The events of one matched trigger: one per (source, target) pair, reversed when reciprocal."""
+    """The events of one matched trigger: one per source and target actor, and
+    back from target to source when the code is reciprocal."""
     article = state.article
     src_tokens, tgt_tokens = roles(m)
-    sources = resolve(src_tokens, state.actors)
-    targets = [t for t in resolve(tgt_tokens, state.actors) if all(t is not s for s in sources)]
+    sources = resolve_group(src_tokens, state.actors)
+    targets = resolve_group(tgt_tokens, state.actors, exclude=sources)
     entry = cameo.lookup(m.trigger.code)
     reverse = m.trigger.reverse_code or (m.trigger.code if entry.reciprocal else None)
-    if not sources or (reverse and not targets):
+    pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
+    if m.trigger.compound and not targets and len(sources) > 1:
+        pairs, reverse = [(s, t) for s in sources for t in sources if s is not t], None
+    if not pairs or (reverse and not targets):
         return []
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.trigger.code, date, _article_date(article))
     code = m.trigger.code
-    if "future" in modes and (intended := intent_code(code)):
-        code = intended
-        reverse = None if reverse is None else intended
+    if m.trigger.recode_intent and "future" in modes and (intended := intent_code(code)):
+        code, reverse = intended, (intended if reverse else None)
     used = {i for a in sources + targets for i in range(a.token_start, a.token_end)}
     place = event_place(m.head, used, article)
-    target = targets[0] if targets else None
-    events = [make_event(state, m, sent_index, code, s, target, modes, date, place) for s in sources]
-    if reverse and target is not None:
-        events += [make_event(state, m, sent_index, reverse, target, s, modes, date, place) for s in sources]
-    if len(sources) == 1 and len(targets) > 1 and m.trigger.kind == "noun" and reverse:
-        for t in targets[1:]:
-            events += [make_event(state, m, sent_index, code, sources[0], t, modes, date, place),
-                       make_event(state, m, sent_index, reverse, t, sources[0], modes, date, place)]
+    events = []
+    for s, t in pairs:
+        events.append(make_event(state, m, sent_index, code, s, t, modes, date, place))
+        if reverse and t is not None:
+            events.append(make_event(state, m, sent_index, reverse, t, s, modes, date, place))
     return events
+
+
+def outermost_dropped(matches: list[Match]) -> list[Match]:
+    """Drop a verb's bare default code when a clause it governs holds a coded
+    event: "X said Y attacked Z" reports the attack, not a statement."""
+    heads = [m.head for m in matches]
+
+    def governs_event(m: Match) -> bool:
+        return any(c.dep_ in ("ccomp", "xcomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
+                   for c in m.head.children)
+
+    return [m for m in matches if m.trigger.specificity or m.trigger.kind != "verb" or not governs_event(m)]
 
 
 def title_span(article: Article) -> tuple[int, int] | None:
@@ -276,7 +297,7 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
     for index, sent in enumerate(state.doc.sents):
         if skip and sent.start_char < skip[1] and sent.end_char > skip[0]:
             continue
-        for m in find_matches(sent, lexicon):
+        for m in outermost_dropped(find_matches(sent, lexicon)):
             for event in code_match(state, m, index):
                 if event.id not in seen:
                     seen.add(event.id)

@@ -10,8 +10,8 @@ Two formats load into one `Lexicon` of `Trigger` patterns:
 * the PETRARCH/TABARI ``.verbs`` format (`read_petrarch_verbs`), so users keep the
   dictionaries they have: ``&SYNSET`` blocks, ``--- VERB [code] ---`` blocks
   listing verbs (with ``{irregular forms}``) and ``- words * words [code]``
-  patterns, where ``$`` marks the source, ``+`` the target, ``%`` a compound
-  actor, ``^`` a skipped word, ``_`` joins words, ``{}`` and ``()`` group
+  patterns, where ``$`` marks the source, ``+`` the target (before ``*``: the
+  subject is the target), ``%`` a compound actor whose members act on each other, ``^`` a skipped word, ``_`` joins words, ``{}`` and ``()`` group
   phrases and ``[a:b]`` codes ``a`` from source to target and ``b`` back.
 
 Matching is over the dependency parse, not word order: a pattern matches when
@@ -47,7 +47,9 @@ class Trigger:
     reverse_code: str | None = None
     target_prep: str | None = None
     source_prep: str | None = None
-    swap: bool = False
+    target_is_subject: bool = False
+    compound: bool = False
+    recode_intent: bool = True
     rule: str = ""
 
     @property
@@ -197,7 +199,7 @@ def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[st
         head=head, kind="verb", code=code, reverse_code=reverse,
         words=_words_only(after), before=_words_only(before),
         target_prep=_prep_before(after, "+"), source_prep=_prep_before(after, "$"),
-        swap="+" in before, rule=rule,
+        target_is_subject="+" in before, compound="%" in before or "%" in after, recode_intent=False, rule=rule,
     )
 
 
@@ -220,7 +222,7 @@ def read_petrarch_verbs(path: Path) -> list[Trigger]:
         for head in heads:
             code, reverse = block_code
             triggers.append(Trigger(head=head, kind="verb", code=code, reverse_code=reverse,
-                                    rule=f"{path.name}:{head}"))
+                                    recode_intent=False, rule=f"{path.name}:{head}"))
             for text, n in patterns:
                 t = parse_petrarch_pattern(head, text, synsets, f"{path.name}:{n}:{head} {text.strip()}")
                 if t:
