@@ -248,7 +248,7 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     sources = resolve_group(src_tokens, state.actors)
     targets = resolve_group(tgt_tokens, state.actors, exclude=sources)
     entry = cameo.lookup(m.trigger.code)
-    reverse = m.trigger.reverse_code or (m.trigger.code if entry.reciprocal else None)
+    reverse = m.trigger.reverse_code or (m.trigger.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
     if m.trigger.compound and not targets and len(sources) > 1:
         pairs, reverse = [(s, t) for s in sources for t in sources if s is not t], None
@@ -257,7 +257,7 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.trigger.code, date, _article_date(article))
     code = m.trigger.code
-    if m.trigger.recode_intent and "future" in modes and (intended := intent_code(code)):
+    if m.trigger.cameo and "future" in modes and (intended := intent_code(code)):
         code, reverse = intended, (intended if reverse else None)
     used = {i for a in sources + targets for i in range(a.token_start, a.token_end)}
     place = event_place(m.head, used, article)

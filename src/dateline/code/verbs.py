@@ -49,7 +49,8 @@ class Trigger:
     source_prep: str | None = None
     target_is_subject: bool = False
     compound: bool = False
-    recode_intent: bool = True
+    cameo: bool = True
+    """The code is CAMEO's (our dictionary): CAMEO's reciprocal and intent rules apply."""
     rule: str = ""
 
     @property
@@ -199,7 +200,7 @@ def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[st
         head=head, kind="verb", code=code, reverse_code=reverse,
         words=_words_only(after), before=_words_only(before),
         target_prep=_prep_before(after, "+"), source_prep=_prep_before(after, "$"),
-        target_is_subject="+" in before, compound="%" in before or "%" in after, recode_intent=False, rule=rule,
+        target_is_subject="+" in before, compound="%" in before or "%" in after, cameo=False, rule=rule,
     )
 
 
@@ -222,7 +223,7 @@ def read_petrarch_verbs(path: Path) -> list[Trigger]:
         for head in heads:
             code, reverse = block_code
             triggers.append(Trigger(head=head, kind="verb", code=code, reverse_code=reverse,
-                                    recode_intent=False, rule=f"{path.name}:{head}"))
+                                    cameo=False, rule=f"{path.name}:{head}"))
             for text, n in patterns:
                 t = parse_petrarch_pattern(head, text, synsets, f"{path.name}:{n}:{head} {text.strip()}")
                 if t:

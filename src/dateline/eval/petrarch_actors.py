@@ -143,7 +143,7 @@ def matches(doc: Any, entries: tuple[Entry, ...]) -> list[tuple[int, int, Entry]
             ):
                 if best is None or n > len([w for w in best.words if w != "_"]):
                     best = e
-        if best:
+        if best and (not best.agent or doc[i + len([w for w in best.words if w != "_"]) - 1].pos_ in ("NOUN", "PROPN")):
             n = len([w for w in best.words if w != "_"])
             out.append((i, i + n, best))
             i += n
@@ -160,6 +160,8 @@ def compose(found: list[Entry], date: str | None) -> str | None:
         return None
     code = actor if actor and actor != "---" else "---"
     for a in agents[:1]:
+        if code.endswith(a.strip("~")):
+            break
         code = code + a[1:] if a.startswith("~") else a.rstrip("~") + code if a.endswith("~") else code + a
     return code.upper()
 
