@@ -111,7 +111,11 @@ def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]
         if verb is not None:
             subj, passive = clause_subject(verb)
             sources = [a for a in [agent(verb) if passive else subj] if a is not None]
-    targets = prep_objects(noun, (target_prep,) if target_prep else ("with",))
+    preps = (target_prep,) if target_prep else ("with",)
+    targets = prep_objects(noun, preps)
+    verb = governing_verb(noun)
+    if not targets and verb is not None and noun.dep_ == "dobj":
+        targets = prep_objects(verb, preps)
     return sources, targets
 
 

@@ -9,7 +9,8 @@ too; statements are coded only by the few patterns that say so. Coordinated
 actors give one event each; reciprocal codes are coded both ways.
 
 The title is not coded: wire titles restate the lead, and coding both would
-count one event twice. Sentences inside the title's span are skipped.
+count one event twice. When the text starts with the title, triggers inside
+it are skipped (the parser may join the title to the first sentence).
 """
 
 from __future__ import annotations
@@ -190,7 +191,7 @@ def event_place(head: Any, used: set[int], article: Article) -> str | None:
         if ent.label_ not in ("GPE", "LOC", "FAC") or any(i in used for i in range(ent.start, ent.end)):
             continue
         prep = ent.root.head
-        if ent.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and (head == prep.head or head in prep.ancestors):
+        if ent.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and (prep.head in (head, head.head) or head in prep.ancestors):
             return ent.text
     return article.dateline.place if article.dateline else None
 
@@ -250,9 +251,11 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     entry = cameo.lookup(m.trigger.code)
     reverse = m.trigger.reverse_code or (m.trigger.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
-    if m.trigger.compound and not targets and len(sources) > 1:
+    needs_target = reverse is not None
+    if (m.trigger.compound or reverse) and not targets and len(sources) > 1:
+        # "A and B held talks": the members of a compound act on each other
         pairs, reverse = [(s, t) for s in sources for t in sources if s is not t], None
-    if not pairs or (reverse and not targets):
+    if not pairs or (needs_target and pairs[0][1] is None):
         return []
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.trigger.code, date, _article_date(article))
@@ -291,13 +294,14 @@ def title_span(article: Article) -> tuple[int, int] | None:
 
 
 def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
-    skip = title_span(state.article)
+    """Every event of the article, each once; no trigger inside the title is coded."""
+    title = title_span(state.article)
     events: list[Event] = []
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
-        if skip and sent.start_char < skip[1] and sent.end_char > skip[0]:
-            continue
         for m in outermost_dropped(find_matches(sent, lexicon)):
+            if title and title[0] <= m.head.idx < title[1]:
+                continue
             for event in code_match(state, m, index):
                 if event.id not in seen:
                     seen.add(event.id)
