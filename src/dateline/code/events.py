@@ -70,10 +70,21 @@ def match_at(head: Any, candidates: list[Trigger]) -> Match | None:
     return best
 
 
+def _is(token: Any, alternatives: frozenset[str]) -> bool:
+    """Whether the token is one of the alternatives; a multi-word alternative
+    matches at its last word when the words before it precede the token."""
+    forms = _forms(token)
+    for alt in alternatives:
+        *first, last = alt.split(" ")
+        if last in forms and (not first or [t.lower_ for t in token.doc[max(token.i - len(first), 0):token.i]] == first):
+            return True
+    return False
+
+
 def _find_all(wanted: tuple[frozenset[str], ...], tokens: list[Any]) -> list[Any] | None:
     used: list[Any] = []
     for alternatives in wanted:
-        hit = next((t for t in tokens if t not in used and _forms(t) & alternatives), None)
+        hit = next((t for t in tokens if t not in used and _is(t, alternatives)), None)
         if hit is None:
             return None
         used.append(hit)

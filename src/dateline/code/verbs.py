@@ -131,7 +131,8 @@ def _split_code(text: str) -> tuple[str, str | None]:
 
 
 def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
-    """``&NAME`` blocks of ``+member`` lines; members may name other synsets."""
+    """``&NAME`` blocks of ``+member`` lines; members may name other synsets, and
+    a multi-word member ("golden goblin galleons") must match as a phrase."""
     raw: dict[str, list[str]] = {}
     current = None
     for line in lines:
@@ -153,7 +154,7 @@ def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
             else:
                 words = member.replace("_", " ").lower().split()
                 if words:
-                    out.add(words[-1])
+                    out.add(" ".join(words))
         return out
 
     return {name: frozenset(expand(name)) for name in raw}
