@@ -6,6 +6,7 @@ import gzip
 import http.server
 import io
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -421,3 +422,36 @@ def test_real_text_and_html_articles():
     assert [d.kind for d in docs] == ["text"] * 3 + ["html"] * 3
     assert all(len(d.content) > 500 for d in docs)
     assert docs[0].content == texts[0].read_text(encoding="utf-8")
+
+
+# --- JSON files and unreadable folders -------------------------------------------------
+
+
+def test_json_file_holds_one_article_or_an_array(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({"text": "One story.", "title": "One"}, indent=2))
+    (tmp_path / "b.json").write_text(json.dumps([{"html": page("<p>Two</p>")}, 3, {"text": "Four."}]))
+    (tmp_path / "c.json").write_text('{"text": "cut')
+    docs = read(tmp_path)
+    assert [(Path(d.origin).name, d.kind) for d in docs] == [
+        ("a.json", "text"),
+        ("b.json#item=1", "html"),
+        ("b.json#item=2", "error"),
+        ("b.json#item=3", "text"),
+        ("c.json", "error"),
+    ]
+    assert docs[0].meta["title"] == "One"
+    assert docs[2].error == "item 2: expected a JSON object, got int"
+    assert docs[4].error.startswith("invalid JSON: Unterminated string")
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read any folder")
+def test_an_unreadable_folder_is_an_error_and_the_walk_goes_on(tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "open.txt").write_text("Readable.")
+    (tmp_path / "locked").chmod(0)
+    try:
+        docs = read(tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert [(Path(d.origin).name, d.kind) for d in docs] == [("open.txt", "text"), ("locked", "error")]
+    assert docs[1].error.startswith("cannot read: Permission denied")

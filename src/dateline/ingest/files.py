@@ -19,27 +19,32 @@ from typing import BinaryIO
 
 from dateline.ingest.documents import error_document, guarded
 from dateline.ingest.formats import SNIFF_BYTES, WHOLE_FILE, format_for_name, read_stream, sniff
-from dateline.ingest.limits import Limits, too_large
+from dateline.ingest.limits import Limits, reason_for, too_large
 from dateline.model import RawDocument
 
 
 def read_path(item: str, limits: Limits) -> Iterator[RawDocument]:
     """Every document under a path given by the user (a file or a directory)."""
     path = Path(os.path.abspath(item))
-    if path.is_dir():
-        for file in walk(path):
-            yield from guarded(read_file(file, limits), str(file))
-    else:
-        yield from guarded(read_file(path, limits), str(path))
+    for entry in walk(path) if path.is_dir() else [path]:
+        if isinstance(entry, OSError):
+            yield error_document(str(entry.filename), reason_for(entry))
+        else:
+            yield from guarded(read_file(entry, limits), str(entry))
 
 
-def walk(root: Path) -> Iterator[Path]:
-    """Files under `root`, sorted, hidden ones skipped; lazy, one directory at a time."""
-    for folder, dirs, files in os.walk(root):
+def walk(root: Path) -> Iterator[Path | OSError]:
+    """Files under `root`, sorted, hidden ones skipped, and the error for each
+    directory that cannot be listed; lazy, one directory at a time."""
+    failures: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=failures.append):
+        yield from failures
+        failures.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(folder, name)
+    yield from failures
 
 
 def read_file(path: Path, limits: Limits) -> Iterator[RawDocument]:

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 from dateline.ingest.feeds import read_feed
 from dateline.ingest.html import looks_like_html, read_html
-from dateline.ingest.jsonl import read_jsonl
+from dateline.ingest.jsonl import read_json, read_jsonl
 from dateline.ingest.limits import Limits
 from dateline.ingest.text import read_text
 from dateline.ingest.warc import read_warc
@@ -24,11 +24,12 @@ READERS: dict[str, Reader] = {
     "text": read_text,
     "html": read_html,
     "jsonl": read_jsonl,
+    "json": read_json,
     "warc": read_warc,
     "feed": read_feed,
 }
 
-WHOLE_FILE = {"text", "html", "feed"}
+WHOLE_FILE = {"text", "html", "feed", "json"}
 """Formats read into memory whole (bounded by the byte cap); the others stream."""
 
 EXTENSIONS = {
@@ -39,6 +40,7 @@ EXTENSIONS = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
     ".warc": "warc",
     ".rss": "feed",
     ".atom": "feed",
@@ -55,6 +57,7 @@ CONTENT_TYPES = {
     "text/xml": "feed",
     "application/x-ndjson": "jsonl",
     "application/jsonl": "jsonl",
+    "application/json": "json",
     "application/warc": "warc",
 }
 
