@@ -20,6 +20,8 @@ extraction time grows with size, so it is rejected with a reason instead."""
 DEFAULT_TIMEOUT = 20.0
 """Seconds for connecting to and downloading one URL."""
 
+_CHUNK = 2**20
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -48,11 +50,16 @@ def too_large(what: str, limit: int, size: int | None = None) -> IngestError:
 
 
 def read_capped(stream: BinaryIO, limit: int, what: str = "file") -> bytes:
-    """Read the whole stream, refusing (without reading further) past `limit` bytes."""
-    data = stream.read(limit + 1)
+    """Read the whole stream, refusing (without reading further) past `limit` bytes.
+
+    Reads in chunks: ``read(limit)`` would set aside `limit` bytes for every document.
+    """
+    data = bytearray()
+    while len(data) <= limit and (chunk := stream.read(min(_CHUNK, limit + 1 - len(data)))):
+        data += chunk
     if len(data) > limit:
         raise too_large(what, limit)
-    return data
+    return bytes(data)
 
 
 def reason_for(exc: BaseException) -> str:
