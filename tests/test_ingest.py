@@ -191,7 +191,7 @@ def test_truncated_gzip_is_an_error(tmp_path):
 
 def test_jsonl_bad_lines_become_errors_and_the_others_go_on(tmp_path):
     lines = [
-        json.dumps({"text": "First story.", "url": "http://a/1", "title": "One", "published": "2022-02-12"}),
+        json.dumps({"text": "First story.", "url": "http://a/1", "title": "One", "date": "2022-02-12", "author": "A"}),
         "{not json",
         "",
         json.dumps({"html": page("<p>Third</p>"), "text": "ignored", "source": "TASS"}),
@@ -204,7 +204,7 @@ def test_jsonl_bad_lines_become_errors_and_the_others_go_on(tmp_path):
     assert [d.origin.rsplit("#", 1)[1] for d in docs] == ["line=1", "line=2", "line=4", "line=5", "line=6"]
     assert [d.kind for d in docs] == ["text", "error", "html", "error", "error"]
     assert docs[0].meta | {"format": "jsonl"} == {
-        "format": "jsonl", "url": "http://a/1", "title": "One", "published": "2022-02-12"
+        "format": "jsonl", "url": "http://a/1", "title": "One", "published": "2022-02-12", "byline": "A"
     }
     assert docs[1].error.startswith("invalid JSON on line 2: ")
     assert docs[2].meta["source"] == "TASS"
@@ -311,7 +311,7 @@ def test_a_file_named_warc_that_is_not_one_is_an_error(tmp_path):
 
 FEED = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>
-<item><title>Good one</title><link>http://x/1</link><pubDate>Sat, 12 Feb 2022 10:00:00 GMT</pubDate>
+<item><title>Good one</title><link>http://x/1</link><author>desk@wire.example (Desk)</author><pubDate>Sat, 12 Feb 2022 10:00:00 GMT</pubDate>
 <description>Short</description><content:encoded><![CDATA[<p>Full body one</p>]]></content:encoded></item>
 <item><title>No body</title><link>http://x/2</link></item>
 <item><title>Odd date</title><link>http://x/3</link><pubDate>yesterday-ish</pubDate><description>Body three</description></item>
@@ -331,6 +331,7 @@ def test_feed_items_become_documents_and_broken_ones_errors(tmp_path):
         "source": "Wire",
         "url": "http://x/1",
         "title": "Good one",
+        "byline": "desk@wire.example (Desk)",
         "published": "2022-02-12T10:00:00Z",
     }
     assert docs[1].error == "item 2 has no content or summary"

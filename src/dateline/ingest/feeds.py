@@ -22,6 +22,8 @@ from dateline.ingest.limits import IngestError, Limits, read_capped
 from dateline.model import RawDocument
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
+ITEM_FIELDS = {"link": "url", "title": "title", "author": "byline"}
+"""feedparser entry field → meta key."""
 
 
 def read_feed(stream: BinaryIO, origin: str, limits: Limits, meta: dict[str, Any]) -> Iterator[RawDocument]:
@@ -57,9 +59,7 @@ def item_body(entry: Any) -> dict[str, Any] | None:
 
 
 def item_meta(entry: Any) -> dict[str, Any]:
-    found = {key: entry.get(key) for key in ("link", "title") if entry.get(key)}
-    if "link" in found:
-        found["url"] = found.pop("link")
+    found = {key: entry[field] for field, key in ITEM_FIELDS.items() if entry.get(field)}
     published = published_date(entry)
     if published:
         found["published"] = published

@@ -3,9 +3,9 @@ JSON files (.json): one article object or an array of them, read whole.
 
 Each article is an object with ``html`` or ``text`` (``html`` wins when both are
 given: it still holds the dates and bylines extraction looks for) and optional
-``url``, ``title``, ``published`` (or ``date``), ``source``, ``language``, ``id``,
-which go to `meta`. A bad line or item becomes an error document naming it;
-the others go on.
+``url``, ``title``, ``published`` (or ``date``), ``source``, ``byline`` (or
+``author``), ``language``, ``id``, which go to `meta`. A bad line or item becomes
+an error document naming it; the others go on.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ META_FIELDS = {
     "published": "published",
     "date": "published",
     "source": "source",
+    "byline": "byline",
+    "author": "byline",
     "language": "language",
     "id": "id",
 }
