@@ -456,3 +456,12 @@ def test_an_unreadable_folder_is_an_error_and_the_walk_goes_on(tmp_path):
         (tmp_path / "locked").chmod(0o755)
     assert [(Path(d.origin).name, d.kind) for d in docs] == [("open.txt", "text"), ("locked", "error")]
     assert docs[1].error.startswith("cannot read: Permission denied")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_in_a_folder_is_refused_not_waited_on(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "story.txt").write_text("A story.")
+    docs = read(tmp_path)
+    assert [(Path(d.origin).name, d.kind) for d in docs] == [("pipe", "error"), ("story.txt", "text")]
+    assert docs[0].error == "not a regular file (use - for standard input)"

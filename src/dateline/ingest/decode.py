@@ -52,6 +52,11 @@ class Decoded:
     """Some bytes did not fit the encoding and became U+FFFD."""
 
 
+def media_type(content_type: str | None) -> str:
+    """The media type of a ``Content-Type`` value: ``Text/HTML; charset=x`` → ``text/html``."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
 def charset_param(content_type: str | None) -> str | None:
     """The charset of a ``Content-Type`` value: ``text/html; charset=KOI8-R`` → ``KOI8-R``."""
     match = _CHARSET_PARAM.search(content_type or "")

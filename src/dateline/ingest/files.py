@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -51,7 +52,11 @@ def read_file(path: Path, limits: Limits) -> Iterator[RawDocument]:
     origin = str(path)
     fmt = format_for_name(path.name)
     compressed = path.name.lower().endswith(".gz")
-    size = path.stat().st_size
+    status = path.stat()
+    size = status.st_size
+    if not stat.S_ISREG(status.st_mode):
+        yield error_document(origin, "not a regular file (use - for standard input)")
+        return
     if size == 0:
         yield error_document(origin, "empty file")
         return

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
+from dateline.ingest.decode import media_type
 from dateline.ingest.feeds import read_feed
 from dateline.ingest.html import looks_like_html, read_html
 from dateline.ingest.jsonl import read_json, read_jsonl
@@ -74,7 +75,7 @@ def format_for_name(name: str) -> str | None:
 
 
 def format_for_content_type(content_type: str | None) -> str | None:
-    return CONTENT_TYPES.get((content_type or "").split(";")[0].strip().lower())
+    return CONTENT_TYPES.get(media_type(content_type))
 
 
 def sniff(head: bytes) -> str:

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArchiveLoadFailed
 
-from dateline.ingest.decode import charset_param
+from dateline.ingest.decode import charset_param, media_type
 from dateline.ingest.documents import decoded_document, error_document
 from dateline.ingest.html import declared_charset
 from dateline.ingest.limits import IngestError, Limits, read_capped
@@ -74,7 +74,7 @@ def record_document(record: Any, origin: str, limits: Limits, meta: dict[str, An
     if record.rec_type != "response" or record.http_headers is None:
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""
-    kind = KINDS.get(content_type.split(";")[0].strip().lower())
+    kind = KINDS.get(media_type(content_type))
     if kind is None or record.http_headers.get_statuscode() != "200":
         return None
     headers = record.rec_headers
