@@ -32,8 +32,10 @@ def read_feed(stream: BinaryIO, origin: str, limits: Limits, meta: dict[str, Any
         raise IngestError("empty file")
     parsed = feedparser.parse(data)
     if not parsed.entries:
+        if parsed.version:
+            raise IngestError("feed has no items")
         problem = parsed.get("bozo_exception") if parsed.bozo else None
-        raise IngestError(f"not an RSS or Atom feed: {problem}" if problem else "feed has no items")
+        raise IngestError(f"not an RSS or Atom feed ({problem})" if problem else "not an RSS or Atom feed")
     meta = {**meta, "encoding": parsed.get("encoding")}
     if parsed.feed.get("title"):
         meta["source"] = parsed.feed["title"]
