@@ -381,6 +381,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "/ru": ("text/html; charset=windows-1251", page(f"<p>{RUSSIAN}</p>").encode("cp1251")),
             "/feed": ("application/rss+xml", FEED),
             "/big": ("text/html", b"<p>" + b"x" * 5000 + b"</p>"),
+            "/gz": ("text/plain", gzip.compress(FRENCH.encode())),
         }
         if self.path == "/slow":
             time.sleep(1.5)
@@ -390,6 +391,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         content_type, body = routes[self.path]
         self.send_response(200)
         self.send_header("Content-Type", content_type)
+        if self.path == "/gz":
+            self.send_header("Content-Encoding", "gzip")
         self.end_headers()
         self.wfile.write(body)
 
@@ -408,18 +411,26 @@ def server():
 
 
 def test_urls_are_fetched_politely_and_failures_reported(server):
-    docs = read(f"{server}/ru", f"{server}/missing", f"{server}/feed", f"{server}/big", max_bytes=1000)
+    urls = [f"{server}/{path}" for path in ("ru", "missing", "feed", "big", "gz")]
+    docs = read(*urls, max_bytes=1000, host_delay=0)
     assert (docs[0].origin, docs[0].kind, docs[0].meta["encoding"]) == (f"{server}/ru", "html", "cp1251")
     assert RUSSIAN in docs[0].content
     assert docs[1].error == "HTTP 404 Not Found"
     assert [d.origin.rsplit("#", 1)[-1] for d in docs[2:6]] == ["item=1", "item=2", "item=3", "item=4"]
     assert docs[6].error == "page too large (over the 1000 bytes limit)"
+    assert (docs[7].kind, docs[7].content) == ("text", FRENCH)
     assert Handler.seen_agents and set(Handler.seen_agents) == {user_agent()}
     assert user_agent().startswith("dateline/") and "(+https://github.com/dateline)" in user_agent()
 
 
+def test_requests_to_one_host_are_spaced(server):
+    started = time.monotonic()
+    read(f"{server}/ru", f"{server}/big", host_delay=0.4)
+    assert time.monotonic() - started >= 0.4
+
+
 def test_a_slow_server_times_out(server):
-    doc = only(f"{server}/slow", timeout=0.3)
+    doc = only(f"{server}/slow", timeout=0.3, host_delay=0)
     assert doc.error == "timed out after 0.3 s"
 
 

@@ -19,13 +19,13 @@ from dateline.ingest.documents import guarded
 from dateline.ingest.fetch import is_url, read_url
 from dateline.ingest.files import read_path
 from dateline.ingest.formats import GZIP_MAGIC, SNIFF_BYTES, read_stream, sniff
-from dateline.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits
+from dateline.ingest.limits import DEFAULT_HOST_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits
 from dateline.model import RawDocument
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "Limits", "read_inputs"]
+__all__ = ["DEFAULT_HOST_DELAY", "DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "Limits", "read_inputs"]
 
 
 def read_inputs(
@@ -33,14 +33,16 @@ def read_inputs(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
+    host_delay: float = DEFAULT_HOST_DELAY,
     stdin: BinaryIO | None = None,
 ) -> Iterator[RawDocument]:
     """Every document in `inputs`: files, directories, ``http(s)://`` URLs, or ``-``.
 
     `max_bytes` caps what one document may take in memory (larger ones become
-    errors); `timeout` bounds each URL fetch; `stdin` replaces standard input.
+    errors); `timeout` bounds each URL fetch and `host_delay` spaces fetches from
+    one host; `stdin` replaces standard input.
     """
-    limits = Limits(max_bytes=max_bytes, timeout=timeout)
+    limits = Limits(max_bytes=max_bytes, timeout=timeout, host_delay=host_delay)
     for item in [inputs] if isinstance(inputs, str) else inputs:
         yield from guarded(read_input(item, limits, stdin), origin_of(item))
 

@@ -1,15 +1,18 @@
 """URLs given by the user (``http://``, ``https://``): fetched once each, politely.
 
 Only URLs passed as inputs are fetched (never links found in documents). The
-request names dateline in its User-Agent; connecting and downloading share one
-timeout; the body is capped like any document. The origin is the URL as given;
-``meta["url"]`` is where redirects ended.
+request names dateline in its User-Agent; requests to one host are spaced by
+`Limits.host_delay`; connecting and downloading share one timeout; the body is
+capped like any document (a gzip-encoded body is decoded). The origin is the
+URL as given; ``meta["url"]`` is where redirects ended.
 """
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import io
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -20,11 +23,31 @@ from urllib.parse import urlsplit
 
 from dateline.ingest.documents import error_document
 from dateline.ingest.formats import SNIFF_BYTES, format_for_content_type, format_for_name, read_stream, sniff
-from dateline.ingest.limits import IngestError, Limits, format_size, too_large
+from dateline.ingest.limits import IngestError, Limits, format_size, read_capped, too_large
 from dateline.model import RawDocument
 
 _CHUNK = 64 * 1024
 ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5"
+
+
+class HostPacer:
+    """Spaces requests to each host by a delay; shared by the whole process, since
+    politeness is owed per client, not per call."""
+
+    def __init__(self) -> None:
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, url: str, delay: float) -> None:
+        host = urlsplit(url).netloc.lower()
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next.get(host, now))
+            self._next[host] = start + delay
+        time.sleep(start - now)
+
+
+PACER = HostPacer()
 
 
 def user_agent() -> str:
@@ -56,6 +79,7 @@ def read_url(url: str, limits: Limits) -> Iterator[RawDocument]:
 def fetch(url: str, limits: Limits) -> tuple[bytes, dict[str, Any]]:
     """The body and what the response said about it, or `IngestError` with the reason."""
     request = urllib.request.Request(url, headers={"User-Agent": user_agent(), "Accept": ACCEPT})
+    PACER.wait(url, limits.host_delay)
     deadline = time.monotonic() + limits.timeout
     try:
         with urllib.request.urlopen(request, timeout=limits.timeout) as response:
@@ -63,6 +87,8 @@ def fetch(url: str, limits: Limits) -> tuple[bytes, dict[str, Any]]:
             if length.isdigit() and int(length) > limits.max_bytes:
                 raise too_large("page", limits.max_bytes, int(length))
             data = read_before(response, limits.max_bytes, deadline, limits.timeout)
+            if response.headers.get("Content-Encoding", "").lower() == "gzip":
+                data = read_capped(gzip.GzipFile(fileobj=io.BytesIO(data)), limits.max_bytes, "page")
             return data, {"url": response.geturl(), "content_type": response.headers.get("Content-Type")}
     except urllib.error.HTTPError as exc:
         raise IngestError(f"HTTP {exc.code} {exc.reason}") from None

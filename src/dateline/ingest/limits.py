@@ -20,6 +20,9 @@ extraction time grows with size, so it is rejected with a reason instead."""
 DEFAULT_TIMEOUT = 20.0
 """Seconds for connecting to and downloading one URL."""
 
+DEFAULT_HOST_DELAY = 1.0
+"""Seconds between two requests to the same host, to be a polite client."""
+
 _CHUNK = 2**20
 
 
@@ -29,6 +32,7 @@ class Limits:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
+    host_delay: float = DEFAULT_HOST_DELAY
 
 
 class IngestError(Exception):
