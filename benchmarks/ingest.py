@@ -65,7 +65,8 @@ def write_jsonl(paths: list[Path], target: Path) -> None:
     with target.open("w", encoding="utf-8") as out:
         for copy in range(JSONL_COPIES):
             for path in paths:
-                out.write(json.dumps({"text": path.read_text(encoding="utf-8"), "id": f"{copy}-{path.name}"}) + "\n")
+                record = {"text": path.read_text(encoding="utf-8"), "id": f"{copy}-{path.name}"}
+                out.write(json.dumps(record) + "\n")
 
 
 def write_warc(pages: list[Path], target: Path) -> None:

@@ -93,5 +93,7 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def read_stream(fmt: str, stream: BinaryIO, origin: str, limits: Limits, meta: dict[str, Any]) -> Iterator[RawDocument]:
+def read_stream(
+    fmt: str, stream: BinaryIO, origin: str, limits: Limits, meta: dict[str, Any]
+) -> Iterator[RawDocument]:
     return READERS[fmt](stream, origin, limits, {**meta, "format": fmt})

@@ -53,7 +53,7 @@ def read_warc(stream: BinaryIO, origin: str, limits: Limits, meta: dict[str, Any
     try:
         for number, record in enumerate(records, start=1):
             if record.format != "warc":
-                raise IngestError("not a WARC file" if number == 1 else f"record {number} is not a WARC record")
+                raise IngestError("not a WARC file" if number == 1 else f"record {number} is not WARC")
             record_origin = f"{origin}#record={number}"
             doc = record_document(record, record_origin, limits, meta)
             if is_cut_short(record):
