@@ -155,6 +155,12 @@ def test_html_meta_charset_is_trusted(tmp_path):
     assert (doc.kind, doc.content, doc.meta["encoding"]) == ("html", html, "cp1251")
 
 
+def test_a_false_utf16_declaration_is_ignored(tmp_path):
+    html = page(f"<p>{FRENCH}</p>", '<meta charset="utf-16">')
+    (tmp_path / "fr.html").write_bytes(html.encode("utf-8"))
+    assert only(tmp_path / "fr.html").content == html
+
+
 def test_damaged_utf8_keeps_the_good_text(tmp_path):
     data = FRENCH.encode("utf-8")
     (tmp_path / "bad.txt").write_bytes(data[:40] + b"\xff\xfe" + data[40:])

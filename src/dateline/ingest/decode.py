@@ -35,7 +35,8 @@ is damaged UTF-8 (decoded with replacement), not a legacy encoding: in legacy
 text, valid UTF-8 sequences are rare accidents."""
 
 _WHATWG_ALIASES = {"ascii": "cp1252", "iso8859-1": "cp1252"}
-"""Browsers read latin-1 and ASCII labels as windows-1252 (WHATWG Encoding)."""
+"""Browsers read latin-1 and ASCII labels as windows-1252 (WHATWG Encoding), and
+ignore a declared UTF-16 or UTF-32 (real ones start with a byte-order mark)."""
 
 _WEB_ENCODINGS = ("cp1252", "cp1251", "cp1250", "gb18030", "shift_jis", "euc_kr", "big5", "cp1256")
 """Legacy encodings by share of the web, to break ties between equal guesses."""
@@ -122,6 +123,8 @@ def _codec_name(label: str | None) -> str | None:
     try:
         name = codecs.lookup(label.strip()).name
     except LookupError:
+        return None
+    if name.startswith(("utf-16", "utf-32")):
         return None
     return _WHATWG_ALIASES.get(name, name)
 

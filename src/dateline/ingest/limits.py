@@ -23,7 +23,7 @@ DEFAULT_TIMEOUT = 20.0
 DEFAULT_HOST_DELAY = 1.0
 """Seconds between two requests to the same host, to be a polite client."""
 
-_CHUNK = 2**20
+_CHUNK = 256 * 1024
 
 
 @dataclass(frozen=True)
