@@ -28,7 +28,7 @@ ITEM_FIELDS = {"link": "url", "title": "title", "author": "byline"}
 
 def read_feed(stream: BinaryIO, origin: str, limits: Limits, meta: dict[str, Any]) -> Iterator[RawDocument]:
     data = read_capped(stream, limits.max_bytes)
-    if not data.strip():
+    if not data or data.isspace():
         raise IngestError("empty file")
     parsed = feedparser.parse(data)
     if not parsed.entries:
