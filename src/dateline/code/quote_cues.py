@@ -15,6 +15,7 @@ from typing import Any
 
 BUILTIN = Path(__file__).parent / "data" / "quote_cues.tsv"
 ENV_VAR = "DATELINE_QUOTE_CUES"
+DEFAULT_FRAMES = ("ccomp",)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Cue:
     kind: str
     weight: float
     particle: str | None = None
+    frames: tuple[str, ...] = DEFAULT_FRAMES
 
 
 @dataclass
@@ -40,7 +42,7 @@ class CueLexicon:
         if cue.kind == "source":
             self.phrases[words] = cue
         elif len(words) == 2:
-            self.phrasal[words] = Cue(cue.text, cue.kind, cue.weight, particle=words[1])
+            self.phrasal[words] = Cue(cue.text, cue.kind, cue.weight, particle=words[1], frames=cue.frames)
         else:
             self.verbs[words[0]] = cue
 
@@ -64,7 +66,8 @@ def parse_line(line: str) -> Cue | None:
         weight = float(cols[2]) if len(cols) > 2 else 0.8
     except ValueError:
         return None
-    return Cue(text=cols[0].lower(), kind=cols[1], weight=weight)
+    frames = tuple(f.strip() for f in cols[3].split(",") if f.strip()) if len(cols) > 3 else DEFAULT_FRAMES
+    return Cue(text=cols[0].lower(), kind=cols[1], weight=weight, frames=frames or DEFAULT_FRAMES)
 
 
 def user_paths(config: dict[str, Any] | None = None) -> tuple[str, ...]:

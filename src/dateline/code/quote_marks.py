@@ -2,7 +2,7 @@
 
 A quotation left open at the end of a paragraph continues when the next
 paragraph opens with a quotation mark (the convention for quotes running over
-several paragraphs); otherwise the unmatched mark is ignored. Single quotes are
+several paragraphs); otherwise it ends with its paragraph. Single quotes are
 not used: they are too often apostrophes.
 """
 
@@ -44,5 +44,7 @@ def quotation_spans(text: str) -> list[Span]:
                 start = None
         if start is not None:
             nxt = _continues(text, para.end())
+            if nxt is None:
+                spans.append((start, para.end()))
             start, skip = (start, nxt) if nxt is not None else (None, -1)
     return spans

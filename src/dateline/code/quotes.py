@@ -32,7 +32,7 @@ Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
-CONTENT_DEPS = ("ccomp",)
+HOSTED = ("advcl", "ccomp", "parataxis")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
 _GAP_BEFORE = re.compile(r"[ \t,]*")
 _GAP_AFTER = re.compile(r"[\s,:;]*")
@@ -90,6 +90,17 @@ def subject(verb: Any) -> Any | None:
     return None
 
 
+def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
+    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for")."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in frames:
+            out.append(child)
+        elif child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
         return None
@@ -133,15 +144,17 @@ class QuoteFinder:
         subj = subject(verb)
         if subj is None:
             return None
-        complements = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+        complements = content_dependents(verb, cue.frames)
         parts = [r for c in complements if (r := token_range(list(c.subtree)))]
         clause = [t for t in verb.subtree if not any(t in c.subtree for c in complements)]
         clause_span = token_range(clause)
         rule = "verb-complement" if parts else "verb"
         before = self.quotation_before(clause_span[0], verb.sent.start_char) if clause_span else None
         if before and not parts:
-            parts = [before]
-            rule = "verb-quotation"
+            parts, rule = [before], "verb-quotation"
+        if not parts:
+            parts = self.host_clause(verb, subj)
+            rule = "verb-host-clause" if parts else rule
         if not parts:
             parts = self.preceding_clause(verb, subj)
             rule = "verb-preceding-clause" if parts else rule
@@ -155,6 +168,18 @@ class QuoteFinder:
             sentence=(verb.sent.start_char, verb.sent.end_char),
             rule=rule,
         )
+
+    def host_clause(self, verb: Any, subj: Any) -> list[Span]:
+        """For "..., X said" parsed with the cue hanging on the content's verb: that clause without the cue."""
+        head = verb.head
+        if verb.dep_ not in HOSTED or head is verb or head.i > verb.i or subj not in verb.children:
+            return []
+        own = token_range(list(verb.subtree))
+        whole = token_range(list(head.subtree))
+        if own is None or whole is None:
+            return []
+        parts = [trim(self.text, (whole[0], own[0])), trim(self.text, (own[1], whole[1]))]
+        return [p for p in parts if p]
 
     def phrase_at(self, token: Any) -> tuple[Cue, Any] | None:
         """A source phrase starting at `token` ("according to"), with its last word."""
