@@ -81,7 +81,9 @@ class Quote:
 
     `parts` are the content's pieces when a quote is split around its cue
     (`spans["content"]` runs from the first to the last); `kind` is ``direct``
-    (all in quotation marks), ``mixed`` (partly) or ``indirect``.
+    (all in quotation marks), ``mixed`` (partly) or ``indirect``; `cue_kind`
+    the cue's class (speech, stance, belief, evidence, source); `nested` says
+    the cue lies inside another quote's content ("X said Y told him ...").
     """
 
     text: str
@@ -95,6 +97,8 @@ class Quote:
     confidence: float = 0.0
     parts: list[Span] = field(default_factory=list)
     kind: str = ""
+    cue_kind: str = ""
+    nested: bool = False
 
 
 @dataclass

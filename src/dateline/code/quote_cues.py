@@ -16,6 +16,8 @@ from typing import Any
 BUILTIN = Path(__file__).parent / "data" / "quote_cues.tsv"
 ENV_VAR = "DATELINE_QUOTE_CUES"
 DEFAULT_FRAMES = ("ccomp",)
+KINDS = ("speech", "stance", "belief", "evidence", "source")
+"""What a cue says about its content; all but ``source`` are verbs."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def parse_line(line: str) -> Cue | None:
     if not line or line.startswith("#"):
         return None
     cols = [c.strip() for c in line.split("\t")]
-    if len(cols) < 2 or cols[1] not in ("verb", "source"):
+    if len(cols) < 2 or cols[1] not in KINDS:
         return None
     try:
         weight = float(cols[2]) if len(cols) > 2 else 0.8

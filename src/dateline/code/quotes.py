@@ -19,7 +19,7 @@ are resolved through `quote_speakers.SpeakerResolver`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from dateline.code.quote_cues import Cue, CueLexicon, load_lexicon, user_paths
@@ -33,11 +33,16 @@ Span = tuple[int, int]
 SUBJECTS = ("nsubj",)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 HOSTED = ("advcl", "ccomp", "parataxis")
+COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
+"""A sentence-final cue with one of these after it is not closing a preceding clause."""
+_WORD = re.compile(r"\w")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
 _GAP_BEFORE = re.compile(r"[ \t,]*")
 _GAP_AFTER = re.compile(r"[\s,:;]*")
 _GAP_NEXT_SENTENCE = re.compile(r"[\s,:;.]*")
 _EDGE = " \t\n,;:–—-"
+_LABEL = re.compile(r"^[ \t]*([A-Z][\w.’' -]{1,40}?):[ \t]+(?=\S)[^\n]*?()$", re.M)
+LABEL_CUE = Cue(text=":", kind="speech", weight=0.7)
 
 
 @dataclass
@@ -51,7 +56,8 @@ class Attribution:
     parts: list[Span]
     sentence: Span
     rule: str
-    quoted: list[Span] = field(default_factory=list)
+    inherited: bool = False
+    nested: bool = False
 
 
 def token_range(tokens: list[Any]) -> Span | None:
@@ -134,7 +140,10 @@ class QuoteFinder:
                 found.append(self.from_phrase(token, *phrase))
         found = [a for a in found if a is not None]
         self.attach_following_quotations(found)
-        return [a for a in found if a.parts]
+        found = [a for a in found if any(_WORD.search(self.text, s, e) for s, e in a.parts)]
+        found += self.speaker_labels()
+        mark_nested(found)
+        return found
 
     def quoted(self, offset: int) -> bool:
         """Inside a quotation: a speaker's own words, not the reporter's attribution."""
@@ -158,12 +167,12 @@ class QuoteFinder:
         if not parts:
             parts = self.preceding_clause(verb, subj)
             rule = "verb-preceding-clause" if parts else rule
-        source_span = token_range(source_tokens(subj)) if subj in verb.children else None
         return Attribution(
             cue=cue,
             cue_span=cue_span(verb),
             source_head=subj,
-            source_span=source_span,
+            source_span=token_range(source_tokens(subj)),
+            inherited=subj not in verb.children,
             parts=self.grow(parts, cue_span(verb)),
             sentence=(verb.sent.start_char, verb.sent.end_char),
             rule=rule,
@@ -218,11 +227,37 @@ class QuoteFinder:
         start = subj.left_edge.idx
         if verb.i < subj.i or not self.text[sent.start_char : start].rstrip().endswith(","):
             return []
+        if any(c.dep_ in COMPLEMENTS for c in verb.rights) or verb.right_edge.i < sent.end - 2:
+            return []
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in self.doc[sent.start : subj.left_edge.i]):
+            return []
         first = sent.start_char
         if self.text[first : first + 1].islower() and sent.start > 0:
             first = self.doc[sent.start - 1].sent.start_char
         span = trim(self.text, (first, start))
         return [span] if span else []
+
+    def speaker_labels(self) -> list[Attribution]:
+        """Transcript and interview lines: a paragraph opening with a short name and a colon
+        ("KERRY: ...", "Sen. Tim Kaine: ..."); the rest of the paragraph is content."""
+        found = []
+        for m in _LABEL.finditer(self.text):
+            label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            content = trim(self.text, (m.end(), m.end(2)))
+            if label is None or content is None or not _is_name(label):
+                continue
+            found.append(
+                Attribution(
+                    cue=LABEL_CUE,
+                    cue_span=(m.end(1), m.end(1) + 1),
+                    source_head=label.root,
+                    source_span=(m.start(1), m.end(1)),
+                    parts=[content],
+                    sentence=(m.start(), m.end(2)),
+                    rule="speaker-label",
+                )
+            )
+        return found
 
     def quotation_before(self, start: int, sentence_start: int) -> Span | None:
         """The quotation ending in this sentence just before `start`, separated by spaces and commas only."""
@@ -275,6 +310,19 @@ class QuoteFinder:
         return end
 
 
+def _is_name(label: Any) -> bool:
+    """A speaker label is a name (PERSON/ORG entity or all-caps) of at most six words."""
+    if len(label) > 6:
+        return False
+    return label.text.isupper() or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+
+
+def mark_nested(found: list[Attribution]) -> None:
+    """Flag attributions whose cue lies inside another one's content ("X said Y said ...")."""
+    for a in found:
+        a.nested = any(b is not a and any(s <= a.cue_span[0] < e for s, e in b.parts) for b in found)
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -319,9 +367,11 @@ def to_quote(a: Attribution, text: str, quotations: list[Span], resolver: Speake
         cue_lemma=a.cue.text,
         sentence=text[a.sentence[0] : a.sentence[1]].strip(),
         rule=a.rule,
-        confidence=round(a.cue.weight * (1.0 if a.source_span else 0.8), 3),
+        confidence=round(a.cue.weight * (0.8 if a.inherited else 1.0), 3),
         parts=list(a.parts),
         kind="direct" if direct else "mixed" if mixed else "indirect",
+        cue_kind=a.cue.kind,
+        nested=a.nested,
     )
 
 

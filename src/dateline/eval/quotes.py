@@ -8,7 +8,9 @@ least one shared non-whitespace character. Cue and source use overlap (a
 source is scored as written, e.g. "he", not as resolved). An attribution
 matches when its content overlaps and its source overlaps, or neither has a
 source. An article annotated by several annotators is scored against each of
-them, each weighing 1/n, so every article counts once.
+them, each weighing 1/n, so every article counts once. PolNeAR gives each
+token to at most one attribution, so nested quotes (a cue inside another
+quote's content, `Quote.nested`) are left out of the score.
 """
 
 from __future__ import annotations
@@ -72,7 +74,8 @@ def predict(articles: list[AnnotatedArticle]) -> list[list[Attribution]]:
     from dateline.pipeline import analyse
 
     inputs = [Article(id=a.name, origin=a.name, content_hash=a.name, text=a.text, language="en") for a in articles]
-    return [[predicted(q) for q in art.quotes] for art in analyse(inputs, components=("actors", "quotes"))]
+    done = analyse(inputs, components=("actors", "quotes"))
+    return [[predicted(q) for q in art.quotes if not q.nested] for art in done]
 
 
 def evaluate(args) -> dict[str, Any]:
