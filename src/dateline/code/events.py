@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.code import arguments, cameo
+from dateline.code.actors import ActorMention
 from dateline.code.modality import intent_code, modality
 from dateline.code.verbs import NO_EVENT, Lexicon, Trigger, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
@@ -28,6 +29,8 @@ from dateline.pipeline import Analysis, component
 
 PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "attr", "acomp", "oprd", "compound",
                "amod", "advmod", "neg", "npadvmod", "acl", "pcomp"}
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+NOT_ACTOR_NOUNS = {"report", "statement", "source", "agreement", "document", "plan", "it", "which", "that"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -39,6 +42,10 @@ class Match:
     trigger: Trigger
     head: Any
     tokens: list[Any]
+    code: str = ""
+
+    def __post_init__(self) -> None:
+        self.code = self.code or self.trigger.code
 
 
 def phrase(head: Any, depth: int = 3) -> list[Any]:
@@ -152,6 +159,21 @@ def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = ()) -> li
     return []
 
 
+def phrase_actors(tokens: list[Any]) -> list[ActorMention]:
+    """Uncoded actors written as noun phrases ("Hezbollah guerrillas"), for a
+    subject no actor mention covers, as PETRARCH codes unknown actors: the event
+    is reported, its source stays without a code. Pronouns, numbers and dates
+    are not actors."""
+    out = []
+    for tok in arguments.expand(tokens):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NOT_ACTORS or tok.lemma_.lower() in NOT_ACTOR_NOUNS:
+            continue
+        span = tok.doc[min(c.i for c in [tok, *tok.lefts] if c.dep_ != "det" or c is tok): tok.i + 1]
+        out.append(ActorMention(span.text, span.start_char, span.end_char, span.start, span.end,
+                                kind="phrase", rule="noun-phrase", confidence=0.3))
+    return out
+
+
 def actor_ref(mention: Any) -> ActorRef:
     return ActorRef(text=mention.text, name=mention.name, code=mention.code, span=(mention.start, mention.end))
 
@@ -214,7 +236,7 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
     t = m.trigger
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep)
-    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject)
+    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject, any_later_noun=not t.cameo)
 
 
 def confidence(m: Match, has_target: bool, modes: list[str], coded: bool) -> float:
@@ -257,10 +279,12 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     back from target to source when the code is reciprocal."""
     article = state.article
     src_tokens, tgt_tokens = roles(m)
-    sources = resolve_group(src_tokens, state.actors)
+    speaker = [r for r in map(arguments.reporter, src_tokens[:1]) if r is not None]
+    sources = (resolve_group(src_tokens, state.actors) or resolve_group(speaker, state.actors)
+               or phrase_actors(src_tokens[:1]))
     targets = resolve_group(tgt_tokens, state.actors, exclude=sources)
-    entry = cameo.lookup(m.trigger.code)
-    reverse = m.trigger.reverse_code or (m.trigger.code if entry.reciprocal and m.trigger.cameo else None)
+    entry = cameo.lookup(m.code)
+    reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
     needs_target = reverse is not None
     if (m.trigger.compound or reverse) and not targets and len(sources) > 1:
@@ -269,8 +293,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     if not pairs or (needs_target and pairs[0][1] is None):
         return []
     date = event_date(m.head, article.timexes, article)
-    modes = modality(m.head, m.trigger.code, date, _article_date(article))
-    code = m.trigger.code
+    modes = modality(m.head, m.code, date, _article_date(article))
+    code = m.code
     if m.trigger.cameo and "future" in modes and (intended := intent_code(code)):
         code, reverse = intended, (intended if reverse else None)
     used = {i for a in sources + targets for i in range(a.token_start, a.token_end)}
@@ -281,6 +305,23 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
         if reverse and t is not None:
             events.append(make_event(state, m, sent_index, reverse, t, s, modes, date, place))
     return events
+
+
+def absorb_complements(matches: list[Match]) -> list[Match]:
+    """An event verb's infinitive complement is part of it, not another event:
+    "threatened to ban" is one threat, "refused to deploy" one rejection,
+    "agreed to withdraw" one intent (0356). CAMEO dictionaries only."""
+    by_head = {m.head.i: m for m in matches}
+    kept = []
+    for m in matches:
+        outer = by_head.get(m.head.head.i) if m.head.dep_ == "xcomp" else None
+        if outer is None or outer is m or not (outer.trigger.cameo and m.trigger.cameo):
+            kept.append(m)
+            continue
+        specific = intent_code(m.code)
+        if specific and outer.code[:2] in ("03", "13") and specific[:2] == outer.code[:2] and not outer.trigger.specificity:
+            outer.code = specific
+    return kept
 
 
 def outermost_dropped(matches: list[Match]) -> list[Match]:
@@ -310,7 +351,7 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
-        for m in outermost_dropped(find_matches(sent, lexicon)):
+        for m in outermost_dropped(absorb_complements(find_matches(sent, lexicon))):
             if title and title[0] <= m.head.idx < title[1]:
                 continue
             for event in code_match(state, m, index):

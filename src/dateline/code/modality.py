@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "ca"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+""""would" is mostly the future of reported speech ("Iraq said it would allow"); a condition makes it hypothetical."""
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca"}
 INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "decide", "agree", "offer",
-                "promise", "pledge", "vow", "be", "go"}
-REFUSAL_VERBS = {"refuse", "fail", "decline", "reject"}
+                "promise", "pledge", "vow", "go", "willing", "ready", "prepared", "determined", "committed"}
+REFUSAL_VERBS = {"refuse", "fail", "decline", "reject", "cancel", "postpone", "suspend", "deny"}
 CONDITIONAL_MARKS = {"if", "unless"}
 
 _INTENT = {
