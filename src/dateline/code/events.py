@@ -49,8 +49,12 @@ class Match:
 
 
 def phrase(head: Any, depth: int = 3) -> list[Any]:
-    """The head's phrase: particles, prepositions, objects and complements, not subjects or clauses."""
+    """The head's phrase: particles, prepositions, objects and complements, not
+    subjects or clauses. An object noun shares its verb's prepositions ("opened a
+    hearing into ...": the parser may attach "into" to the verb)."""
     out: list[Any] = []
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
+        out.extend(c for c in head.head.children if c.dep_ == "prep")
     frontier = [head]
     for _ in range(depth):
         frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
@@ -117,19 +121,38 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
     return matches
 
 
+REPORTING_VERBS = {"say", "declare", "conclude", "insist", "tell", "add", "state", "announce", "stress", "write",
+                   "argue", "note", "demand", "urge", "believe", "think"}
+MODAL_DEMANDS = {"must": "100", "should": "020"}
+
+
+def demand_matches(sent: Any, matches: list[Match]) -> list[Match]:
+    """"X said Y must do Z" is X demanding of Y (CAMEO 10; "should": an appeal, 02),
+    whatever Z is: the reported clause's event gives way to the demand."""
+    out = {m.head.i: m for m in matches}
+    for tok in sent:
+        modal = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_DEMANDS), None)
+        if modal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
+            trigger = Trigger(head=modal, kind="demand", code=MODAL_DEMANDS[modal], rule=f"rule:reported-{modal}")
+            out[tok.i] = Match(trigger, tok, [])
+    return sorted(out.values(), key=lambda m: m.head.i)
+
+
 # ---- actors -------------------------------------------------------------------
 
 
 def actor_at(token: Any, actors: Any, modifiers: bool = False) -> Any | None:
     """The actor mention at a token or, with `modifiers`, at a name modifying it
-    ("Russian" in "the Russian Foreign Ministry"; not pronoun possessors)."""
+    ("Russian" in "the Russian Foreign Ministry", "Romania" in "leaders of
+    Romania's government"; not pronoun possessors)."""
     if actors is None:
         return None
     if not modifiers:
         return actors.at_token(token.i)
-    for c in token.children:
-        if c.dep_ in arguments.MODIFIERS and c.pos_ in ("PROPN", "ADJ", "NOUN"):
-            m = actors.at_token(c.i)
+    of_objects = arguments.prep_objects(token, ("of",))
+    for c in [*token.children, *of_objects]:
+        if (c.dep_ in arguments.MODIFIERS or c in of_objects) and c.pos_ in ("PROPN", "ADJ", "NOUN"):
+            m = actors.at_token(c.i) or (actor_at(c, actors, True) if c in of_objects else None)
             if m is not None:
                 return m
     return None
@@ -234,15 +257,29 @@ def event_place(head: Any, used: set[int], article: Article) -> str | None:
 
 def roles(m: Match) -> tuple[list[Any], list[Any]]:
     t = m.trigger
+    if t.kind == "demand":
+        speaker, _ = arguments.clause_subject(m.head.head)
+        addressee, _ = arguments.clause_subject(m.head)
+        return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep)
     return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject, any_later_noun=not t.cameo)
 
 
+EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
+
+
+def embedding(token: Any) -> int:
+    """How many clauses the trigger is embedded in (0 in the main clause)."""
+    return sum(t.dep_ in EMBEDDING_DEPS for t in [token, *token.ancestors])
+
+
 def confidence(m: Match, has_target: bool, modes: list[str], coded: bool) -> float:
-    """Rule strength: specific patterns, a target and coded actors raise it; modality lowers it."""
+    """Rule strength: specific patterns, a target and coded actors raise it;
+    modality and embedding in subordinate clauses (often unrealised) lower it."""
     score = 0.45 + min(m.trigger.specificity, 3) * 0.1 + (0.1 if has_target else 0) + (0.1 if coded else 0)
     score -= 0.15 * sum(mode in ("negated", "hypothetical") for mode in modes)
+    score -= 0.05 * min(embedding(m.head), 3)
     return round(max(0.05, min(score, 1.0)), 2)
 
 
@@ -325,15 +362,17 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
 
 
 def outermost_dropped(matches: list[Match]) -> list[Match]:
-    """Drop a verb's bare default code when a clause it governs holds a coded
-    event: "X said Y attacked Z" reports the attack, not a statement."""
+    """Drop a PETRARCH verb's bare default code when a clause it governs holds a
+    coded event: "X said Y attacked Z" reports the attack, not a statement. (Our
+    dictionary has no "say"; its "warn that ..." is an event of its own.)"""
     heads = [m.head for m in matches]
 
     def governs_event(m: Match) -> bool:
         return any(c.dep_ in ("ccomp", "xcomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
                    for c in m.head.children)
 
-    return [m for m in matches if m.trigger.specificity or m.trigger.kind != "verb" or not governs_event(m)]
+    return [m for m in matches if m.trigger.cameo or m.trigger.specificity or m.trigger.kind != "verb"
+            or not governs_event(m)]
 
 
 def title_span(article: Article) -> tuple[int, int] | None:
@@ -351,7 +390,7 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
-        for m in outermost_dropped(absorb_complements(find_matches(sent, lexicon))):
+        for m in outermost_dropped(absorb_complements(demand_matches(sent, find_matches(sent, lexicon)))):
             if title and title[0] <= m.head.idx < title[1]:
                 continue
             for event in code_match(state, m, index):
