@@ -105,7 +105,7 @@ def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]
     if between:
         parties = expand(between)
         return parties[:1], parties[1:]
-    sources = [c for c in noun.children if c.dep_ == "poss"]
+    sources = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if not sources:
         verb = governing_verb(noun)
         if verb is not None:

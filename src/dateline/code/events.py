@@ -116,6 +116,8 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
                 continue
             consumed.update(t.i for t in m.tokens)
             consumed.add(tok.i)
+            if kind == "verb":  # "called off a strike", "cancelled a visit": one event (or none)
+                consumed.update(c.i for c in tok.children if c.dep_ == "dobj")
             if m.trigger.code != NO_EVENT:
                 matches.append(m)
     return matches
@@ -318,7 +320,7 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     src_tokens, tgt_tokens = roles(m)
     speaker = [r for r in map(arguments.reporter, src_tokens[:1]) if r is not None]
     sources = (resolve_group(src_tokens, state.actors) or resolve_group(speaker, state.actors)
-               or phrase_actors(src_tokens[:1]))
+               or phrase_actors(speaker or src_tokens[:1]))
     targets = resolve_group(tgt_tokens, state.actors, exclude=sources)
     entry = cameo.lookup(m.code)
     reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
@@ -344,14 +346,20 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     return events
 
 
+REQUESTS = ("02", "10")
+
+
 def absorb_complements(matches: list[Match]) -> list[Match]:
     """An event verb's infinitive complement is part of it, not another event:
     "threatened to ban" is one threat, "refused to deploy" one rejection,
-    "agreed to withdraw" one intent (0356). CAMEO dictionaries only."""
+    "agreed to withdraw" one intent (0356); so is what a request asks for
+    ("demanded that the government provide ..."). CAMEO dictionaries only."""
     by_head = {m.head.i: m for m in matches}
     kept = []
     for m in matches:
-        outer = by_head.get(m.head.head.i) if m.head.dep_ == "xcomp" else None
+        outer = by_head.get(m.head.head.i) if m.head.dep_ in ("xcomp", "ccomp") else None
+        if outer is not None and m.head.dep_ == "ccomp" and outer.code[:2] not in REQUESTS:
+            outer = None
         if outer is None or outer is m or not (outer.trigger.cameo and m.trigger.cameo):
             kept.append(m)
             continue
