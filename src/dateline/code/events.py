@@ -22,7 +22,7 @@ from typing import Any
 
 from dateline.code import arguments, cameo
 from dateline.code.actors import ActorMention
-from dateline.code.modality import intent_code, modality
+from dateline.code.modality import intent_code, modality, threat_code
 from dateline.code.verbs import NO_EVENT, Lexicon, Trigger, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
 from dateline.pipeline import Analysis, component
@@ -363,8 +363,8 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
         if outer is None or outer is m or not (outer.trigger.cameo and m.trigger.cameo):
             kept.append(m)
             continue
-        specific = intent_code(m.code)
-        if specific and outer.code[:2] in ("03", "13") and specific[:2] == outer.code[:2] and not outer.trigger.specificity:
+        specific = {"03": intent_code, "13": threat_code}.get(outer.code[:2], lambda c: None)(m.code)
+        if specific and not outer.trigger.specificity:
             outer.code = specific
     return kept
 
