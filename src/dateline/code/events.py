@@ -48,7 +48,7 @@ class Match:
         self.code = self.code or self.trigger.code
 
 
-def phrase(head: Any, depth: int = 3) -> list[Any]:
+def phrase(head: Any, depth: int = 4) -> list[Any]:
     """The head's phrase: particles, prepositions, objects and complements, not
     subjects or clauses. An object noun shares its verb's prepositions ("opened a
     hearing into ...": the parser may attach "into" to the verb)."""
