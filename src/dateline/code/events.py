@@ -329,8 +329,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     if (m.trigger.compound or reverse) and not targets and len(sources) > 1:
         # "A and B held talks": the members of a compound act on each other
         pairs, reverse = [(s, t) for s in sources for t in sources if s is not t], None
-    if not pairs or (needs_target and pairs[0][1] is None):
-        return []
+    if not pairs or (needs_target and pairs[0][1] is None) or (pairs[0][1] is None and sources[0].kind == "phrase"):
+        return []  # an uncoded noun phrase alone is too weak a basis for an event
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))
     code = m.code
@@ -373,7 +373,7 @@ def outermost_dropped(matches: list[Match]) -> list[Match]:
     """Drop a PETRARCH verb's bare default code when a clause it governs holds a
     coded event: "X said Y attacked Z" reports the attack, not a statement. (Our
     dictionary has no "say"; its "warn that ..." is an event of its own.)"""
-    heads = [m.head for m in matches]
+    heads = [m.head for m in matches if m.head.pos_ != "AUX"]
 
     def governs_event(m: Match) -> bool:
         return any(c.dep_ in ("ccomp", "xcomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
