@@ -67,7 +67,9 @@ def prep_objects(token: Any, preps: Iterable[str]) -> list[Any]:
 
 def verb_targets(verb: Any, target_prep: str | None) -> list[Any]:
     """Candidate target tokens of a verb, best first: the pattern's preposition,
-    then objects, then objects of prepositions; along its infinitive complements."""
+    then objects, objects of prepositions (the verb's and its objects'), the
+    subject of a content clause ("demanded that the US cancel"); along its
+    infinitive complements."""
     chain = [verb]
     for c in verb.children:
         if c.dep_ == "xcomp":
@@ -80,9 +82,27 @@ def verb_targets(verb: Any, target_prep: str | None) -> list[Any]:
         objects = [c for c in v.children if c.dep_ in OBJECTS]
         out += objects + prep_objects(v, TARGET_PREPS)
         for obj in objects:
-            inner = prep_objects(obj, ("to", "with", "against"))
-            out += inner + [p for i in inner for p in prep_objects(i, ("to",))]
+            out += nested_objects(obj)
+        out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
     return out
+
+
+OBJECT_PREPS = ("to", "with", "against", "on", "from", "by", "of", "for", "toward", "towards")
+
+
+def nested_objects(token: Any, depth: int = 3) -> list[Any]:
+    """Objects of prepositions hanging from an object, breadth first: the target
+    behind "lifted the curfew on Palestinians", "rejected calls by Belarus"."""
+    out: list[Any] = []
+    frontier = [token]
+    for _ in range(depth):
+        frontier = prep_objects_of(frontier)
+        out += frontier
+    return out
+
+
+def prep_objects_of(tokens: list[Any]) -> list[Any]:
+    return [p for t in tokens for p in prep_objects(t, OBJECT_PREPS)]
 
 
 def governing_verb(noun: Any) -> Any | None:
