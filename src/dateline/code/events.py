@@ -265,7 +265,8 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
         return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep)
-    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject, any_later_noun=not t.cameo)
+    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject, any_later_noun=not t.cameo,
+                                content_target=m.code[:2] in CONTENT_TARGETS)
 
 
 EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
@@ -347,6 +348,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
 
 
 REQUESTS = ("02", "10")
+CONTENT_TARGETS = ("02", "10", "11", "13")
+"""Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
 
 
 def absorb_complements(matches: list[Match]) -> list[Match]:
