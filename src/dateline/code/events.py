@@ -401,14 +401,24 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
+        found: list[Event] = []
         for m in outermost_dropped(absorb_complements(demand_matches(sent, find_matches(sent, lexicon)))):
             if title and title[0] <= m.head.idx < title[1]:
                 continue
             for event in code_match(state, m, index):
                 if event.id not in seen:
                     seen.add(event.id)
-                    events.append(event)
+                    found.append(event)
+        events += without_vaguer_duplicates(found)
     return events
+
+
+def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
+    """Within a sentence, an event without a target adds nothing when the same
+    source has an event of the same root with one ("killed 46 civilians in an
+    attack": one assault on the civilians, not a second one on nobody)."""
+    targeted = {(e.source.text, e.cameo_root) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.source.text, e.cameo_root) not in targeted]
 
 
 @component("events")
