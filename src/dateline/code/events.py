@@ -335,7 +335,7 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))
     code = m.code
-    if m.trigger.cameo and "future" in modes and (intended := intent_code(code)):
+    if m.trigger.cameo and "future" in modes and (intended := intent_code(code) or threat_code(code)):
         code, reverse = intended, (intended if reverse else None)
     used = {i for a in sources + targets for i in range(a.token_start, a.token_end)}
     place = event_place(m.head, used, article)
@@ -352,15 +352,27 @@ CONTENT_TARGETS = ("02", "10", "11", "13")
 """Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
 
 
+def requested(matches: list[Match]) -> list[list[Any]]:
+    """The objects of requests, rejections and threats: what is asked for,
+    refused or threatened has not happened ("called for sanctions against",
+    "rejected a call for its forces to be deployed")."""
+    return [list(c.subtree) for m in matches if m.trigger.cameo and m.code[:2] in ("02", "10", "12", "13")
+            for c in m.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c in m.tokens)]
+
+
 def absorb_complements(matches: list[Match]) -> list[Match]:
     """An event verb's infinitive complement is part of it, not another event:
     "threatened to ban" is one threat, "refused to deploy" one rejection,
     "agreed to withdraw" one intent (0356); so is what a request asks for
-    ("demanded that the government provide ..."). CAMEO dictionaries only."""
+    ("demanded that the government provide ...", "called for sanctions").
+    CAMEO dictionaries only."""
     by_head = {m.head.i: m for m in matches}
+    contents = requested(matches)
     kept = []
     for m in matches:
         outer = by_head.get(m.head.head.i) if m.head.dep_ in ("xcomp", "ccomp") else None
+        if outer is None and any(m.head in content for content in contents):
+            continue
         if outer is not None and m.head.dep_ == "ccomp" and outer.code[:2] not in REQUESTS:
             outer = None
         if outer is None or outer is m or not (outer.trigger.cameo and m.trigger.cameo):
