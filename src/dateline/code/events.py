@@ -30,7 +30,10 @@ from dateline.pipeline import Analysis, component
 PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "attr", "acomp", "oprd", "compound",
                "amod", "advmod", "neg", "npadvmod", "acl", "pcomp"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-NOT_ACTOR_NOUNS = {"report", "statement", "source", "agreement", "document", "plan", "it", "which", "that"}
+NOT_ACTOR_NOUNS = {"report", "statement", "source", "agreement", "document", "plan", "decision", "move", "demonstration",
+                   "protest", "rally", "strike", "attack", "bombing", "explosion", "blast", "meeting", "talk", "visit",
+                   "call", "offensive", "operation", "campaign"}
+"""Nouns that name events or texts, not actors: never the source of another event."""
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -277,12 +280,18 @@ def embedding(token: Any) -> int:
     return sum(t.dep_ in EMBEDDING_DEPS for t in [token, *token.ancestors])
 
 
+def is_purpose(token: Any) -> bool:
+    """A to-infinitive saying what another act was for ("began a hunger strike
+    to demand ..."): the act is the event, the purpose only its aim."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def confidence(m: Match, has_target: bool, modes: list[str], coded: bool) -> float:
     """Rule strength: specific patterns, a target and coded actors raise it;
     modality and embedding in subordinate clauses (often unrealised) lower it."""
     score = 0.45 + min(m.trigger.specificity, 3) * 0.1 + (0.1 if has_target else 0) + (0.1 if coded else 0)
     score -= 0.15 * sum(mode in ("negated", "hypothetical") for mode in modes)
-    score -= 0.05 * min(embedding(m.head), 3)
+    score -= 0.05 * min(embedding(m.head), 3) + (0.1 if is_purpose(m.head) else 0)
     return round(max(0.05, min(score, 1.0)), 2)
 
 
@@ -360,6 +369,12 @@ def requested(matches: list[Match]) -> list[list[Any]]:
             for c in m.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c in m.tokens)]
 
 
+def is_unrealised(m: Match) -> bool:
+    """A to-infinitive modifying a noun names a right, plan or call, not an act:
+    "the right of Russian troops to fire on militants"."""
+    return m.trigger.cameo and m.head.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.head.children)
+
+
 def absorb_complements(matches: list[Match]) -> list[Match]:
     """An event verb's infinitive complement is part of it, not another event:
     "threatened to ban" is one threat, "refused to deploy" one rejection,
@@ -371,7 +386,7 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
     kept = []
     for m in matches:
         outer = by_head.get(m.head.head.i) if m.head.dep_ in ("xcomp", "ccomp") else None
-        if outer is None and any(m.head in content for content in contents):
+        if outer is None and (any(m.head in content for content in contents) or is_unrealised(m)):
             continue
         if outer is not None and m.head.dep_ == "ccomp" and outer.code[:2] not in REQUESTS:
             outer = None
