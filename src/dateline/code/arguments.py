@@ -135,7 +135,7 @@ def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]
     preps = (target_prep,) if target_prep else ("with",)
     targets = prep_objects(noun, preps)
     verb = governing_verb(noun)
-    if not targets and verb is not None and noun.dep_ == "dobj":
+    if not targets and verb is not None:
         targets = prep_objects(verb, preps)
     return sources, targets
 

@@ -53,11 +53,12 @@ class Match:
 
 def phrase(head: Any, depth: int = 4) -> list[Any]:
     """The head's phrase: particles, prepositions, objects and complements, not
-    subjects or clauses. An object noun shares its verb's prepositions ("opened a
-    hearing into ...": the parser may attach "into" to the verb)."""
+    subjects or clauses. A noun shares the prepositions of the verb it hangs from
+    ("opened a hearing into ...", "arrived in Amman on a visit")."""
     out: list[Any] = []
-    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
-        out.extend(c for c in head.head.children if c.dep_ == "prep")
+    verb = arguments.governing_verb(head) if head.pos_ in ("NOUN", "PROPN") else None
+    if verb is not None:
+        out.extend(c for c in verb.children if c.dep_ == "prep" and head not in c.subtree)
     frontier = [head]
     for _ in range(depth):
         frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
@@ -181,10 +182,21 @@ def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = ()) -> li
     """The actors of the first candidate that is one, with its coordinated
     actors ("the US and NATO" gives both)."""
     for tok in tokens:
-        found = [m for m in resolve(arguments.expand([tok]), actors) if all(m is not e for e in exclude)]
+        found = [m for m in head_mentions(tok, actors) if all(m is not e for e in exclude)]
         if found:
             return found
     return []
+
+
+def head_mentions(token: Any, actors: Any) -> list[Any]:
+    """The actors of the noun phrase headed by `token`, conjuncts included: the
+    index's own `head_mention` when it has one (it knows coordinated groups),
+    else the mentions at the token and its conjuncts or their modifiers."""
+    if actors is None:
+        return []
+    if hasattr(actors, "head_mention"):
+        return actors.head_mention(token)
+    return resolve(arguments.expand([token]), actors)
 
 
 def phrase_actors(tokens: list[Any]) -> list[ActorMention]:
