@@ -16,6 +16,7 @@ from dateline.model import Dateline
 
 _UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠČŘŽĞİŞА-ЯЁ"
 _WORD = rf"[{_UPPER}][\w'’.\-]*"
+_SP = r"[^\S\n]"
 _DASH = r"(?:--|[-–—])"
 _PARAGRAPHS_SEARCHED = 3
 
@@ -25,8 +26,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     alias = agencies.alias_pattern()
     full = re.compile(
         rf"(?:\((?P<lead_agency>{alias})\)\s*{_DASH}\s*)?"
-        rf"(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}})"
-        rf"(?:,\s*(?!{DAY_MONTH})(?P<region>{_WORD}(?:\s+{_WORD}){{0,2}}))?"
+        rf"(?P<place>{_WORD}(?:{_SP}+{_WORD}){{0,3}})"
+        rf"(?:,{_SP}*(?!{DAY_MONTH})(?P<region>{_WORD}(?:{_SP}+{_WORD}){{0,2}}))?"
         rf"(?:\s*[,.]\s*(?P<date>{DAY_MONTH}))?"
         rf"(?:\s*[.,]?\s*(?:/(?P<slash_agency>{alias})/|\((?P<agency>{alias})\)))?"
         rf"(?P<end>\s*(?:[.:]\s*)?{_DASH}|\s*\.(?=\s)|\s*:(?=\s))?"

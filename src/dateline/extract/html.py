@@ -16,6 +16,8 @@ import trafilatura
 
 _NON_WORD = re.compile(r"\W+")
 _LEADING_CHECKED = 3
+_SENTENCE_WORDS = 8
+_SENTENCE_CHARS = 50  # for scripts written without spaces
 
 
 @dataclass
@@ -50,6 +52,8 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         return None
     paragraphs = [" ".join(line.split()) for line in doc.text.splitlines()]
     paragraphs = [p for p in paragraphs if p]
+    if not any(len(p.split()) >= _SENTENCE_WORDS or len(p) >= _SENTENCE_CHARS for p in paragraphs):
+        return None  # menus and link lists: nothing reads like a sentence
     repeated = {_key(doc.title), _key(doc.url), _key(url)} - {""}
     return HtmlPage(
         paragraphs=_drop_repeated_heading(paragraphs, repeated),

@@ -18,10 +18,12 @@ Vocabulary:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-_ABBREVIATIONS = r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bNo)(?<!\bno)(?<!\bSt)"
-_LOWER_START = re.compile(rf"\w{_ABBREVIATIONS}\.\s+(?P<word>[a-z][a-z'’-]*)\b")
+_ABBREVIATIONS = frozenset(
+    "etc vs no st mr mrs ms dr jr sr gen col lt sgt rep sen gov inc ltd co corp approx fig cf al".split()
+)
+_LOWER_START = re.compile(r"(?P<before>\S+)\.\s+(?P<word>[a-z][a-z'’-]*)\b")
 _SPEECH = r"(?:said|says|added|noted|stressed|explained|pointed out|told reporters|continued|concluded)"
 _BARE_ATTRIBUTION = re.compile(
     rf"\b{_SPEECH}[.,]\s+(?:he|she|they|it)\s+{_SPEECH}\s*[.!?]", re.IGNORECASE
@@ -34,8 +36,17 @@ _LOOKBACK_WORDS = 6
 _SHORT_WORDS = 50
 
 
-def _repeated_word_across_break(text: str) -> bool:
+def _lowercase_starts(text: str) -> Iterator[re.Match[str]]:
+    """Sentences starting in lower case after a full stop that does not end an abbreviation."""
     for m in _LOWER_START.finditer(text):
+        before = m["before"].strip("\"'“”‘’()[]")
+        if "." in before or len(before) <= 1 or before.lower() in _ABBREVIATIONS:
+            continue
+        yield m
+
+
+def _repeated_word_across_break(text: str) -> bool:
+    for m in _lowercase_starts(text):
         before = re.findall(r"\w+", text[max(0, m.start() - 80) : m.start() + 1])[-_LOOKBACK_WORDS:]
         if m["word"].lower() in (w.lower() for w in before):
             return True
@@ -51,7 +62,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "repeated_word_across_break": _repeated_word_across_break,
     "broken_sentence_join": lambda t: bool(_EMPTY_SENTENCE.search(t)),
     "duplicated_attribution": lambda t: bool(_BARE_ATTRIBUTION.search(t)),
-    "lowercase_sentence_start": lambda t: bool(_LOWER_START.search(t)),
+    "lowercase_sentence_start": lambda t: any(_lowercase_starts(t)),
     "space_before_punctuation": lambda t: bool(_SPACE_BEFORE.search(t)),
     "truncated": _truncated,
     "mojibake": lambda t: bool(_MOJIBAKE.search(t)),
