@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 _ABBREVIATIONS = frozenset(
     "etc vs no st mr mrs ms dr jr sr gen col lt sgt rep sen gov inc ltd co corp approx fig cf al".split()
 )
-_LOWER_START = re.compile(r"(?P<before>\S+)\.\s+(?P<word>[a-z][a-z'’-]*)\b")
+_LOWER_START = re.compile(r"\.\s+(?P<word>[a-z][a-z'’-]*)\b")
 _SPEECH = r"(?:said|says|added|noted|stressed|explained|pointed out|told reporters|continued|concluded)"
 _BARE_ATTRIBUTION = re.compile(
     rf"\b{_SPEECH}[.,]\s+(?:he|she|they|it)\s+{_SPEECH}\s*[.!?]", re.IGNORECASE
@@ -39,7 +39,7 @@ _SHORT_WORDS = 50
 def _lowercase_starts(text: str) -> Iterator[re.Match[str]]:
     """Sentences starting in lower case after a full stop that does not end an abbreviation."""
     for m in _LOWER_START.finditer(text):
-        before = m["before"].strip("\"'“”‘’()[]")
+        before = (text[max(0, m.start() - 40) : m.start()].split() or [""])[-1].strip("\"'“”‘’()[]")
         if "." in before or len(before) <= 1 or before.lower() in _ABBREVIATIONS:
             continue
         yield m

@@ -17,6 +17,11 @@ from dateline.model import Dateline
 
 
 @cache
+def _alias_regex() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{agencies.alias_pattern()})\b")
+
+
+@cache
 def _credit_patterns() -> tuple[re.Pattern[str], ...]:
     a = rf"(?P<agency>{agencies.alias_pattern()})"
     return tuple(
@@ -37,10 +42,11 @@ def wire_source(text: str, dateline: Dateline | None, byline: str | None, url: s
     """The canonical agency name the story is credited to, or None."""
     if dateline and dateline.agency:
         return dateline.agency
-    for pattern in _credit_patterns():
-        m = pattern.search(text)
-        if m:
-            return agencies.canonical(m["agency"])
+    if _alias_regex().search(text):
+        for pattern in _credit_patterns():
+            m = pattern.search(text)
+            if m:
+                return agencies.canonical(m["agency"])
     if byline:
         name = re.sub(r"^[Bb]y\s+", "", byline.strip())
         if agencies.canonical(name):
