@@ -50,6 +50,8 @@ def test_agency_only_dateline():
         "Moscow will take into account the views expressed.",
         "The President (R) said on Monday.",
         "NATO is expanding.",
+        "DEAR ABBY: My husband booked a flight.",
+        "UPDATED: The story has changed.",
     ],
 )
 def test_ordinary_openings_are_not_datelines(text):
@@ -79,6 +81,10 @@ def test_dateline_in_a_later_paragraph_has_its_offset():
 )
 def test_wire_source_from_credit_lines(text, byline, url, expected):
     assert wire_source(text, None, byline, url) == expected
+
+
+def test_wire_source_from_a_removed_copyright_line():
+    assert wire_source("Officials met.", None, removed=["© 2019 Associated Press. All Rights Reserved."]) == "AP"
 
 
 def test_year_from_weekday_and_other_dates():

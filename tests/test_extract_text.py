@@ -36,18 +36,22 @@ def test_section_shape_needs_capitals_and_a_head_word():
     assert not is_section("the news is grim")
 
 
+LEDE = "WASHINGTON — The president said on Tuesday that he would not release his tax returns before the vote, aides said."
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("Moscow will soon react – Kremlin – Russian Politics & Diplomacy", True),
+        ("Trump not walking the walk on his tax claims.", True),
         ("Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics.", True),
         ("Is the ceasefire holding?", True),
-        ("The minister said talks would resume next week, officials said.", False),
+        ("The minister said on Monday that talks with the rebels would resume in Geneva next week, officials said.", False),
         ("word " * 40, False),
     ],
 )
 def test_text_title_shape(line, expected):
-    assert (text_title(line) is not None) == expected
+    assert (text_title(line, LEDE) is not None) == expected
 
 
 def test_boilerplate_lines_and_closing_blocks():
@@ -60,12 +64,14 @@ def test_boilerplate_lines_and_closing_blocks():
         "About Author",
         "John is a reporter who writes about politics.",
     ]
-    assert strip_boilerplate(paragraphs) == [paragraphs[0], paragraphs[3], paragraphs[4]]
+    kept, removed = strip_boilerplate(paragraphs)
+    assert kept == [paragraphs[0], paragraphs[3], paragraphs[4]]
+    assert removed == [paragraphs[1], paragraphs[2], paragraphs[5], paragraphs[6]]
 
 
 def test_closing_block_marker_early_in_text_is_kept():
     paragraphs = ["Comments", "The body of the story.", "More body.", "Even more."]
-    assert strip_boilerplate(paragraphs) == paragraphs
+    assert strip_boilerplate(paragraphs) == (paragraphs, [])
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from dateline.extract.html import extract_html
 from dateline.extract.language import detect_language
 from dateline.extract.published import infer_from_dateline, normalise
 from dateline.extract.quality import quality_flags
-from dateline.extract.title import split_title, text_title
+from dateline.extract.title import section_from_categories, split_title, text_title
 from dateline.extract.wire import wire_source
 from dateline.model import Article, RawDocument
 
@@ -66,7 +66,8 @@ def _fill(article: Article, raw: RawDocument) -> None:
     else:
         raise ExtractionError(f"unknown document kind {raw.kind!r}")
     _apply_meta(article, meta)
-    article.text = PARAGRAPH_BREAK.join(strip_boilerplate(paragraphs))
+    kept, removed = strip_boilerplate(paragraphs)
+    article.text = PARAGRAPH_BREAK.join(kept)
     if not article.text.strip():
         raise ExtractionError("empty after extraction")
     if article.title:
@@ -74,7 +75,7 @@ def _fill(article: Article, raw: RawDocument) -> None:
         article.section = article.section or section
     article.dateline = find_dateline(article.text)
     article.wire_source = meta_text(meta, "wire_source") or wire_source(
-        article.text, article.dateline, article.byline, article.url
+        article.text, article.dateline, article.byline, article.url, removed
     )
     if not article.published and article.dateline and article.dateline.date:
         article.published = infer_from_dateline(article.dateline.date, article.text)
@@ -89,7 +90,7 @@ def _from_html(article: Article, content: bytes | str, url: str | None) -> list[
         raise ExtractionError("no article text found (page is not an article?)")
     article.title, article.byline, article.site = page.title, page.byline, page.site
     article.url, article.published = page.url, normalise(page.published)
-    article.section = page.categories[0] if len(page.categories) == 1 else None
+    article.section = section_from_categories(page.categories)
     return page.paragraphs
 
 
@@ -97,7 +98,7 @@ def _from_text(article: Article, text: str) -> list[str]:
     paragraphs = text_paragraphs(text)
     if not paragraphs:
         raise ExtractionError("empty document")
-    title = text_title(paragraphs[0]) if len(paragraphs) > 1 else None
+    title = text_title(paragraphs[0], paragraphs[1]) if len(paragraphs) > 1 else None
     if title:
         article.title = title
         return paragraphs[1:]

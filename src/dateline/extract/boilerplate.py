@@ -25,13 +25,14 @@ def _matches(kind: str, paragraph: str) -> bool:
     return len(paragraph) <= _MAX_CHARS and bool(_patterns()[kind].fullmatch(paragraph.strip()))
 
 
-def strip_boilerplate(paragraphs: list[str]) -> list[str]:
-    """The paragraphs without boilerplate; a closing block (author box, comments,
-    related links) is cut with everything after it."""
-    kept = []
+def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """(kept, removed) paragraphs; a closing block (author box, comments, related
+    links) is cut with everything after it. Removed lines may still carry evidence,
+    such as a copyright line naming the wire agency."""
+    kept, removed = [], []
     for i, paragraph in enumerate(paragraphs):
         if i > 0 and 2 * i >= len(paragraphs) and _matches("tail", paragraph):
+            removed.extend(paragraphs[i:])
             break
-        if not _matches("line", paragraph):
-            kept.append(paragraph)
-    return kept
+        (removed if _matches("line", paragraph) else kept).append(paragraph)
+    return kept, removed

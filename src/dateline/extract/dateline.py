@@ -19,6 +19,11 @@ _WORD = rf"[{_UPPER}][\w'’.\-]*"
 _SP = r"[^\S\n]"
 _DASH = r"(?:--|[-–—])"
 _PARAGRAPHS_SEARCHED = 3
+_NOT_PLACES = frozenset(
+    {"UPDATED", "UPDATE", "BREAKING", "EXCLUSIVE", "WATCH", "LIVE", "VIDEO", "PHOTOS", "ANALYSIS",
+     "OPINION", "CORRECTION", "DEAR ABBY", "EDITOR'S NOTE", "EDITOR’S NOTE", "NOTE"}
+)
+"""Capitalised labels that open a paragraph the way a dateline does."""
 
 
 @cache
@@ -78,5 +83,7 @@ def _plausible(m: re.Match[str]) -> bool:
     if m["agency"] or m["slash_agency"]:
         return True
     place = m["place"]
+    if place.rstrip(".") in _NOT_PLACES:
+        return False
     in_capitals = place.isupper() and len(place.rstrip(".")) > 1
     return in_capitals and bool(m["date"] or (m["end"] and m["end"].strip()))

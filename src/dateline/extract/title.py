@@ -20,6 +20,8 @@ _CONNECTORS = {"&", "and", "of", "the", "in", "for", "to"}
 _MAX_SECTION_WORDS = 5
 _MAX_TITLE_CHARS = 200
 _MAX_TITLE_WORDS = 30
+_MAX_HEADLINE_WORDS = 16
+_LEAD_RATIO = 1.5
 
 
 @cache
@@ -65,6 +67,14 @@ def split_title(title: str, site: str | None = None, url: str | None = None) -> 
     return title, section
 
 
+def section_from_categories(categories: list[str]) -> str | None:
+    """A page's category as its section, when there is one and it reads as a name,
+    not a tag list ("general-news,trials,…")."""
+    if len(categories) != 1 or "," in categories[0]:
+        return None
+    return categories[0] if len(categories[0].split()) <= _MAX_SECTION_WORDS else None
+
+
 def _site_names(site: str | None, url: str | None) -> set[str]:
     names = {site.casefold()} if site else set()
     host = urlsplit(url).hostname if url else None
@@ -74,16 +84,22 @@ def _site_names(site: str | None, url: str | None) -> set[str]:
     return names
 
 
-def text_title(line: str) -> str | None:
-    """The first line of a plain text as its title when it looks like one:
-    short, and not ending like a sentence unless written in title case."""
+def text_title(line: str, following: str = "") -> str | None:
+    """The first line of a plain text as its title when it looks like one: short,
+    and not ending like a sentence unless written in title case or much shorter
+    than the paragraph that follows (headlines ending in a stop: "Trump not walking
+    the walk on his tax claims.")."""
     line = " ".join(line.split())
     words = line.split()
     if not words or len(line) > _MAX_TITLE_CHARS or len(words) > _MAX_TITLE_WORDS:
         return None
-    if line[-1] in ".,;:" and not _title_case(words):
+    if line[-1] in ".,;:" and not (_title_case(words) or _headline_before(words, following)):
         return None
     return line
+
+
+def _headline_before(words: list[str], following: str) -> bool:
+    return len(words) <= _MAX_HEADLINE_WORDS and _LEAD_RATIO * len(words) <= len(following.split())
 
 
 def _title_case(words: list[str]) -> bool:

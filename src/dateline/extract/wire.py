@@ -2,13 +2,15 @@
 
 Evidence, strongest first: the dateline's agency, a credit line in the text
 ("(Reuters)", "— AP", "Source: TASS", "Xinhua contributed to this report",
-"(With inputs from PTI)", "..., Ukrinform reports."), a byline that is an agency,
-and last the agency's own web domain.
+"(With inputs from PTI)", "..., Ukrinform reports."), a credit or copyright
+line among the paragraphs removed as boilerplate ("© 2019 Associated Press"),
+a byline that is an agency, and last the agency's own web domain.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -34,21 +36,37 @@ def _credit_patterns() -> tuple[re.Pattern[str], ...]:
             rf"\s[–—-]{{1,2}}\s*{a}\s*\.?$",
             rf",?\s{a}\s+reports?\.$",
             rf"^(?:[Bb]y\s+)?{a}$",
+            rf"(?:©|\([Cc]\)|[Cc]opyright)\s*(?:\d{{4}}\s+)?{a}\b",
         )
     )
 
 
-def wire_source(text: str, dateline: Dateline | None, byline: str | None, url: str | None) -> str | None:
+def wire_source(
+    text: str,
+    dateline: Dateline | None,
+    byline: str | None = None,
+    url: str | None = None,
+    removed: Iterable[str] = (),
+) -> str | None:
     """The canonical agency name the story is credited to, or None."""
     if dateline and dateline.agency:
         return dateline.agency
-    if _alias_regex().search(text):
-        for pattern in _credit_patterns():
-            m = pattern.search(text)
-            if m:
-                return agencies.canonical(m["agency"])
+    credited = credit_line(text) or credit_line("\n".join(removed))
+    if credited:
+        return credited
     if byline:
         name = re.sub(r"^[Bb]y\s+", "", byline.strip())
         if agencies.canonical(name):
             return agencies.canonical(name)
     return agencies.by_domain(urlsplit(url).hostname) if url else None
+
+
+def credit_line(text: str) -> str | None:
+    """The agency a credit line in `text` names, or None."""
+    if not _alias_regex().search(text):
+        return None
+    for pattern in _credit_patterns():
+        m = pattern.search(text)
+        if m:
+            return agencies.canonical(m["agency"])
+    return None
