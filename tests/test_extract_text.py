@@ -81,7 +81,8 @@ def test_closing_block_marker_early_in_text_is_kept():
         ("Weapons, including nuclear ones. . The United States replied.", "broken_sentence_join"),
         ("“We will consider it,” he said. he pointed out. Then he left.", "duplicated_attribution"),
         ("In the 1990s , for example, we were friends.", "space_before_punctuation"),
-        ("The minister said the talks would", "truncated"),
+        ("The minister said on Monday that the talks with the rebels would resume in Geneva next week once the ceasefire", "truncated"),
+        ("The minister said the talks would resume.\n\nAll...", "truncated"),
         ("The ministerâ€™s talks went well.", "mojibake"),
         ("A short note.", "short_text"),
     ],
@@ -91,5 +92,6 @@ def test_quality_flags(text, flag):
 
 
 def test_clean_text_has_no_defect_flags():
-    text = "The talks, held in Geneva, e.g. at the U.N. office, went well. Officials said so. " * 8
-    assert quality_flags(text.strip()) == []
+    text = "The talks, held in Geneva, e.g. at the U.N. office on Nov. the 4th, went well. Officials said so. " * 8
+    text += "\n\nSee https://example.org. pic.twitter.com/x\n\nPhoto: Reuters"
+    assert quality_flags(text) == []
