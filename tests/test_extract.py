@@ -91,6 +91,14 @@ def test_errors_become_error_articles(raw, reason):
     assert article.error == reason
 
 
+def test_feed_item_html_fragment_is_read_as_is():
+    fragment = "<p>Officials met in Geneva on Monday to discuss the ceasefire.</p><p>Talks resume <b>Tuesday</b>.</p>"
+    article = extract_article(RawDocument(origin="feed#item=1", kind="html", content=fragment, meta={"title": "Talks"}))
+    assert article.status == "ok"
+    assert article.text == "Officials met in Geneva on Monday to discuss the ceasefire.\n\nTalks resume Tuesday."
+    assert article.title == "Talks"
+
+
 def test_unexpected_content_never_raises():
     article = extract_article(RawDocument(origin="x", kind="text", content=None))  # type: ignore[arg-type]
     assert article.status == "error"

@@ -8,6 +8,9 @@ body, and the page URL; boilerplate lines go in the shared boilerplate step.
 What it misses is a body that ads split into several sibling containers of the
 same class (``div.article__body`` … advert … ``div.article__body``): trafilatura
 keeps the first; the paragraphs of the others are appended.
+
+An HTML fragment (a feed item's content, no ``<html>`` or ``<body>``) that is
+too short for trafilatura is read as it is, one paragraph per block element.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ _SENTENCE_CHARS = 50  # for scripts written without spaces
 _KEY_CHARS = 60
 _MAX_BODY_PARTS = 5
 _BODY_CLASS = re.compile(r"body|article", re.IGNORECASE)
+_PAGE_TAG = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+_BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br")
 
 
 @dataclass
@@ -56,9 +61,8 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         with_metadata=True,
     )
     if doc is None or not doc.text:
-        return None
-    paragraphs = [" ".join(line.split()) for line in doc.text.splitlines()]
-    paragraphs = [p for p in paragraphs if p]
+        return _fragment(tree) if _is_fragment(content) else None
+    paragraphs = _lines(doc.text)
     if not any(map(_sentence_like, paragraphs)):
         return None  # menus and link lists: nothing reads like a sentence
     repeated = {_key(doc.title), _key(doc.url), _key(url)} - {""}
@@ -72,6 +76,23 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         url=doc.url or url,
         categories=list(doc.categories or []),
     )
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
+
+
+def _is_fragment(content: bytes | str) -> bool:
+    head = content[:2000].decode("utf-8", "replace") if isinstance(content, bytes) else content[:2000]
+    return not _PAGE_TAG.search(head)
+
+
+def _fragment(tree: HtmlElement) -> HtmlPage | None:
+    """A fragment's text, a paragraph per block element."""
+    for element in tree.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    paragraphs = _lines(tree.text_content())
+    return HtmlPage(paragraphs=paragraphs) if any(map(_sentence_like, paragraphs)) else None
 
 
 def _sentence_like(paragraph: str) -> bool:
