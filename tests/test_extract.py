@@ -50,6 +50,11 @@ def test_metadata_wins_over_guesses(seed_text):
     assert article.url == "https://tass.com/politics/1402"
 
 
+def test_lossy_decoding_from_ingest_is_flagged(seed_text):
+    article = extract_article(RawDocument(origin="l", kind="text", content=seed_text, meta={"encoding_lossy": True}))
+    assert "lossy_decoding" in article.quality
+
+
 def test_language_of_a_non_english_text():
     text = (
         "Правительство утвердило новый бюджет\n\n"

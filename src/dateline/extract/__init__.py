@@ -81,7 +81,7 @@ def _fill(article: Article, raw: RawDocument) -> None:
         article.published = infer_from_dateline(article.dateline.date, article.text)
         article.published_inferred = article.published is not None
     article.language = meta_text(meta, "language") or detect_language(article.text)
-    article.quality = quality_flags(article.text)
+    article.quality = quality_flags(article.text) + (["lossy_decoding"] if meta.get("encoding_lossy") else [])
 
 
 def _from_html(article: Article, content: bytes | str, url: str | None) -> list[str]:

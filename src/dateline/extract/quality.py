@@ -13,6 +13,8 @@ Vocabulary:
 - ``truncated``: the text ends on an ellipsis, or its last paragraph is prose that stops mid-sentence.
 - ``mojibake``: text decoded with the wrong character set ("â€™", "Ã©", U+FFFD).
 - ``short_text``: fewer than 50 words: a teaser, a caption or a failed extraction.
+- ``lossy_decoding``: ingest had to replace bytes no character set decodes
+  (`RawDocument.meta["encoding_lossy"]`; set by `extract_article`).
 """
 
 from __future__ import annotations
