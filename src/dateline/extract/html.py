@@ -2,12 +2,15 @@
 
 trafilatura runs in its fast mode favouring recall: on news pages its fallback
 extractors (readability, jusText) more often add navigation than recover text
-(scrapinghub dev split: F1 0.956 default, 0.962 this way). What it keeps too
-much of is then trimmed: the headline repeated at the top of the
-body, and the page URL; boilerplate lines go in the shared boilerplate step.
-What it misses is a body that ads split into several sibling containers of the
-same class (``div.article__body`` … advert … ``div.article__body``): trafilatura
-keeps the first; the paragraphs of the others are appended.
+(scrapinghub dev split: F1 0.956 default, 0.962 this way). Around it:
+
+- parts that are never article text (hover cards, tooltips: `data/prune.txt`)
+  are pruned before extraction;
+- the headline or the page URL repeated at the top of the body is dropped
+  (boilerplate lines go in the shared boilerplate step);
+- a body that ads split into sibling containers of the same class
+  (``div.article__body`` … advert … ``div.article__body``), of which
+  trafilatura keeps the first, gets the paragraphs of the others appended.
 
 An HTML fragment (a feed item's content, no ``<html>`` or ``<body>``) that is
 too short for trafilatura is read as it is, one paragraph per block element.
@@ -17,9 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import trafilatura
 from lxml.html import HtmlElement
+
+from dateline.extract.resources import data_lines
 
 _NON_WORD = re.compile(r"\W+")
 _LEADING_CHECKED = 3
@@ -59,6 +65,7 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         favor_recall=True,
         include_comments=False,
         with_metadata=True,
+        prune_xpath=_prune_xpath(),
     )
     if doc is None or not doc.text:
         return _fragment(tree) if _is_fragment(content) else None
@@ -76,6 +83,11 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         url=doc.url or url,
         categories=list(doc.categories or []),
     )
+
+
+@cache
+def _prune_xpath() -> str | None:
+    return " | ".join(data_lines("prune.txt", "DATELINE_PRUNE")) or None
 
 
 def _lines(text: str) -> list[str]:
