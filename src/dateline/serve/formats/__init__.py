@@ -1,0 +1,1 @@
+"""Export formats: each module here registers its writers with `dateline.serve.export.exporter`."""
