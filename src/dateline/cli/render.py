@@ -84,16 +84,23 @@ def _actor(ref: ActorRef | None) -> str:
     return f"{name} ({ref.code})" if ref.code else name
 
 
+def _span(span: Any) -> str:
+    return f"{span[0]}–{span[1]}" if span else "—"
+
+
 def _spans(spans: dict[str, Any] | list[Any]) -> str:
-    items = spans.items() if isinstance(spans, dict) else enumerate(spans)
-    return ", ".join(f"{k} {v[0]}–{v[1]}" if v else f"{k} —" for k, v in items)
+    """Named spans (``trigger 30–40``) or a plain list of spans."""
+    if isinstance(spans, dict):
+        return ", ".join(f"{name} {_span(span)}" for name, span in spans.items())
+    return ", ".join(_span(span) for span in spans)
 
 
 def _evidence(sentence: str, spans: Any, rule: str, confidence: float | None) -> str:
-    line = f"    [dim]“{escape(_cut(sentence, 300))}”[/dim]\n"
+    """The lines under an event or quote: its sentence, then spans, rule and confidence."""
     facts = [f"spans {_spans(spans)}" if spans else "", f"rule {rule}" if rule else "",
              f"confidence {confidence:.2f}" if confidence is not None else ""]
-    return line + "    [dim]" + escape(" · ".join(f for f in facts if f)) + "[/dim]"
+    lines = [f"“{_cut(sentence, 300)}”" if sentence else "", " · ".join(f for f in facts if f)]
+    return "\n".join(f"    [dim]{escape(line)}[/dim]" for line in lines if line)
 
 
 def _event_block(n: int, e: Event) -> str:
@@ -110,7 +117,8 @@ def _event_block(n: int, e: Event) -> str:
 def _quote_block(n: int, q: Quote) -> str:
     kind = "direct" if q.direct else "indirect"
     return (
-        f"  {n}. [bold]{escape(_actor(q.speaker))}[/bold] {escape(q.cue or '')} ({kind}): “{escape(_cut(q.text, 200))}”\n"
+        f"  {n}. [bold]{escape(_actor(q.speaker))}[/bold]{escape(' ' + q.cue if q.cue else '')} ({kind}):"
+        f" “{escape(_cut(q.text, 200))}”\n"
         + _evidence(q.sentence, q.spans, q.rule, q.confidence)
     )
 
@@ -127,7 +135,7 @@ def show_article(out: Console, article: Article, stored: dict[str, Any]) -> None
         ("wire source", article.wire_source), ("site", article.site), ("url", article.url),
         ("byline", article.byline), ("section", article.section), ("language", article.language),
         ("quality", ", ".join(article.quality) if article.quality else None),
-        ("stored", f"{stored.get('ingested_at'):%Y-%m-%d %H:%M:%S} (run {stored.get('run_id')})"),
+        ("stored", f"{stored['ingested_at']:%Y-%m-%d %H:%M:%S}" + (f" (run {stored['run_id']})" if stored["run_id"] else "")),
     ]
     for label, value in facts:
         if value:
