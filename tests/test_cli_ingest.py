@@ -133,7 +133,7 @@ def test_bad_dates_are_refused(coded_db, capsys):
 def test_export_parquet_reads_back(coded_db, tmp_path, capsys):
     out = tmp_path / "events.parquet"
     assert main(["export", "--format", "parquet", "--table", "events", "--output", str(out), "--db", coded_db]) == 0
-    assert "wrote 2 rows" in capsys.readouterr().err
+    assert "wrote 2 events" in capsys.readouterr().err
     assert duckdb.sql(f"SELECT cameo FROM read_parquet('{out}') ORDER BY 1").fetchall() == [("0421",), ("190",)]
 
 

@@ -259,16 +259,16 @@ def test_exports_read_back(store, tmp_path):
     store.save_article(make_article())
     store.save_article(make_article("a2", "wire/a2.txt", "h2", events=[make_event(1), make_event(2, cameo="190")]))
     assert {"jsonl", "csv", "parquet"} <= set(formats())
-    assert export(store, "parquet", tmp_path / "events.parquet", "events") == 3
+    assert export(store.con, "parquet", tmp_path / "events.parquet", "events") == {"events": 3}
     rows = duckdb.sql(f"SELECT article_id, cameo, source_code FROM read_parquet('{tmp_path / 'events.parquet'}') ORDER BY ALL").fetchall()
     assert rows == [("a1", "0421", "USAGOV"), ("a2", "0421", "USAGOV"), ("a2", "190", "USAGOV")]
-    assert export(store, "jsonl", tmp_path / "articles.jsonl") == 2
+    assert export(store.con, "jsonl", tmp_path / "articles.jsonl") == {"articles": 2}
     lines = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text().splitlines()]
     assert {line["id"] for line in lines} == {"a1", "a2"} and lines[0]["quality"] == ["short", "boilerplate"]
-    assert export(store, "csv", tmp_path / "quotes.csv", "quotes") == 4
+    assert export(store.con, "csv", tmp_path / "quotes.csv", "quotes") == {"quotes": 4}
     assert duckdb.sql(f"SELECT count(*) FROM read_csv('{tmp_path / 'quotes.csv'}')").fetchone() == (4,)
     with pytest.raises(ValueError, match="unknown export format"):
-        export(store, "xml", tmp_path / "x.xml")
+        export(store.con, "xml", tmp_path / "x.xml")
 
 
 def test_event_and_quote_filters(store):

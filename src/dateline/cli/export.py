@@ -1,24 +1,25 @@
-"""`dateline export`: write a stored table to a file in a registered format."""
+"""`dateline export`: write the store in a format found in `dateline.serve` (see serve/export.py)."""
 
 from __future__ import annotations
 
 import sys
 
 from dateline.cli.options import add_db, open_store, reports_store_errors
-from dateline.serve.export import TABLES, export, formats
+from dateline.serve.export import export, formats
+from dateline.serve.tables import TABLES
 
 
 def register(sub) -> None:
     known = formats()
     p = sub.add_parser(
         "export",
-        help="export stored results (JSON Lines, CSV, Parquet, ...)",
-        description="Write a stored table to a file. Formats: "
-        + "; ".join(f"{f.name}: {f.help}" for f in known.values()),
+        help="export stored results (" + ", ".join(known) + ")",
+        description="Write the store to a file (or folder) in one of these formats: "
+        + "; ".join(f"{name}: {module.HELP}" for name, module in known.items()),
     )
     p.add_argument("--format", required=True, choices=list(known), help="the output format")
-    p.add_argument("--table", choices=TABLES, help="the table to export (default: the format's main table, articles for flat formats)")
-    p.add_argument("--output", "-o", required=True, metavar="FILE", help="the file to write")
+    p.add_argument("--table", choices=TABLES, help="for jsonl, csv and parquet: the table to export (default articles)")
+    p.add_argument("--output", "-o", required=True, metavar="PATH", help="the file (or folder) to write")
     add_db(p)
     p.set_defaults(func=run)
 
@@ -27,9 +28,10 @@ def register(sub) -> None:
 def run(args) -> int:
     with open_store(args) as store:
         try:
-            rows = export(store, args.format, args.output, args.table)
+            written = export(store.con, args.format, args.output, args.table)
         except ValueError as exc:
             print(f"dateline: {exc}", file=sys.stderr)
             return 2
-    print(f"wrote {rows} rows to {args.output}", file=sys.stderr)
+    counts = ", ".join(f"{rows} {name}" for name, rows in written.items())
+    print(f"wrote {counts} to {args.output}", file=sys.stderr)
     return 0

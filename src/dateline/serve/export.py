@@ -1,62 +1,45 @@
-"""Exports: a registry of formats, so a format is added by adding a module.
+"""Export formats, found by module: a format is added by adding a module, no list to edit.
 
-A format is a function ``write(store, table, output) -> rows written``
-registered with `@exporter(name, help)` in any module of
-`dateline.serve.formats`; `formats()` imports them all (like the CLI does
-with its commands), so no central list has to be edited.
+Any module of `dateline.serve` that defines ``NAME``, ``HELP`` and
+``export(conn, output)`` is a format (as CLI commands and eval tasks are found).
+`conn` is the store's DuckDB connection; `output` is the file (or folder) to
+write, as the format's HELP says. A format that writes one chosen store table
+also defines ``TABLES`` (the first is its default) and takes ``table=``.
+``export`` returns the rows written: a number, or a dict per file written.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
-import dateline.serve.formats as formats_pkg
-from dateline.store import Store
-
-TABLES = ("articles", "events", "quotes", "timexes", "entities", "runs")
-WriteFn = Callable[[Store, str, Path], int]
+import dateline.serve as serve_pkg
 
 
-@dataclass(frozen=True)
-class Exporter:
-    name: str
-    help: str
-    write: WriteFn
-    tables: tuple[str, ...] = TABLES
-    """The tables this format can write; the first is the default."""
+def formats() -> dict[str, ModuleType]:
+    """Every export format by name."""
+    found = {}
+    for info in pkgutil.iter_modules(serve_pkg.__path__):
+        module = importlib.import_module(f"{serve_pkg.__name__}.{info.name}")
+        if hasattr(module, "NAME") and hasattr(module, "export"):
+            found[module.NAME] = module
+    return dict(sorted(found.items()))
 
 
-_REGISTRY: dict[str, Exporter] = {}
-
-
-def exporter(name: str, help: str, tables: tuple[str, ...] = TABLES) -> Callable[[WriteFn], WriteFn]:
-    """Register `write` as the export format `name`."""
-
-    def register(write: WriteFn) -> WriteFn:
-        _REGISTRY[name] = Exporter(name, help, write, tables)
-        return write
-
-    return register
-
-
-def formats() -> dict[str, Exporter]:
-    """Every registered format, after importing the modules of `dateline.serve.formats`."""
-    for info in pkgutil.iter_modules(formats_pkg.__path__):
-        importlib.import_module(f"{formats_pkg.__name__}.{info.name}")
-    return dict(sorted(_REGISTRY.items()))
-
-
-def export(store: Store, format: str, output: str | Path, table: str | None = None) -> int:
-    """Write `table` (default: the format's first) from `store` to `output`; returns the rows written."""
+def export(conn, format: str, output: str | Path, table: str | None = None) -> dict[str, int]:
+    """Write the store behind `conn` to `output` in `format`; returns rows written per table or file."""
     known = formats()
     if format not in known:
         raise ValueError(f"unknown export format {format!r}; known: {', '.join(known)}")
-    chosen = known[format]
-    table = table or chosen.tables[0]
-    if table not in chosen.tables:
-        raise ValueError(f"format {format} exports {', '.join(chosen.tables)}, not {table}")
-    return chosen.write(store, table, Path(output))
+    module = known[format]
+    tables = getattr(module, "TABLES", None)
+    if tables is None:
+        if table:
+            raise ValueError(f"format {format} has its own layout: --table does not apply")
+        return dict(module.export(conn, output))
+    table = table or tables[0]
+    if table not in tables:
+        raise ValueError(f"format {format} exports {', '.join(tables)}, not {table}")
+    return {table: module.export(conn, output, table=table)}
