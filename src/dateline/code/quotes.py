@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import dropwhile, takewhile
 from typing import Any
 
 from dateline.code.quote_cues import Cue, CueLexicon, load_lexicon, user_paths
@@ -36,8 +37,11 @@ HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
 _WORD = re.compile(r"\w")
+_SET_OFF = re.compile(r"[,?!][”\"»]?\s*$")
+NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
 _GAP_BEFORE = re.compile(r"[ \t,]*")
+_GAP_TO_CUE = re.compile(r"[ \t,]*[^\n\"“”«»]{1,60}?")
 _GAP_AFTER = re.compile(r"[\s,:;]*")
 _GAP_NEXT_SENTENCE = re.compile(r"[\s,:;.]*")
 _EDGE = " \t\n,;:–—-"
@@ -151,8 +155,8 @@ class QuoteFinder:
 
     def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
         subj = subject(verb)
-        if subj is None:
-            return None
+        if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
+            return self.after_quotation(verb, cue)
         complements = content_dependents(verb, cue.frames)
         parts = [r for c in complements if (r := token_range(list(c.subtree)))]
         clause = [t for t in verb.subtree if not any(t in c.subtree for c in complements)]
@@ -178,14 +182,36 @@ class QuoteFinder:
             rule=rule,
         )
 
+    def after_quotation(self, verb: Any, cue: Cue) -> Attribution | None:
+        """ "“...,” Ramos, 58, told AFP" when the parser lost the subject: the noun
+        phrase between the quotation and the cue is the source."""
+        sent = verb.sent
+        q = self.quotation_before(verb.idx, sent.start_char, _GAP_TO_CUE)
+        if q is None:
+            return None
+        between = [t for t in sent if q[1] <= t.idx < verb.idx]
+        names = list(takewhile(lambda t: t.pos_ in NOMINAL, dropwhile(lambda t: t.pos_ not in NOMINAL, between)))
+        if not names or any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=names[-1],
+            source_span=token_range(names),
+            parts=self.grow([q], cue_span(verb)),
+            sentence=(sent.start_char, sent.end_char),
+            rule="quotation-source-cue",
+        )
+
     def host_clause(self, verb: Any, subj: Any) -> list[Span]:
-        """For "..., X said" parsed with the cue hanging on the content's verb: that clause without the cue."""
+        """For "..., X said" or "A, X says, B" parsed with the cue hanging on the content's
+        verb: that clause without the cue, which a comma must set off."""
         head = verb.head
-        if verb.dep_ not in HOSTED or head is verb or head.i > verb.i or subj not in verb.children:
+        if verb.dep_ not in HOSTED or head is verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
         whole = token_range(list(head.subtree))
-        if own is None or whole is None:
+        if own is None or whole is None or not _SET_OFF.search(self.text, whole[0], own[0]):
             return []
         parts = [trim(self.text, (whole[0], own[0])), trim(self.text, (own[1], whole[1]))]
         return [p for p in parts if p]
@@ -259,10 +285,11 @@ class QuoteFinder:
             )
         return found
 
-    def quotation_before(self, start: int, sentence_start: int) -> Span | None:
+    def quotation_before(self, start: int, sentence_start: int, gap: re.Pattern = None) -> Span | None:
         """The quotation ending in this sentence just before `start`, separated by spaces and commas only."""
+        gap = gap or _GAP_BEFORE
         for q in self.quotations:
-            if sentence_start < q[1] <= start and _GAP_BEFORE.fullmatch(self.text, q[1], start):
+            if sentence_start < q[1] <= start and gap.fullmatch(self.text, q[1], start):
                 return q
         return None
 
