@@ -32,7 +32,7 @@ from dateline.pipeline import Analysis, component
 Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
-INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
 HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
@@ -46,6 +46,7 @@ _GAP_AFTER = re.compile(r"[\s,:;]*")
 _GAP_NEXT_SENTENCE = re.compile(r"[\s,:;.]*")
 _EDGE = " \t\n,;:–—-"
 _LABEL = re.compile(r"^[ \t]*([A-Z][\w.’' -]{1,40}?):[ \t]+(?=\S)[^\n]*?()$", re.M)
+LABEL_NOUNS = {"poll", "survey", "study", "report", "statement", "transcript", "source", "official"}
 LABEL_CUE = Cue(text=":", kind="speech", weight=0.7)
 
 
@@ -90,13 +91,21 @@ def source_tokens(head: Any) -> list[Any]:
     return out
 
 
-def subject(verb: Any) -> Any | None:
-    """The verb's subject (nearest one), or the subject it shares with the verb it hangs on."""
-    subjects = [c for c in verb.lefts if c.dep_ in SUBJECTS] + [c for c in verb.rights if c.dep_ in SUBJECTS]
+def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
+    """The verb's subject (nearest one); else the agent of a passive ("reported by X"), the
+    noun a participle modifies ("a group backing X"), or the subject shared with the verb
+    it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
-    if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
-        return subject(verb.head)
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if agents:
+        return agents[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if verb.dep_ in INHERITS_SUBJECT and head is not verb:
+        return subject(head, SUBJECTS + ("nsubjpass",) if verb.dep_ == "xcomp" else SUBJECTS)
     return None
 
 
@@ -158,6 +167,8 @@ class QuoteFinder:
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
             return self.after_quotation(verb, cue)
         complements = content_dependents(verb, cue.frames)
+        if subj.head.dep_ == "agent" and subj.head.head is verb:
+            complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
         parts = [r for c in complements if (r := token_range(list(c.subtree)))]
         clause = [t for t in verb.subtree if not any(t in c.subtree for c in complements)]
         clause_span = token_range(clause)
@@ -269,7 +280,7 @@ class QuoteFinder:
         found = []
         for m in _LABEL.finditer(self.text):
             label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            content = trim(self.text, (m.end(), m.end(2)))
+            content = trim(self.text, (m.end(1) + 1, m.end(2)))
             if label is None or content is None or not _is_name(label):
                 continue
             found.append(
@@ -338,10 +349,15 @@ class QuoteFinder:
 
 
 def _is_name(label: Any) -> bool:
-    """A speaker label is a name (PERSON/ORG entity or all-caps) of at most six words."""
+    """A speaker label is a name (PERSON/ORG entity, all caps, or a source noun such as
+    "Poll") of at most six words."""
     if len(label) > 6:
         return False
-    return label.text.isupper() or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+    return (
+        label.text.isupper()
+        or label.root.lemma_.lower() in LABEL_NOUNS
+        or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+    )
 
 
 def mark_nested(found: list[Attribution]) -> None:
