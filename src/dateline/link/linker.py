@@ -78,10 +78,12 @@ class Linker:
         self.cluster_of: dict[str, str] = {}
         self.members: dict[str, list[Member]] = defaultdict(list)
         self.story_of: dict[str, str | None] = {}
-        for cluster_id, member, story_id in tables.load_members(self.conn):
+        self.relations: dict[str, tuple[str | None, float | None]] = {}
+        for cluster_id, member, story_id, rel in tables.load_members(self.conn):
             self.cluster_of[member.article_id] = cluster_id
             self.members[cluster_id].append(member)
             self.story_of[member.article_id] = story_id
+            self.relations[member.article_id] = rel
         self.originals = tables.load_originals(self.conn)
         self.stories = StoryIndex()
         df, n = tables.load_document_frequencies(self.conn)
@@ -130,40 +132,42 @@ class Linker:
             new_id=f"S-{article.id}",
         )
         article_tone = tone(article.text)
+        self.cluster_of[article.id] = cluster_id
+        self.story_of[article.id] = story_id
+        earlier.append(member)
+        relations = self._provenance(cluster_id, article)
         tables.insert_article(
             self.conn,
             {
                 "article_id": article.id, "seen": member.seen, "site": domain(member), "url": article.url,
                 "title": article.title, "published": article.published, "wire_agency": member.wire_agency,
                 "doc_len": len(article.text), "tone": article_tone, "signature": sig.to_bytes() if sig else None,
-                "shingle_count": sig.size if sig else None, "terms": sorted(counts), "cluster_id": cluster_id,
-                "copy_jaccard": matches[0].jaccard if matches else None, "story_id": story_id,
-                "story_score": story_score,
+                "shingle_count": sig.size if sig else None, "terms": "\n".join(sorted(counts)),
+                "cluster_id": cluster_id, "copy_jaccard": matches[0].jaccard if matches else None,
+                "relation": self.relations[article.id][0], "similarity": self.relations[article.id][1],
+                "story_id": story_id, "story_score": story_score,
             },
         )
+        for article_id in relations - {article.id}:
+            tables.set_relation(self.conn, article_id, *self.relations[article_id])
         if sig:
             self.copies.add(article.id, sig)
-        self.cluster_of[article.id] = cluster_id
-        self.story_of[article.id] = story_id
-        earlier.append(member)
-        self._update_provenance(cluster_id, article)
         tables.save_story(self.conn, self.stories.stories[story_id])
-        event_ids = self._merge_events(article, member, story_id, article_tone)
+        if len(earlier) > 1:
+            self._refresh_events({m.article_id for m in earlier})
         result = self.result(article.id)
         result.copies = matches
-        result.event_ids = event_ids
+        result.event_ids = self._merge_events(article, member, story_id, article_tone)
         return result
 
     def result(self, article_id: str) -> LinkResult:
-        row = tables.rows(
-            self.conn,
-            "SELECT a.cluster_id, c.original_id, a.relation, a.similarity, a.story_id FROM link_articles a"
-            " LEFT JOIN link_clusters c USING (cluster_id) WHERE a.article_id = ?",
-            [article_id],
-        )[0]
+        """The link decisions recorded for an already linked article."""
+        self._load()
+        cluster_id = self.cluster_of[article_id]
+        rel, score = self.relations.get(article_id, (None, None))
         return LinkResult(
-            article_id, row["cluster_id"], row["original_id"], row["relation"], row["similarity"],
-            story_id=row["story_id"], event_ids=sorted(self.events_of.get(article_id, ())),
+            article_id, cluster_id, self.originals.get(cluster_id, cluster_id), rel, score,
+            story_id=self.story_of.get(article_id), event_ids=sorted(self.events_of.get(article_id, ())),
         )
 
     def _move_cluster(self, old: str, new: str) -> None:
@@ -174,28 +178,24 @@ class Linker:
         self.originals.pop(old, None)
         tables.move_cluster(self.conn, old, new)
 
-    def _update_provenance(self, cluster_id: str, article: Article) -> None:
+    def _provenance(self, cluster_id: str, article: Article) -> set[str]:
+        """Choose the cluster's original and grade the copies; the ids whose relation changed."""
         members = self.members[cluster_id]
         original, basis = choose_original(members)
         changed = self.originals.get(cluster_id) != original.article_id
         self.originals[cluster_id] = original.article_id
-        origin = origin_agency(members) or domain(original)
-        tables.save_cluster(self.conn, cluster_id, original, basis, origin, len(members))
-        if changed:
-            refresh = [m.article_id for m in members]
-        else:
-            refresh = [article.id]
-        texts = {article.id: article.text}
-        original_text = texts.get(original.article_id) or self.texts(original.article_id)
+        tables.save_cluster(self.conn, cluster_id, original, basis, origin_agency(members) or domain(original), len(members))
+        refresh = {m.article_id for m in members} if changed else {article.id}
+        lookup = {article.id: article.text}.get
+        original_text = lookup(original.article_id) or self.texts(original.article_id)
         for article_id in refresh:
             if article_id == original.article_id:
-                tables.set_relation(self.conn, article_id, "original", 1.0)
+                self.relations[article_id] = ("original", 1.0)
                 continue
-            text = texts.get(article_id) or self.texts(article_id)
+            text = lookup(article_id) or self.texts(article_id)
             score = similarity(original_text, text) if original_text and text else None
-            tables.set_relation(self.conn, article_id, relation(score) if score is not None else "copy", score)
-        if changed or len(members) > 1:
-            self._refresh_events({m.article_id for m in members})
+            self.relations[article_id] = (relation(score) if score is not None else "copy", score)
+        return refresh
 
     def _mention(self, article: Article, member: Member, event: Event, article_tone: float) -> Mention:
         cluster_id = self.cluster_of[article.id]

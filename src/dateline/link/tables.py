@@ -103,13 +103,14 @@ def load_signatures(conn) -> list[tuple[str, Signature]]:
     return [(aid, Signature.from_bytes(sig, size)) for aid, sig, size in found]
 
 
-def load_members(conn) -> list[tuple[str, Member, str | None]]:
-    """Every linked article as (cluster id, provenance member, story id), in linking order."""
+def load_members(conn) -> list[tuple[str, Member, str | None, tuple]]:
+    """Every linked article as (cluster id, member, story id, (relation, similarity)), in linking order."""
     return [
         (
             r["cluster_id"],
             Member(r["article_id"], r["site"], r["url"], r["published"], r["wire_agency"], r["seen"]),
             r["story_id"],
+            (r["relation"], r["similarity"]),
         )
         for r in rows(conn, "SELECT * EXCLUDE (signature, terms) FROM link_articles ORDER BY seen")
     ]
@@ -120,7 +121,7 @@ def load_originals(conn) -> dict[str, str]:
 
 
 def load_document_frequencies(conn) -> tuple[dict[str, int], int]:
-    df = dict(conn.execute("SELECT t, count(*) FROM (SELECT unnest(terms) AS t FROM link_articles) GROUP BY t").fetchall())
+    df = dict(conn.execute("SELECT t, count(*) FROM (SELECT unnest(string_split(terms, chr(10))) AS t FROM link_articles) GROUP BY t").fetchall())
     (n,) = conn.execute("SELECT count(*) FROM link_articles").fetchone()
     return df, n
 

@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS link_articles (
     tone           DOUBLE,                  -- % positive minus % negative words (GDELT tone)
     signature      BLOB,                    -- MinHash hash values (uint64 x 128); NULL when too short
     shingle_count  INTEGER,
-    terms          VARCHAR[],               -- distinct terms, for story document frequencies
+    terms          VARCHAR,                 -- distinct terms, one per line, for story document frequencies
     cluster_id     VARCHAR NOT NULL,        -- copy cluster (an article alone is its own cluster)
     copy_jaccard   DOUBLE,                  -- estimated Jaccard with the closest earlier copy
     relation       VARCHAR,                 -- original | verbatim | light edit | rewrite
