@@ -38,6 +38,7 @@ class Mention:
     event: Event
     article_id: str
     sentence_id: int | None = None
+    in_lead: bool = False
     site: str | None = None
     url: str | None = None
     published: str | None = None

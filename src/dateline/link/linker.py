@@ -45,14 +45,27 @@ def wire_agency(article: Article) -> str | None:
     return article.wire_source or (article.dateline.agency if article.dateline else None)
 
 
-def event_sentence(article: Article, event: Event) -> int | None:
-    """GDELT's SentenceID: the 1-based sentence of the event's trigger (or sentence) in the text."""
+def event_offset(article: Article, event: Event) -> int | None:
+    """Where the event is stated: its trigger (or sentence) offset, else where its sentence occurs."""
     for key in ("trigger", "sentence"):
         span = event.spans.get(key)
         if span:
-            return sentence_number(article.text, span[0])
+            return span[0]
     found = article.text.find(event.sentence) if event.sentence else -1
-    return sentence_number(article.text, found) if found >= 0 else None
+    return found if found >= 0 else None
+
+
+def in_lead(text: str, offset: int | None) -> bool:
+    """Whether `offset` falls in the first paragraph of `text` (GDELT's IsRootEvent)."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n\n", start)
+    return offset is not None and offset < (end if end >= 0 else len(text))
+
+
+def event_sentence(article: Article, event: Event) -> int | None:
+    """GDELT's SentenceID: the 1-based sentence of the event's trigger (or sentence) in the text."""
+    offset = event_offset(article, event)
+    return sentence_number(article.text, offset) if offset is not None else None
 
 
 class Linker:
@@ -203,6 +216,7 @@ class Linker:
             event=event,
             article_id=article.id,
             sentence_id=event_sentence(article, event),
+            in_lead=in_lead(article.text, event_offset(article, event)),
             site=domain(member),
             url=article.url,
             published=article.published,

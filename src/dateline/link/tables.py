@@ -15,7 +15,7 @@ from dateline.link.duplicates import Signature
 from dateline.link.events import MergedEvent, Mention
 from dateline.link.provenance import Member
 from dateline.link.stories import Story
-from dateline.model import Event, to_dict
+from dateline.model import Event, from_dict, to_dict
 
 MIGRATION = "002_links.sql"
 
@@ -68,7 +68,7 @@ def save_event(conn, merged: MergedEvent) -> None:
     """Write a merged event and all its mentions (replacing what was there)."""
     counts = merged.counts()
     rep = merged.event
-    first = min(merged.mentions, key=lambda m: (m.published or "~", m.article_id))
+    first = merged.mentions[0]
     conn.execute("DELETE FROM link_mentions WHERE event_id = ?", [merged.id])
     conn.execute(
         "INSERT OR REPLACE INTO link_events (event_id, story_id, day, cameo, cameo_root, plover, num_mentions,"
@@ -82,12 +82,12 @@ def save_event(conn, merged: MergedEvent) -> None:
         ],
     )
     conn.executemany(
-        "INSERT OR REPLACE INTO link_mentions (event_id, article_id, mention_id, position, sentence_id, site, url,"
-        " published, tone, doc_len, cluster_id, origin, independent, confidence, event)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO link_mentions (event_id, article_id, mention_id, position, sentence_id, in_lead, site,"
+        " url, published, tone, doc_len, cluster_id, origin, independent, confidence, event)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             [
-                merged.id, m.article_id, m.event.id, i, m.sentence_id, m.site, m.url, m.published, m.tone,
+                merged.id, m.article_id, m.event.id, i, m.sentence_id, m.in_lead, m.site, m.url, m.published, m.tone,
                 m.doc_len, m.cluster_id, m.origin, m.independent, m.event.confidence,
                 json.dumps(to_dict(m.event), ensure_ascii=False),
             ]
@@ -139,11 +139,54 @@ def load_events(conn) -> list[MergedEvent]:
         for r in rows(conn, "SELECT event_id, story_id FROM link_events ORDER BY event_id")
     }
     for r in rows(conn, "SELECT * FROM link_mentions ORDER BY event_id, position"):
-        event = Event.from_dict(json.loads(r["event"]))
+        event = from_dict(Event, json.loads(r["event"]))
         merged[r["event_id"]].mentions.append(
             Mention(
-                event, r["article_id"], r["sentence_id"], r["site"], r["url"], r["published"], r["tone"],
+                event, r["article_id"], r["sentence_id"], r["in_lead"], r["site"], r["url"], r["published"], r["tone"],
                 r["doc_len"], r["cluster_id"], r["origin"], r["independent"],
             )
         )
     return [m for m in merged.values() if m.mentions]
+
+
+def provenance_chain(conn, article_id: str) -> dict[str, Any] | None:
+    """The copy cluster of an article: its origin, original and every copy with its relation."""
+    found = rows(conn, "SELECT cluster_id FROM link_articles WHERE article_id = ?", [article_id])
+    if not found:
+        return None
+    cluster_id = found[0]["cluster_id"]
+    cluster = rows(conn, "SELECT * FROM link_clusters WHERE cluster_id = ?", [cluster_id])
+    members = rows(
+        conn,
+        "SELECT article_id, site, url, title, published, wire_agency, relation, similarity, copy_jaccard, story_id"
+        " FROM link_articles WHERE cluster_id = ? ORDER BY relation != 'original', published NULLS LAST, seen",
+        [cluster_id],
+    )
+    head = cluster[0] if cluster else {"original_id": cluster_id, "basis": None, "origin": None}
+    return {
+        "article_id": article_id,
+        "cluster_id": cluster_id,
+        "origin": head["origin"],
+        "original_id": head["original_id"],
+        "basis": head["basis"],
+        "members": members,
+    }
+
+
+def list_stories(conn, limit: int = 50, min_size: int = 1) -> list[dict[str, Any]]:
+    """Stories, largest and latest first, with their label, size and time span."""
+    return rows(
+        conn,
+        "SELECT story_id, label, size, first_day, last_day FROM link_stories WHERE size >= ?"
+        " ORDER BY size DESC, last_day DESC NULLS LAST, story_id LIMIT ?",
+        [min_size, limit],
+    )
+
+
+def story_articles(conn, story_id: str) -> list[dict[str, Any]]:
+    return rows(
+        conn,
+        "SELECT article_id, site, title, published, cluster_id, relation FROM link_articles WHERE story_id = ?"
+        " ORDER BY published NULLS LAST, seen",
+        [story_id],
+    )

@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS link_mentions (
     mention_id     VARCHAR NOT NULL,        -- Event.id within its article
     position       INTEGER NOT NULL,        -- order of the mention within the event (0 = representative)
     sentence_id    INTEGER,
+    in_lead        BOOLEAN,                 -- in the article's first paragraph (GDELT IsRootEvent)
     site           VARCHAR,
     url            VARCHAR,
     published      VARCHAR,
