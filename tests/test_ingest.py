@@ -57,6 +57,10 @@ def test_seed_article_is_one_text_document(seed_path, seed_text):
     assert extract(doc).status == "ok"
 
 
+def test_paths_and_a_single_string_are_accepted(seed_path):
+    assert [d.origin for d in read_inputs([seed_path])] == [d.origin for d in read_inputs(str(seed_path))]
+
+
 def test_origins_are_stable_from_any_working_directory(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("Some news.")
     monkeypatch.chdir(tmp_path)

@@ -29,7 +29,7 @@ __all__ = ["DEFAULT_HOST_DELAY", "DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "Limits
 
 
 def read_inputs(
-    inputs: Iterable[str],
+    inputs: Iterable[str | os.PathLike[str]],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
@@ -43,7 +43,8 @@ def read_inputs(
     one host; `stdin` replaces standard input.
     """
     limits = Limits(max_bytes=max_bytes, timeout=timeout, host_delay=host_delay)
-    for item in [inputs] if isinstance(inputs, str) else inputs:
+    for given in [inputs] if isinstance(inputs, (str, os.PathLike)) else inputs:
+        item = os.fspath(given)
         yield from guarded(read_input(item, limits, stdin), origin_of(item))
 
 
