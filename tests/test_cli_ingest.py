@@ -36,7 +36,7 @@ def test_ingest_stores_every_input_with_its_status(inputs, db, capsys):
     assert main(["ingest", str(inputs), "--db", db]) == 0
     out = capsys.readouterr().out
     assert "ok 1 · duplicate 1 · error 1" in out
-    assert "empty document" in out
+    assert "empty file" in out
     assert main(["articles", "--db", db, "--json"]) == 0
     rows = {row["origin"].rsplit("/", 1)[1]: row for row in json_lines(capsys.readouterr().out)}
     assert {name: row["status"] for name, row in rows.items()} == {
@@ -44,7 +44,7 @@ def test_ingest_stores_every_input_with_its_status(inputs, db, capsys):
     }
     assert rows["b-copy.txt"]["skipped"] == f"duplicate of {rows['a-seed.txt']['id']}"
     assert main(["articles", "--db", db, "--json", "--status", "error"]) == 0
-    assert [row["error"] for row in json_lines(capsys.readouterr().out)] == ["empty document"]
+    assert [row["error"] for row in json_lines(capsys.readouterr().out)] == ["empty file"]
 
 
 def test_ingest_again_adds_nothing(inputs, db, capsys):
