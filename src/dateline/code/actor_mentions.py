@@ -1,0 +1,293 @@
+"""Named actor mentions: dictionary and NER pieces composed into coded phrases.
+
+A phrase such as "US Secretary of State Antony Blinken" is read left to right
+as pieces ("atoms"): a country or organisation (US), an agent noun giving a
+role (Secretary of State) and a person (Antony Blinken). Adjacent atoms, joined
+only by modifiers, "'s" or "of", form one mention whose code is the country
+plus the role (USAGOV), named after the person. The article's own title wins
+over the built-in dictionary of people; a person titled once keeps that code
+for the rest of the article ("Biden" later is still USAGOV).
+
+Linear composition is deliberate: it does not depend on the parser getting
+a long title right, which small models often do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.code.actor_dictionary import ActorDictionary, Entry, Match
+from dateline.code.actor_index import ActorMention
+
+INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS", "IGN"}
+NER_ACTOR_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group"}
+MODIFIERS = {
+    "new", "former", "senior", "top", "deputy", "acting", "chief", "vice", "interim", "then",
+    "outgoing", "incoming", "first", "late", "current", "ex", "ex-", "veteran", "powerful", "main",
+    "led", "two", "three", "both",
+}
+GLUE = {"'s", "’s", "'", "’", "of", "for", "-"}
+DETERMINERS = {"the", "this", "that", "these", "those"}
+ELITE_MARKERS = {"former", "ex", "ex-"}
+
+
+@dataclass
+class Atom:
+    """A piece of an actor phrase: tokens [start, end) and what they are."""
+
+    start: int
+    end: int
+    kind: str  # actor | agent | person
+    entry: Entry | None = None
+    code: str | None = None
+
+    @property
+    def type(self) -> str:
+        return self.entry.type if self.entry else "person"
+
+
+@dataclass
+class Phrase:
+    """Adjacent atoms read as one actor."""
+
+    atoms: list[Atom] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.atoms[0].start
+
+    @property
+    def end(self) -> int:
+        return self.atoms[-1].end
+
+    def first(self, kind: str) -> Atom | None:
+        return next((a for a in self.atoms if a.kind == kind), None)
+
+    def last(self, kind: str) -> Atom | None:
+        return next((a for a in reversed(self.atoms) if a.kind == kind), None)
+
+
+def compose_code(base: str | None, role: str | None) -> str | None:
+    """Country/organisation code plus an agent role, CAMEO style.
+
+    ``RUS`` + ``GOV`` -> ``RUSGOV``; a prefix role ``NGO~`` + ``RUS`` ->
+    ``NGORUS``; a base that already has a role (``RUSGOV`` for the Kremlin) or
+    is international (``IGOWSTNAT``) keeps its own code, as actor entries take
+    precedence over agents (codebook 3.2.2). No base gives ``---ROLE``.
+    """
+    if not role:
+        return base
+    if role.endswith("~"):
+        return role[:-1] + (base or "")
+    if not base:
+        return "---" + role
+    if len(base) > 3 or base[:3] in INTERNATIONAL:
+        return base
+    return base + role
+
+
+def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[Atom]:
+    """Dictionary matches plus NER entities the dictionary does not cover, in order."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    atoms = [a for m in dictionary.match([t.text for t in doc]) if (a := _atom(doc, m, date, persons))]
+    covered = {i for a in atoms for i in range(a.start, a.end)}
+    for ent in doc.ents:
+        typ = NER_ACTOR_LABELS.get(ent.label_)
+        if not typ:
+            continue
+        free = [t.i for t in ent if t.i not in covered and not (t.is_punct or t.lower_ in DETERMINERS)]
+        if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != ent.end - 1:
+            continue
+        kind = "person" if typ == "person" else "actor"
+        atoms.append(Atom(free[0], free[-1] + 1, kind, Entry(name=doc[free[0]:free[-1] + 1].text, type=typ,
+                                                              source="ner")))
+    return sorted(atoms, key=lambda a: a.start)
+
+
+def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | None:
+    entry = m.entry
+    if entry.kind == "agent":
+        if doc[m.end - 1].pos_ not in ("NOUN", "PROPN"):
+            return None  # "official visit", "general election"
+        return Atom(m.start, m.end, "agent", entry)
+    inside_person = any(p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
+                        for p in persons)
+    if inside_person and entry.type != "person":
+        return None  # "Michael Jordan" is not Jordan
+    kind = "person" if entry.type == "person" else "actor"
+    return Atom(m.start, m.end, kind, entry, entry.code_at(date))
+
+
+def _glue(doc: Any, start: int, end: int) -> bool:
+    """Tokens [start, end) may sit inside one actor phrase ("Romania's new", "of the")."""
+    for i in range(start, end):
+        t = doc[i]
+        low = t.lower_
+        if low in GLUE or low in MODIFIERS or t.pos_ == "ADJ" and t.is_lower:
+            continue
+        if low == "the" and i > 0 and doc[i - 1].lower_ == "of":
+            continue
+        return False
+    return True
+
+
+def _joins(doc: Any, phrase: Phrase, atom: Atom) -> bool:
+    left = phrase.atoms[-1]
+    if left.kind == "person" or atom.start < left.end:
+        return False
+    if not _glue(doc, left.end, atom.start):
+        return False
+    between = {doc[i].lower_ for i in range(left.end, atom.start)}
+    if "of" in between and left.kind != "agent":
+        return False  # "the borders of Russia"; but "president of Armenia"
+    if between & {"'s", "’s", "'", "’"} and left.kind != "actor":
+        return False
+    return not (atom.kind == "actor" and phrase.first("actor") and not between)
+
+
+def phrases(doc: Any, atoms: list[Atom]) -> list[Phrase]:
+    out: list[Phrase] = []
+    for atom in atoms:
+        if out and _joins(doc, out[-1], atom):
+            out[-1].atoms.append(atom)
+        else:
+            out.append(Phrase([atom]))
+    return out
+
+
+def _is_plural(doc: Any, phrase: Phrase) -> bool:
+    head = doc[phrase.end - 1]
+    return head.tag_ in ("NNS", "NNPS") and phrase.last("agent") is not None
+
+
+def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
+    """Compose one phrase into a coded mention (None for a bare anaphor like "bloc")."""
+    base, agent, person = _base(phrase), phrase.last("agent"), phrase.first("person")
+    role = agent.entry.role if agent else None
+    if not base and not person and agent and agent.entry.type == "anaphor":
+        return _bare_anaphor(doc, phrase, agent) if _describes(doc, phrase, agent, person) else None
+    if base:
+        code, rule = compose_code(base.code, role), "apposition" if (agent and person) else "dictionary"
+    elif person and person.code:
+        code, rule = person.code, "dictionary"
+    elif agent:
+        code, rule = compose_code(None, role), "agent"
+    else:
+        code, rule = None, "ner"
+    if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(phrase.start, phrase.end)):
+        code, rule = (code[:3] + "ELI" if code[:3] not in INTERNATIONAL else code), rule + "+former"
+    span = doc[phrase.start:phrase.end]
+    kind = "name" if base or person else "agent"
+    if _describes(doc, phrase, agent, person):
+        kind = "description"
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char,
+        token_start=phrase.start, token_end=phrase.end,
+        name=_name(doc, phrase, base, agent, person), code=code, kind=kind, rule=rule,
+        confidence=_confidence(rule, code),
+        type="person" if person or (agent and agent.entry.type == "person") else (agent or base).type,
+        plural=_is_plural(doc, phrase),
+        gender=person.entry.gender if person and person.entry else None,
+        title=agent.entry.cls if agent else None,
+    )
+
+
+def _base(phrase: Phrase) -> Atom | None:
+    """The most specific organisation or country of the phrase ("Russia's Kremlin" -> Kremlin)."""
+    actors = [a for a in phrase.atoms if a.kind == "actor"]
+    return max(actors, key=lambda a: len(a.code or "")) if actors else None
+
+
+def _describes(doc: Any, phrase: Phrase, agent: Atom | None, person: Atom | None) -> bool:
+    """A definite title with no name ("the Russian leader", "The Kremlin aide",
+    "the two presidents", "the alliance") may refer back to an actor named earlier."""
+    if person or not agent or agent.entry.type not in ("person", "anaphor"):
+        return False
+    i = phrase.start - 1
+    while i >= 0 and (doc[i].lower_ in MODIFIERS or doc[i].like_num or doc[i].pos_ == "ADJ" and doc[i].is_lower):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in DETERMINERS
+
+
+def _bare_anaphor(doc: Any, phrase: Phrase, agent: Atom) -> ActorMention:
+    span = doc[phrase.start:phrase.end]
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char, token_start=phrase.start,
+        token_end=phrase.end, name=None, code=None, kind="description", rule="anaphor", type="anaphor",
+        plural=_is_plural(doc, phrase), title=agent.entry.cls,
+    )
+
+
+def _name(doc: Any, phrase: Phrase, base: Atom | None, agent: Atom | None, person: Atom | None) -> str:
+    if person:
+        return person.entry.name if person.entry and person.entry.source != "ner" else \
+            doc[person.start:person.end].text
+    if base and not agent:
+        return base.entry.name
+    return doc[phrase.start:phrase.end].text
+
+
+def _confidence(rule: str, code: str | None) -> float:
+    if not code:
+        return 0.3
+    if code.startswith("---"):
+        return 0.5
+    return 0.9 if rule.startswith(("apposition", "dictionary")) else 0.7
+
+
+def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
+    """Give coordinated mentions ("the US, NATO and Russia") one `group` id, and let a
+    bare demonym share its partner's role: "Hungarian and Romanian officials" -> both GOV."""
+    next_group = 0
+    for left, right in zip(mentions, mentions[1:]):
+        gap = [t for t in doc[left.token_end:right.token_start]]
+        if not gap or not all(t.lower_ in (",", "and", "or", "&", "as", "well", "both") for t in gap):
+            continue
+        if not any(t.lower_ in ("and", "or", "&") for t in gap) and "," not in {t.text for t in gap}:
+            continue
+        if left.group is None:
+            left.group, next_group = next_group, next_group + 1
+        right.group = left.group
+        _share_role(left, right)
+
+
+def _share_role(left: ActorMention, right: ActorMention) -> None:
+    if left.rule != "dictionary" or left.type not in ("demonym", "country") or not right.code:
+        return
+    if right.title and right.code[:3] != "---" and left.code and len(left.code) == 3:
+        left.code = compose_code(left.code, right.code[3:]) if len(right.code) > 3 else left.code
+        left.title, left.type, left.plural, left.rule = right.title, right.type, right.plural, "coordinated-agent"
+
+
+def remember_people(mentions: list[ActorMention]) -> None:
+    """Within one article, a person's first titled or coded mention fixes the code of
+    later bare mentions of the same name ("Biden" after "US President Joe Biden")."""
+    known: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.type != "person" or m.kind != "name" or not m.name:
+            continue
+        keys = _name_keys(m.name)
+        bare = m.rule in ("dictionary", "ner") and m.token_end - m.token_start <= len(m.name.split())
+        prior = next((known[k] for k in keys if k in known), None)
+        if prior and bare and prior.code:
+            m.name, m.code, m.gender = prior.name, prior.code, m.gender or prior.gender
+            m.title = m.title or prior.title
+            m.rule, m.confidence = "article-alias", max(m.confidence, 0.85)
+            continue
+        if m.code:
+            for k in keys:
+                known.setdefault(k, m)
+
+
+def _name_keys(name: str) -> list[str]:
+    words = [w for w in name.lower().replace("’s", "").replace("'s", "").split() if w[:1].isalpha()]
+    return [" ".join(words), words[-1]] if words else []
+
+
+def named_mentions(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[ActorMention]:
+    """All name and agent mentions of `doc`, coded, coordinated and aliased."""
+    mentions = [m for p in phrases(doc, atoms_for(doc, dictionary, date)) if (m := mention_for(doc, p))]
+    coordinate(doc, mentions)
+    remember_people(mentions)
+    return mentions
