@@ -149,27 +149,33 @@ class ActorDictionary:
         matches text that is not all lower case, so "us" is never the USA.
         """
         lowered = [w.lower() for w in words]
-        root = self.trie()
         found: list[Match] = []
         i = 0
         while i < len(words):
-            best: tuple[int, list[Entry]] | None = None
-            node = root
-            j = i
-            while j < len(words) and lowered[j] in node:
-                node = node[lowered[j]]
-                j += 1
-                if _END in node:
-                    key, entries = node[_END]
-                    entries = _case_ok(key, entries, words[i:j], self.cased)
-                    if entries:
-                        best = (j, entries)
+            best = self._longest(words, lowered, i)
+            later = self._longest(words, lowered, i + 1) if best and best.end > i + 1 else None
+            if best and later and later.end > best.end:
+                best = None  # "the West Bank": "West Bank" beats "the West"
             if best:
-                found.append(Match(i, best[0], best[1]))
-                i = best[0]
+                found.append(best)
+                i = best.end
             else:
                 i += 1
         return found
+
+    def _longest(self, words: Sequence[str], lowered: list[str], i: int) -> Match | None:
+        best = None
+        node = self.trie()
+        j = i
+        while j < len(words) and lowered[j] in node:
+            node = node[lowered[j]]
+            j += 1
+            if _END in node:
+                key, entries = node[_END]
+                entries = _case_ok(key, entries, words[i:j], self.cased)
+                if entries:
+                    best = Match(i, j, entries)
+        return best
 
 
 def _case_ok(key: tuple[str, ...], entries: list[Entry], words: Sequence[str], cased: set) -> list[Entry]:

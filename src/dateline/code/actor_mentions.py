@@ -29,6 +29,9 @@ MODIFIERS = {
 }
 GLUE = {"'s", "’s", "'", "’", "of", "for", "-"}
 DETERMINERS = {"the", "this", "that", "these", "those"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+GENERIC_TITLES = {"leader", "official", "spokesperson", "aide", "deputy"}
+STATE_ROLES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ELITE_MARKERS = {"former", "ex", "ex-"}
 
 
@@ -74,7 +77,9 @@ def compose_code(base: str | None, role: str | None) -> str | None:
     ``RUS`` + ``GOV`` -> ``RUSGOV``; a prefix role ``NGO~`` + ``RUS`` ->
     ``NGORUS``; a base that already has a role (``RUSGOV`` for the Kremlin) or
     is international (``IGOWSTNAT``) keeps its own code, as actor entries take
-    precedence over agents (codebook 3.2.2). No base gives ``---ROLE``.
+    precedence over agents (codebook 3.2.2). International codes take roles
+    other than GOV ("NATO Secretary General" stays IGOWSTNAT). No base gives
+    ``---ROLE`` (PETRARCH's unknown-country mark).
     """
     if not role:
         return base
@@ -82,9 +87,9 @@ def compose_code(base: str | None, role: str | None) -> str | None:
         return role[:-1] + (base or "")
     if not base:
         return "---" + role
-    if len(base) > 3 or base[:3] in INTERNATIONAL:
-        return base
-    return base + role
+    if base[:3] in INTERNATIONAL:
+        return base if role.startswith("GOV") else base + role  # "UN peacekeepers" -> IGOUNOMIL
+    return base if len(base) > 3 else base + role
 
 
 def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[Atom]:
@@ -124,9 +129,9 @@ def _glue(doc: Any, start: int, end: int) -> bool:
     for i in range(start, end):
         t = doc[i]
         low = t.lower_
-        if low in GLUE or low in MODIFIERS or t.pos_ == "ADJ" and t.is_lower:
+        if low in GLUE or low in MODIFIERS or t.pos_ == "ADJ":
             continue
-        if low == "the" and i > 0 and doc[i - 1].lower_ == "of":
+        if low == "in" or low == "the" and i > 0 and doc[i - 1].lower_ in ("of", "in"):
             continue
         return False
     return True
@@ -139,11 +144,20 @@ def _joins(doc: Any, phrase: Phrase, atom: Atom) -> bool:
     if not _glue(doc, left.end, atom.start):
         return False
     between = {doc[i].lower_ for i in range(left.end, atom.start)}
+    if "in" in between:
+        return _located(left, atom)
     if "of" in between and left.kind != "agent":
         return False  # "the borders of Russia"; but "president of Armenia"
     if between & {"'s", "’s", "'", "’"} and left.kind != "actor":
         return False
     return not (atom.kind == "actor" and phrase.first("actor") and not between)
+
+
+def _located(left: Atom, atom: Atom) -> bool:
+    """A non-state group placed in a country is of that country ("rebels in Darfur",
+    "opposition groups in Zimbabwe"); state agents are not ("troops in Ukraine")."""
+    role = (left.entry.role or "")[:3] if left.kind == "agent" else ""
+    return bool(role) and role not in STATE_ROLES and atom.kind == "actor" and atom.type in ("country", "place")
 
 
 def phrases(doc: Any, atoms: list[Atom]) -> list[Phrase]:
@@ -164,11 +178,15 @@ def _is_plural(doc: Any, phrase: Phrase) -> bool:
 def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
     """Compose one phrase into a coded mention (None for a bare anaphor like "bloc")."""
     base, agent, person = _base(phrase), phrase.last("agent"), phrase.first("person")
-    role = agent.entry.role if agent else None
+    role = _role(phrase)
     if not base and not person and agent and agent.entry.type == "anaphor":
         return _bare_anaphor(doc, phrase, agent) if _describes(doc, phrase, agent, person) else None
     if base:
         code, rule = compose_code(base.code, role), "apposition" if (agent and person) else "dictionary"
+        if base.type == "capital" and not role and doc[phrase.end - 1].dep_ in SUBJECTS:
+            code, rule = compose_code(code, "GOV"), "capital-metonym"  # "Moscow will react"
+    elif person and person.code and role and person.code[:3] not in INTERNATIONAL:
+        code, rule = compose_code(person.code[:3], role), "dictionary+title"  # "President Obama"
     elif person and person.code:
         code, rule = person.code, "dictionary"
     elif agent:
@@ -191,6 +209,18 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
         gender=person.entry.gender if person and person.entry else None,
         title=agent.entry.cls if agent else None,
     )
+
+
+def _role(phrase: Phrase) -> str | None:
+    """The phrase's role: its last agent's, unless that is a generic title after a more
+    telling agent ("rebel leaders" -> REB, "military spokesman" -> MIL)."""
+    agents = [a for a in phrase.atoms if a.kind == "agent" and a.entry.role]
+    if not agents:
+        return None
+    last = agents[-1]
+    if last.entry.cls in GENERIC_TITLES and len(agents) > 1:
+        return agents[-2].entry.role
+    return last.entry.role
 
 
 def _base(phrase: Phrase) -> Atom | None:
