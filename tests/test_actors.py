@@ -219,6 +219,19 @@ def test_petrarch_dictionaries_code_fictional_actors(nlp):
                      ("Ithilen military", "ITHMIL")]
 
 
+def test_dateline_country_fills_unknown_country(nlp):
+    from dateline.code.actors import home_country
+
+    d = builtin_dictionary()
+    article = Article(id="a", origin="o", content_hash="h", dateline=Dateline(place="MOSCOW"))
+    home = home_country(article, d, None)
+    assert home == "RUS"
+    index = resolve(nlp("Police detained two protesters on Saturday."), d, None, home)
+    police = one(index, "Police")
+    assert (police.code, police.rule) == ("RUSCOP", "agent+dateline")
+    assert resolve(nlp("Police detained two protesters."), d, None, None).at_token(0).code == "---COP"
+
+
 def test_lower_case_never_matches_a_proper_name(nlp):
     d = builtin_dictionary()
     index = resolve(nlp("They told us it would be fine."), d, None)

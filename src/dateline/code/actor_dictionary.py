@@ -223,11 +223,11 @@ def parse_valid(value: str) -> tuple[str | None, str | None]:
 def plural_forms(word: str) -> list[str]:
     """Regular English plurals of a pattern's last word ("ministry" -> "ministries")."""
     *head, last = word.split(" ")
-    if not last or last[-1].lower() == "s" or not last.isalpha():
-        return []
+    if not last.isalpha() or re.search(r"[^s]s$", last.lower()):
+        return []  # already plural ("forces") or not a word
     if re.search(r"[^aeiou]y$", last):
         plural = last[:-1] + "ies"
-    elif re.search(r"(ch|sh|x|z)$", last):
+    elif re.search(r"(ss|ch|sh|x|z)$", last):
         plural = last + "es"
     else:
         plural = last + "s"

@@ -30,8 +30,9 @@ MODIFIERS = {
 GLUE = {"'s", "’s", "'", "’", "of", "for", "-"}
 DETERMINERS = {"the", "this", "that", "these", "those"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+PLACE_TYPES = {"country", "capital", "demonym", "region"}
 GENERIC_TITLES = {"leader", "official", "spokesperson", "aide", "deputy"}
-STATE_ROLES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+FORCES = {"MIL", "COP", "SPY"}
 ELITE_MARKERS = {"former", "ex", "ex-"}
 
 
@@ -101,7 +102,8 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
         typ = NER_ACTOR_LABELS.get(ent.label_)
         if not typ:
             continue
-        free = [t.i for t in ent if t.i not in covered and not (t.is_punct or t.lower_ in DETERMINERS)]
+        free = [t.i for t in ent if t.i not in covered and not (t.is_punct or t.tag_ == "POS"
+                                                                  or t.lower_ in DETERMINERS)]
         if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != ent.end - 1:
             continue
         kind = "person" if typ == "person" else "actor"
@@ -116,12 +118,18 @@ def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | No
         if doc[m.end - 1].pos_ not in ("NOUN", "PROPN"):
             return None  # "official visit", "general election"
         return Atom(m.start, m.end, "agent", entry)
-    inside_person = any(p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
-                        for p in persons)
-    if inside_person and entry.type != "person":
+    if entry.type in PLACE_TYPES and any(_extends(doc, p, m) for p in persons):
         return None  # "Michael Jordan" is not Jordan
     kind = "person" if entry.type == "person" else "actor"
     return Atom(m.start, m.end, kind, entry, entry.code_at(date))
+
+
+def _extends(doc: Any, person: Any, m: Match) -> bool:
+    """Whether the PERSON entity holds name words beyond the match (not just "'s")."""
+    if not (person.start <= m.start and m.end <= person.end):
+        return False
+    return any(not (t.is_punct or t.tag_ == "POS") for t in doc[person.start:person.end]
+               if not m.start <= t.i < m.end)
 
 
 def _glue(doc: Any, start: int, end: int) -> bool:
@@ -131,7 +139,7 @@ def _glue(doc: Any, start: int, end: int) -> bool:
         low = t.lower_
         if low in GLUE or low in MODIFIERS or t.pos_ == "ADJ":
             continue
-        if low == "in" or low == "the" and i > 0 and doc[i - 1].lower_ in ("of", "in"):
+        if low in ("in", "from") or low == "the" and i > 0 and doc[i - 1].lower_ in ("of", "in", "from"):
             continue
         return False
     return True
@@ -144,8 +152,8 @@ def _joins(doc: Any, phrase: Phrase, atom: Atom) -> bool:
     if not _glue(doc, left.end, atom.start):
         return False
     between = {doc[i].lower_ for i in range(left.end, atom.start)}
-    if "in" in between:
-        return _located(left, atom)
+    if between & {"in", "from"}:
+        return _located(left, atom, "from" in between)
     if "of" in between and left.kind != "agent":
         return False  # "the borders of Russia"; but "president of Armenia"
     if between & {"'s", "’s", "'", "’"} and left.kind != "actor":
@@ -153,11 +161,12 @@ def _joins(doc: Any, phrase: Phrase, atom: Atom) -> bool:
     return not (atom.kind == "actor" and phrase.first("actor") and not between)
 
 
-def _located(left: Atom, atom: Atom) -> bool:
-    """A non-state group placed in a country is of that country ("rebels in Darfur",
-    "opposition groups in Zimbabwe"); state agents are not ("troops in Ukraine")."""
+def _located(left: Atom, atom: Atom, origin: bool) -> bool:
+    """Agents from a country are of it ("soldiers from Gondor"); so are agents in it
+    ("rebels in Darfur", "lawmakers in Arnor"), except forces, often abroad ("troops in Ukraine")."""
     role = (left.entry.role or "")[:3] if left.kind == "agent" else ""
-    return bool(role) and role not in STATE_ROLES and atom.kind == "actor" and atom.type in ("country", "place")
+    return bool(role) and (origin or role not in FORCES) and atom.kind == "actor" and atom.type not in (
+        "person", "demonym")
 
 
 def phrases(doc: Any, atoms: list[Atom]) -> list[Phrase]:
@@ -280,6 +289,13 @@ def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
             left.group, next_group = next_group, next_group + 1
         right.group = left.group
         _share_role(left, right)
+        _share_country(left, right)
+
+
+def _share_country(left: ActorMention, right: ActorMention) -> None:
+    """"Danish media and government": the bare agent takes its partner's country."""
+    if right.code and right.code.startswith("---") and left.country and left.title:
+        right.code, right.kind, right.rule = left.country + right.code[3:], "name", "coordinated-country"
 
 
 def _share_role(left: ActorMention, right: ActorMention) -> None:

@@ -25,7 +25,7 @@ from dateline.model import Article, Entity
 from dateline.pipeline import Analysis, component
 
 __all__ = [
-    "ActorDictionary", "ActorIndex", "ActorMention", "article_date", "load_actor_dictionaries",
+    "ActorDictionary", "ActorIndex", "ActorMention", "article_date", "home_country", "load_actor_dictionaries",
     "resolve", "resolve_actors",
 ]
 
@@ -45,9 +45,26 @@ def article_date(article: Article, config: dict[str, Any] | None = None) -> str 
     return None
 
 
-def resolve(doc: Any, dictionary: ActorDictionary, date: str | None = None) -> ActorIndex:
-    """All actor mentions of a parsed document, names then references."""
+def home_country(article: Article, dictionary: ActorDictionary, date: str | None) -> str | None:
+    """The country of the article's dateline place ("MOSCOW, February 12" -> RUS)."""
+    place = article.dateline.place if article.dateline else None
+    entries = [e for e in dictionary.lookup(place or "") if e.kind == "actor"]
+    code = entries[0].code_at(date) if entries else None
+    return code[:3] if code and code[:3].isalpha() else None
+
+
+def resolve(doc: Any, dictionary: ActorDictionary, date: str | None = None,
+            home: str | None = None) -> ActorIndex:
+    """All actor mentions of a parsed document, names then references.
+
+    `home` (the dateline's country) stands in for an unknown country: "police
+    said" in a MOSCOW-datelined story is RUSCOP, at lower confidence.
+    """
     mentions = named_mentions(doc, dictionary, date)
+    if home:
+        for m in mentions:
+            if m.code and m.code.startswith("---"):
+                m.code, m.rule, m.confidence = home + m.code[3:], m.rule + "+dateline", m.confidence - 0.2
     next_group = 1 + max((m.group for m in mentions if m.group is not None), default=-1)
     return ActorIndex(resolve_references(doc, mentions, next_group))
 
@@ -86,5 +103,5 @@ def _entity_code(ent: Any, index: ActorIndex, dictionary: ActorDictionary, date:
 def resolve_actors(state: Analysis) -> None:
     dictionary = dictionary_for(state.config)
     date = article_date(state.article, state.config)
-    state.actors = resolve(state.doc, dictionary, date)
+    state.actors = resolve(state.doc, dictionary, date, home_country(state.article, dictionary, date))
     state.article.entities = entities(state.doc, state.actors, dictionary, date)

@@ -6,18 +6,25 @@ sentence, take our mention covering it, and score the country part (first
 three letters: ISO-3, or IGO/NGO) and, where gold has one, the sector (the
 role after the country: GOV, MIL, REB ...). The records' dates are all the
 placeholder 2000-01-01, so codes are chosen as for an undated article.
+
+With ``--petrarch RECORDS.xml`` it also measures actor recall on the PETRARCH
+validation records (fictional actors, coded with the dictionaries the records
+name, without our built-in ones): the share of expected source/target codes
+that some mention of the sentence carries, at the record's date.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 NAME = "actors"
 HELP = "actor-code accuracy (country and sector) on the PLOVER gold records"
-DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "gold" / "events" / "plover-gsr" / \
-    "PLOVER_GSR_CAMEO.dev.json"
+SHARED_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "gold" / "events"
+DEFAULT_GOLD = SHARED_EVENTS / "plover-gsr" / "PLOVER_GSR_CAMEO.dev.json"
+DEFAULT_PETRARCH = SHARED_EVENTS / "universalpetrarch-validate" / "PETR_Validate_records_2_02.xml"
 ROLES = {"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "PTY", "LEG", "MED", "BUS",
          "NGO", "CVL", "EDU", "ELI", "HLH", "LAB", "REF", "AGR", "CRM", "DEV", "ENV", "HRI", "MOD", "RAD"}
 
@@ -26,6 +33,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="PLOVER GSR JSON file (default: %(default)s)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")
     parser.add_argument("--errors", type=int, default=10, help="how many mistakes to list in the report")
+    parser.add_argument("--petrarch", nargs="?", const=str(DEFAULT_PETRARCH), default=None,
+                        help="also measure actor recall on PETRARCH validation records (default file: %(const)s)")
 
 
 def gold_actors(records: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
@@ -103,7 +112,7 @@ def evaluate(args) -> dict[str, Any]:
             errors.append({"text": gold_text, "gold": actor["code"] + (sector or ""), "ours": code,
                            "mention": m.text if m else None})
     located = counts["located"] or 1
-    return {
+    result = {
         "gold": str(args.gold),
         **counts,
         "country_accuracy": round(counts["country"] / located, 4),
@@ -111,6 +120,58 @@ def evaluate(args) -> dict[str, Any]:
         "code_accuracy": round(counts["both"] / located, 4),
         "errors": errors[: args.errors],
     }
+    if args.petrarch:
+        result["petrarch"] = petrarch_recall(Path(args.petrarch), args.limit)
+    return result
+
+
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
+
+
+def petrarch_records(path: Path) -> tuple[list[Path], list[dict[str, Any]]]:
+    """The dictionaries a PETRARCH records file names, and its evaluated sentences.
+
+    Read with regular expressions, not an XML parser: the files in the wild have
+    "--" and nested markers inside comments, which XML parsers reject.
+    """
+    text = path.read_text(encoding="utf-8", errors="replace")
+    files = [re.search(rf"<{tag}>\s*([^<\s]+)\s*</{tag}>", text) for tag in ("Actorfile", "Agentfile")]
+    dicts = [path.parent / m.group(1) for m in files if m]
+    records = []
+    for attrs, body in _SENTENCE.findall(re.sub(r"<!--.*?-->", "", text, flags=re.S)):
+        a = dict(_ATTR.findall(attrs))
+        if a.get("evaluate", a.get("sentence", "true")) != "true":
+            continue
+        codes = {c for ev in re.findall(r"<EventCoding\b([^>]*)>", body) for k, c in _ATTR.findall(ev)
+                 if k in ("sourcecode", "targetcode") and c and not c.startswith("---")}
+        m = re.search(r"<Text>(.*?)</Text>", body, re.S)
+        sentence = " ".join(m.group(1).split()) if m else ""
+        d = a.get("date", "")
+        if sentence and codes:
+            records.append({"id": a.get("id"), "text": sentence, "codes": codes,
+                            "date": f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 else None})
+    return [p for p in dicts if p.is_file()], records
+
+
+def petrarch_recall(path: Path, limit: int = 0) -> dict[str, Any]:
+    from dateline.analyse.nlp import load
+    from dateline.code.actor_dictionary import load_actor_dictionaries
+    from dateline.code.actors import resolve
+
+    try:
+        dicts, records = petrarch_records(path)
+    except OSError as exc:
+        return {"records": str(path), "error": f"{type(exc).__name__}: {exc}"}
+    records = records[:limit] if limit else records
+    dictionary = load_actor_dictionaries(dicts, builtin=False)
+    expected = found = 0
+    for record, doc in zip(records, load().pipe([r["text"] for r in records])):
+        ours = {m.code for m in resolve(doc, dictionary, record["date"])}
+        expected += len(record["codes"])
+        found += len(record["codes"] & ours)
+    return {"records": str(path), "sentences": len(records), "expected_codes": expected, "found": found,
+            "recall": round(found / (expected or 1), 4)}
 
 
 def report(result: dict[str, Any]) -> str:
@@ -121,6 +182,13 @@ def report(result: dict[str, Any]) -> str:
         f"  sector accuracy (gold sector):   {result['sector_accuracy']:.1%}  of {result['with_sector']}",
         f"  country and sector both right:   {result['code_accuracy']:.1%}",
     ]
+    if "petrarch" in result:
+        p = result["petrarch"]
+        if "error" in p:
+            lines.append(f"PETRARCH validation: cannot read {p['records']}: {p['error']}")
+        else:
+            lines.append(f"PETRARCH validation ({p['sentences']} sentences): expected actor codes found "
+                         f"{p['found']}/{p['expected_codes']} = {p['recall']:.1%}")
     if result["errors"]:
         lines.append("Some mistakes (gold text, gold code+sector, ours):")
         lines += [f"  {e['text']!r}: {e['gold']} vs {e['ours']} ({e['mention']!r})" for e in result["errors"]]
