@@ -262,3 +262,23 @@ def test_conll_sentences(nlp):
 def test_empty_dictionary_still_finds_ner_people(nlp):
     index = resolve(nlp("Jane Smith met John Brown."), ActorDictionary(), None)
     assert [m.text for m in index if m.kind == "name"] == ["Jane Smith", "John Brown"]
+
+
+@pytest.mark.parametrize("sentence, text, code", [
+    ("Former Russian Foreign Minister Igor Ivanov arrived.", "Russian Foreign Minister Igor Ivanov", "RUSELI"),
+    ("Afghan rebel leaders said they would meet.", "Afghan rebel leaders", "AFGREB"),
+    ("UN peacekeepers left the town.", "UN peacekeepers", "IGOUNOMIL"),
+    ("President Obama spoke on Monday.", "President Obama", "USAGOV"),
+    ("Soldiers from Georgia crossed the border.", "Soldiers from Georgia", "GEOMIL"),
+    ("Senior Hungarian and Romanian officials agreed.", "Hungarian", "HUNGOV"),
+    ("Lebanon's new President Elias Hrawi arrived.", "Lebanon's new President Elias Hrawi", "LBNGOV"),
+    ("Palestinians living in the West Bank protested.", "West Bank", "PSE"),
+])
+def test_phrase_codes(nlp, sentence, text, code):
+    index = resolve(nlp(sentence), builtin_dictionary(), "2010-06-01")
+    assert one(index, text).code == code
+
+
+def test_coordinated_bare_agent_takes_partner_country(nlp):
+    index = resolve(nlp("Danish media and government warned Gondor."), builtin_dictionary(), None)
+    assert one(index, "government").code == "DNKGOV"

@@ -202,7 +202,7 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
         code, rule = compose_code(None, role), "agent"
     else:
         code, rule = None, "ner"
-    if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(phrase.start, phrase.end)):
+    if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(_modified_from(doc, phrase.start), phrase.end)):
         code, rule = (code[:3] + "ELI" if code[:3] not in INTERNATIONAL else code), rule + "+former"
     span = doc[phrase.start:phrase.end]
     kind = "name" if base or person else "agent"
@@ -243,10 +243,16 @@ def _describes(doc: Any, phrase: Phrase, agent: Atom | None, person: Atom | None
     "the two presidents", "the alliance") may refer back to an actor named earlier."""
     if person or not agent or agent.entry.type not in ("person", "anaphor"):
         return False
-    i = phrase.start - 1
-    while i >= 0 and (doc[i].lower_ in MODIFIERS or doc[i].like_num or doc[i].pos_ == "ADJ" and doc[i].is_lower):
-        i -= 1
+    i = _modified_from(doc, phrase.start) - 1
     return i >= 0 and doc[i].lower_ in DETERMINERS
+
+
+def _modified_from(doc: Any, start: int) -> int:
+    """Where the modifiers before token `start` begin ("the two | presidents", "Former | Russian")."""
+    i = start
+    while i > 0 and (doc[i - 1].lower_ in MODIFIERS or doc[i - 1].like_num or doc[i - 1].pos_ == "ADJ"):
+        i -= 1
+    return i
 
 
 def _bare_anaphor(doc: Any, phrase: Phrase, agent: Atom) -> ActorMention:
