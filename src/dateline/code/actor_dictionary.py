@@ -99,9 +99,13 @@ class ActorDictionary:
 
     patterns: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     cased: set[tuple[str, ...]] = field(default_factory=set)
+    acronyms: set[tuple[str, ...]] = field(default_factory=set)
     _trie: dict | None = field(default=None, repr=False)
 
-    def add(self, pattern: str | Sequence[str], entry: Entry) -> None:
+    def add(self, pattern: str | Sequence[str], entry: Entry, acronyms: bool = False) -> None:
+        """Add `entry` under `pattern`. With `acronyms`, an all-capitals pattern ("WHO",
+        "AU") only matches all-capitals text (for dictionaries written in mixed case;
+        PETRARCH's are all capitals)."""
         tokens = tuple(tokenize(pattern)) if isinstance(pattern, str) else tuple(pattern)
         if not tokens:
             return
@@ -110,14 +114,16 @@ class ActorDictionary:
         self.patterns[key] = [entry, *kept] if entry.kind == "actor" else [*kept, entry]
         if any(t != t.lower() for t in tokens):
             self.cased.add(key)
+        if acronyms and all(t.isupper() for t in tokens) and sum(c.isalpha() for c in "".join(tokens)) > 1:
+            self.acronyms.add(key)
         self._trie = None
 
     def update(self, other: ActorDictionary) -> ActorDictionary:
         for key, entries in other.patterns.items():
             for entry in reversed(entries):
                 self.add(key, entry)
-            if key in other.cased:
-                self.cased.add(key)
+        self.cased |= other.cased
+        self.acronyms |= other.acronyms
         return self
 
     @property
@@ -172,17 +178,26 @@ class ActorDictionary:
             j += 1
             if _END in node:
                 key, entries = node[_END]
-                entries = _case_ok(key, entries, words[i:j], self.cased)
+                entries = self._case_ok(key, entries, words[i:j])
                 if entries:
                     best = Match(i, j, entries)
         return best
 
+    def _case_ok(self, key: tuple[str, ...], entries: list[Entry], words: Sequence[str]) -> list[Entry]:
+        """Drop actor entries (proper names) matched on all-lower-case text, and
+        acronyms matched on text not in capitals ("Who" is not the WHO; "Nato" is NATO)."""
+        if key in self.acronyms and not all(_acronym_form(w) for w in words):
+            return [e for e in entries if e.kind != "actor"]
+        if key not in self.cased or any(w != w.lower() for w in words):
+            return entries
+        return [e for e in entries if e.kind != "actor"]
 
-def _case_ok(key: tuple[str, ...], entries: list[Entry], words: Sequence[str], cased: set) -> list[Entry]:
-    """Drop actor entries (proper names) matched on all-lower-case text."""
-    if key not in cased or any(w != w.lower() for w in words):
-        return entries
-    return [e for e in entries if e.kind != "actor"]
+
+
+
+
+def _acronym_form(word: str) -> bool:
+    return word.isupper() or not any(c.isalpha() for c in word) or len(word) >= 4 and word.istitle()
 
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:\.[A-Za-z\u00C0-\u024F0-9]+)*\.?|'s|[^\sA-Za-z0-9]")
@@ -223,11 +238,12 @@ def parse_valid(value: str) -> tuple[str | None, str | None]:
 def plural_forms(word: str) -> list[str]:
     """Regular English plurals of a pattern's last word ("ministry" -> "ministries")."""
     *head, last = word.split(" ")
-    if not last.isalpha() or re.search(r"[^s]s$", last.lower()):
+    low = last.lower()
+    if not last.isalpha() or re.search(r"[^s]s$", low):
         return []  # already plural ("forces") or not a word
-    if re.search(r"[^aeiou]y$", last):
+    if re.search(r"[^aeiou]y$", low):
         plural = last[:-1] + "ies"
-    elif re.search(r"(ss|ch|sh|x|z)$", last):
+    elif re.search(r"(ss|ch|sh|x|z)$", low):
         plural = last + "es"
     else:
         plural = last + "s"
@@ -263,7 +279,7 @@ def read_actors_tsv(text: str, source: str = "builtin") -> ActorDictionary:
         entry = Entry(name=name, codes=(dated,), type=typ, gender=gender or None, source=source)
         merged[key] = entry
         for form in forms:
-            d.add(form, entry)
+            d.add(form, entry, acronyms=True)
     return d
 
 
@@ -299,7 +315,7 @@ def read_countries_tsv(text: str, source: str = "builtin") -> ActorDictionary:
         entry = Entry(name=name, codes=(DatedCode(country.alpha_3),), type="country", source=source)
         for form in {country.name, name, getattr(country, "official_name", country.name)}:
             if "," not in form:
-                d.add(form, entry)
+                d.add(form, entry, acronyms=True)
     for cols in _rows(text):
         cols += [""] * (4 - len(cols))
         iso3, demonyms, capitals, aliases = (c.strip() for c in cols[:4])
@@ -309,7 +325,7 @@ def read_countries_tsv(text: str, source: str = "builtin") -> ActorDictionary:
         for typ, forms in (("demonym", demonyms), ("capital", capitals), ("country", aliases)):
             entry = Entry(name=name, codes=code, type=typ, source=source)
             for form in split_field(forms):
-                d.add(form, entry)
+                d.add(form, entry, acronyms=True)
     return d
 
 

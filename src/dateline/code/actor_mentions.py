@@ -31,6 +31,7 @@ GLUE = {"'s", "’s", "'", "’", "of", "for", "-"}
 DETERMINERS = {"the", "this", "that", "these", "those"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 PLACE_TYPES = {"country", "capital", "demonym", "region"}
+PROPER_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}  # not PERSON: titles sit inside
 GENERIC_TITLES = {"leader", "official", "spokesperson", "aide", "deputy"}
 FORCES = {"MIL", "COP", "SPY"}
 ELITE_MARKERS = {"former", "ex", "ex-"}
@@ -96,14 +97,17 @@ def compose_code(base: str | None, role: str | None) -> str | None:
 def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[Atom]:
     """Dictionary matches plus NER entities the dictionary does not cover, in order."""
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    atoms = [a for m in dictionary.match([t.text for t in doc]) if (a := _atom(doc, m, date, persons))]
+    matches = dictionary.match([t.text for t in doc])
+    matched = {i for m in matches for i in range(m.start, m.end)}
+    names = [e for e in doc.ents if e.label_ in PROPER_NAME_LABELS]
+    atoms = [a for m in matches if (a := _atom(doc, m, date, persons)) and not _in_name(doc, a, names, matched)]
     covered = {i for a in atoms for i in range(a.start, a.end)}
     for ent in doc.ents:
         typ = NER_ACTOR_LABELS.get(ent.label_)
         if not typ:
             continue
         free = [t.i for t in ent if t.i not in covered and not (t.is_punct or t.tag_ == "POS"
-                                                                  or t.lower_ in DETERMINERS)]
+                                                                  or t.lower_ in DETERMINERS or t.lower_ in GLUE)]
         if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != ent.end - 1:
             continue
         kind = "person" if typ == "person" else "actor"
@@ -122,6 +126,18 @@ def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | No
         return None  # "Michael Jordan" is not Jordan
     kind = "person" if entry.type == "person" else "actor"
     return Atom(m.start, m.end, kind, entry, entry.code_at(date))
+
+
+def _in_name(doc: Any, atom: Atom, names: list[Any], matched: set[int]) -> bool:
+    """An agent word inside a proper name the dictionary does not know ("National"
+    in "National Review", "University" in "University of Chicago") is no agent."""
+    if atom.kind != "agent" or atom.type == "person" or doc[atom.start].is_lower:
+        return False  # a title before a name stays a title ("President Umbardacil")
+    for ent in names:
+        if ent.start <= atom.start and atom.end <= ent.end:
+            rest = [t for t in ent if t.i not in matched and not (t.is_punct or t.is_stop or t.tag_ == "POS")]
+            return bool(rest)
+    return False
 
 
 def _extends(doc: Any, person: Any, m: Match) -> bool:
