@@ -27,7 +27,8 @@ MODIFIERS = {
     "outgoing", "incoming", "first", "late", "current", "ex", "ex-", "veteran", "powerful", "main",
     "led", "two", "three", "both",
 }
-GLUE = {"'s", "’s", "'", "’", "of", "for", "-"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+GLUE = POSSESSIVE | {"of", "for", "-"}
 DETERMINERS = {"the", "this", "that", "these", "those"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 PLACE_TYPES = {"country", "capital", "demonym", "region"}
@@ -155,6 +156,8 @@ def _glue(doc: Any, start: int, end: int) -> bool:
         low = t.lower_
         if low in GLUE or low in MODIFIERS or t.pos_ == "ADJ":
             continue
+        if t.dep_ in ("compound", "amod") and i < t.head.i <= end:
+            continue  # "Serbian Labour Minister", "Turkish Kurd refugees"
         if low in ("in", "from") or low == "the" and i > 0 and doc[i - 1].lower_ in ("of", "in", "from"):
             continue
         return False
@@ -172,9 +175,9 @@ def _joins(doc: Any, phrase: Phrase, atom: Atom) -> bool:
         return _located(left, atom, "from" in between)
     if "of" in between and left.kind != "agent":
         return False  # "the borders of Russia"; but "president of Armenia"
-    if between & {"'s", "’s", "'", "’"} and left.kind != "actor":
+    if between & POSSESSIVE and left.kind != "actor":
         return False
-    return not (atom.kind == "actor" and phrase.first("actor") and not between)
+    return not (atom.kind == "actor" and phrase.first("actor") and not between & POSSESSIVE)
 
 
 def _located(left: Atom, atom: Atom, origin: bool) -> bool:
@@ -206,6 +209,8 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
     role = _role(phrase)
     if not base and not person and agent and agent.entry.type == "anaphor":
         return _bare_anaphor(doc, phrase, agent) if _describes(doc, phrase, agent, person) else None
+    if base and not role and not person and _people_noun(doc, base):
+        role = "CVL"  # "Palestinians", "Nigerians": the people of a country
     if base:
         code, rule = compose_code(base.code, role), "apposition" if (agent and person) else "dictionary"
         if base.type == "capital" and not role and doc[phrase.end - 1].dep_ in SUBJECTS:
@@ -234,6 +239,12 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
         gender=person.entry.gender if person and person.entry else None,
         title=agent.entry.cls if agent else None,
     )
+
+
+def _people_noun(doc: Any, base: Atom) -> bool:
+    """A plural demonym used as a noun ("Palestinians protested"), not as an adjective."""
+    head = doc[base.end - 1]
+    return base.type == "demonym" and head.tag_ in ("NNS", "NNPS") and head.dep_ not in ("amod", "compound")
 
 
 def _role(phrase: Phrase) -> str | None:
