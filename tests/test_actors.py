@@ -282,3 +282,15 @@ def test_phrase_codes(nlp, sentence, text, code):
 def test_coordinated_bare_agent_takes_partner_country(nlp):
     index = resolve(nlp("Danish media and government warned Gondor."), builtin_dictionary(), None)
     assert one(index, "government").code == "DNKGOV"
+
+
+def test_bad_input_does_not_crash(nlp, tmp_path):
+    assert len(resolve(nlp(""), builtin_dictionary(), None)) == 0
+    assert resolve(nlp("“ ” he said. They. Its it, the the."), builtin_dictionary(), "not a date") is not None
+    missing = tmp_path / "absent.actors"
+    with pytest.warns(UserWarning, match="skipped"):
+        d = load_actor_dictionaries([missing], builtin=False)
+    assert not d.patterns
+    garbage = tmp_path / "garbage.actors.txt"
+    garbage.write_text("FOO [BAR 2001xx01-20020101]\n[\n+\nBAZ [QUX]\n", encoding="utf-8")
+    assert [e.code_at(None) for e in load_actor_dictionaries([garbage], builtin=False).lookup("Baz")] == ["QUX"]

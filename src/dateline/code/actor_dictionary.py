@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -387,7 +388,10 @@ def _load(paths: tuple[str, ...], builtin: bool) -> ActorDictionary:
     if builtin:
         d.update(builtin_dictionary())
     for path in paths:
-        d.update(read_dictionary_file(path))
+        try:
+            d.update(read_dictionary_file(path))
+        except (OSError, ValueError) as exc:  # a bad user file must not stop every article
+            warnings.warn(f"actor dictionary {path} skipped: {exc}", stacklevel=2)
     d.trie()
     return d
 
