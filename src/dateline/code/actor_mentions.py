@@ -36,6 +36,7 @@ PROPER_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}  #
 GENERIC_TITLES = {"leader", "official", "spokesperson", "aide", "deputy"}
 FORCES = {"MIL", "COP", "SPY"}
 ELITE_MARKERS = {"former", "ex", "ex-"}
+COORDINATORS = {",", "and", "or", "&", "as", "well", "both"}
 
 
 @dataclass
@@ -209,22 +210,7 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
     role = _role(phrase)
     if not base and not person and agent and agent.entry.type == "anaphor":
         return _bare_anaphor(doc, phrase, agent) if _describes(doc, phrase, agent, person) else None
-    if base and not role and not person and _people_noun(doc, base):
-        role = "CVL"  # "Palestinians", "Nigerians": the people of a country
-    if base:
-        code, rule = compose_code(base.code, role), "apposition" if (agent and person) else "dictionary"
-        if base.type == "capital" and not role and doc[phrase.end - 1].dep_ in SUBJECTS:
-            code, rule = compose_code(code, "GOV"), "capital-metonym"  # "Moscow will react"
-    elif person and person.code and role and person.code[:3] not in INTERNATIONAL:
-        code, rule = compose_code(person.code[:3], role), "dictionary+title"  # "President Obama"
-    elif person and person.code:
-        code, rule = person.code, "dictionary"
-    elif agent:
-        code, rule = compose_code(None, role), "agent"
-    else:
-        code, rule = None, "ner"
-    if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(_modified_from(doc, phrase.start), phrase.end)):
-        code, rule = (code[:3] + "ELI" if code[:3] not in INTERNATIONAL else code), rule + "+former"
+    code, rule = _code(doc, phrase, base, person, role)
     span = doc[phrase.start:phrase.end]
     kind = "name" if base or person else "agent"
     if _describes(doc, phrase, agent, person):
@@ -239,6 +225,28 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
         gender=person.entry.gender if person and person.entry else None,
         title=agent.entry.cls if agent else None,
     )
+
+
+def _code(doc: Any, phrase: Phrase, base: Atom | None, person: Atom | None, role: str | None):
+    """The phrase's code and the rule that gave it: the article's own title first,
+    then the dictionary's entry for the person."""
+    if base and not role and not person and _people_noun(doc, base):
+        role = "CVL"  # "Palestinians", "Nigerians": the people of a country
+    if base:
+        code, rule = compose_code(base.code, role), "apposition" if (role and person) else "dictionary"
+        if base.type == "capital" and not role and doc[phrase.end - 1].dep_ in SUBJECTS:
+            code, rule = compose_code(code, "GOV"), "capital-metonym"  # "Moscow will react"
+    elif person and person.code and role and person.code[:3] not in INTERNATIONAL:
+        code, rule = compose_code(person.code[:3], role), "dictionary+title"  # "President Obama"
+    elif person and person.code:
+        code, rule = person.code, "dictionary"
+    elif role:
+        code, rule = compose_code(None, role), "agent"
+    else:
+        code, rule = None, "ner"
+    if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(_modified_from(doc, phrase.start), phrase.end)):
+        code, rule = (code[:3] + "ELI" if code[:3] not in INTERNATIONAL else code), rule + "+former"
+    return code, rule
 
 
 def _people_noun(doc: Any, base: Atom) -> bool:
@@ -309,14 +317,12 @@ def _confidence(rule: str, code: str | None) -> float:
 
 
 def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
-    """Give coordinated mentions ("the US, NATO and Russia") one `group` id, and let a
-    bare demonym share its partner's role: "Hungarian and Romanian officials" -> both GOV."""
+    """Give coordinated mentions ("the US, NATO and Russia") one `group` id, and let
+    conjuncts share a role or a country."""
     next_group = 0
     for left, right in zip(mentions, mentions[1:]):
-        gap = [t for t in doc[left.token_end:right.token_start]]
-        if not gap or not all(t.lower_ in (",", "and", "or", "&", "as", "well", "both") for t in gap):
-            continue
-        if not any(t.lower_ in ("and", "or", "&") for t in gap) and "," not in {t.text for t in gap}:
+        gap = {t.lower_ for t in doc[left.token_end:right.token_start]}
+        if not gap or not gap <= COORDINATORS or not gap & {",", "and", "or", "&"}:
             continue
         if left.group is None:
             left.group, next_group = next_group, next_group + 1
@@ -332,6 +338,7 @@ def _share_country(left: ActorMention, right: ActorMention) -> None:
 
 
 def _share_role(left: ActorMention, right: ActorMention) -> None:
+    """"Hungarian and Romanian officials": the bare demonym takes its partner's role."""
     if left.rule != "dictionary" or left.type not in ("demonym", "country") or not right.code:
         return
     if right.title and right.code[:3] != "---" and left.code and len(left.code) == 3:
