@@ -294,3 +294,16 @@ def test_bad_input_does_not_crash(nlp, tmp_path):
     garbage = tmp_path / "garbage.actors.txt"
     garbage.write_text("FOO [BAR 2001xx01-20020101]\n[\n+\nBAZ [QUX]\n", encoding="utf-8")
     assert [e.code_at(None) for e in load_actor_dictionaries([garbage], builtin=False).lookup("Baz")] == ["QUX"]
+
+
+def test_honorific_gives_gender_for_pronouns(nlp):
+    doc = nlp("Mrs Jane Smith met Mr John Brown. She said the talks went well.")
+    index = resolve(doc, builtin_dictionary(), None)
+    assert one(index, "She").name == "Jane Smith"
+
+
+def test_role_property_reads_international_codes():
+    m = ActorMention("UN peacekeepers", 0, 15, 0, 2, code="IGOUNOMIL")
+    assert (m.country, m.role) == ("IGO", "MIL")
+    assert ActorMention("x", 0, 1, 0, 1, code="IGOUNO").role is None
+    assert ActorMention("x", 0, 1, 0, 1, code="---COP").country is None

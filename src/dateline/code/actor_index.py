@@ -12,6 +12,19 @@ from dataclasses import dataclass
 from typing import Any
 
 
+ROLES = frozenset({
+    "GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "PTY", "LEG", "MED", "BUS", "NGO",
+    "CVL", "EDU", "ELI", "HLH", "LAB", "REF", "AGR", "CRM", "DEV", "ENV", "HRI", "MOD", "RAD",
+})
+"""CAMEO role codes (codebook table 3.1, plus NGO as a role of a domestic actor)."""
+
+
+def first_role(code: str | None) -> str | None:
+    if not code:
+        return None
+    return next((code[i:i + 3] for i in range(3, len(code), 3) if code[i:i + 3] in ROLES), None)
+
+
 @dataclass
 class ActorMention:
     """One mention of an actor.
@@ -46,8 +59,8 @@ class ActorMention:
 
     @property
     def role(self) -> str | None:
-        """The role part of a domestic code (``USAGOV`` -> ``GOV``), if any."""
-        return self.code[3:6] or None if self.code and len(self.code) > 3 else None
+        """The first role in the code (``USAGOV`` -> GOV, ``IGOUNOMIL`` -> MIL, ``IGOUNO`` -> None)."""
+        return first_role(self.code)
 
 
 class ActorIndex:

@@ -36,6 +36,7 @@ PROPER_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}  #
 GENERIC_TITLES = {"leader", "official", "spokesperson", "aide", "deputy"}
 FORCES = {"MIL", "COP", "SPY"}
 ELITE_MARKERS = {"former", "ex", "ex-"}
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f"}
 COORDINATORS = {",", "and", "or", "&", "as", "well", "both"}
 
 
@@ -108,14 +109,20 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
         typ = NER_ACTOR_LABELS.get(ent.label_)
         if not typ:
             continue
-        free = [t.i for t in ent if t.i not in covered and not (t.is_punct or t.tag_ == "POS"
-                                                                  or t.lower_ in DETERMINERS or t.lower_ in GLUE)]
+        free = [t.i for t in ent if t.i not in covered and not _outside_name(t)]
         if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != ent.end - 1:
             continue
         kind = "person" if typ == "person" else "actor"
         atoms.append(Atom(free[0], free[-1] + 1, kind, Entry(name=doc[free[0]:free[-1] + 1].text, type=typ,
                                                               source="ner")))
     return sorted(atoms, key=lambda a: a.start)
+
+
+def _outside_name(token: Any) -> bool:
+    """Tokens NER puts in an entity that are not the name: "the", "'s", "Mrs"."""
+    low = token.lower_
+    return token.is_punct or token.tag_ == "POS" or low in DETERMINERS or low in GLUE or \
+        low.rstrip(".") in HONORIFICS
 
 
 def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | None:
@@ -222,7 +229,7 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
         confidence=_confidence(rule, code),
         type="person" if person or (agent and agent.entry.type == "person") else (agent or base).type,
         plural=_is_plural(doc, phrase),
-        gender=person.entry.gender if person and person.entry else None,
+        gender=_gender(doc, person),
         title=agent.entry.cls if agent else None,
     )
 
@@ -247,6 +254,16 @@ def _code(doc: Any, phrase: Phrase, base: Atom | None, person: Atom | None, role
     if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(_modified_from(doc, phrase.start), phrase.end)):
         code, rule = (code[:3] + "ELI" if code[:3] not in INTERNATIONAL else code), rule + "+former"
     return code, rule
+
+
+def _gender(doc: Any, person: Atom | None) -> str | None:
+    """From the dictionary, else from an honorific just before the name ("Mrs May")."""
+    if person is None:
+        return None
+    if person.entry and person.entry.gender:
+        return person.entry.gender
+    before = doc[person.start - 1].lower_.rstrip(".") if person.start else ""
+    return HONORIFICS.get(before)
 
 
 def _people_noun(doc: Any, base: Atom) -> bool:

@@ -25,10 +25,6 @@ HELP = "actor-code accuracy (country and sector) on the PLOVER gold records"
 SHARED_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "gold" / "events"
 DEFAULT_GOLD = SHARED_EVENTS / "plover-gsr" / "PLOVER_GSR_CAMEO.dev.json"
 DEFAULT_PETRARCH = SHARED_EVENTS / "universalpetrarch-validate" / "PETR_Validate_records_2_02.xml"
-ROLES = {"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "PTY", "LEG", "MED", "BUS",
-         "NGO", "CVL", "EDU", "ELI", "HLH", "LAB", "REF", "AGR", "CRM", "DEV", "ENV", "HRI", "MOD", "RAD"}
-
-
 def add_arguments(parser) -> None:
     parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="PLOVER GSR JSON file (default: %(default)s)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")
@@ -51,16 +47,10 @@ def gold_actors(records: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dic
     return out
 
 
-def our_sector(code: str | None) -> str | None:
-    """The first role in a code: ``USAGOV`` -> GOV, ``IGOUNOMIL`` -> MIL, ``IGOUNO`` -> None."""
-    if not code:
-        return None
-    chunks = [code[i:i + 3] for i in range(3, len(code), 3)]
-    return next((c for c in chunks if c in ROLES), None)
-
-
 def gold_sector(actor: dict[str, Any]) -> str | None:
     sector = (actor.get("sector") or "")[:3].upper()
+    from dateline.code.actor_index import ROLES
+
     return sector if sector in ROLES else None
 
 
@@ -80,6 +70,7 @@ def mention_for(index, start: int, end: int):
 def evaluate(args) -> dict[str, Any]:
     from dateline.analyse.nlp import load
     from dateline.code.actor_dictionary import builtin_dictionary
+    from dateline.code.actor_index import first_role
     from dateline.code.actors import resolve
 
     records = json.loads(Path(args.gold).read_text(encoding="utf-8"))
@@ -102,7 +93,7 @@ def evaluate(args) -> dict[str, Any]:
         code = m.code if m else None
         country_ok = bool(code) and code[:3] == actor["code"][:3]
         sector = gold_sector(actor)
-        sector_ok = sector is None or our_sector(code) == sector
+        sector_ok = sector is None or first_role(code) == sector
         counts["resolved"] += bool(code) and not code.startswith("---")
         counts["country"] += country_ok
         counts["with_sector"] += sector is not None
