@@ -130,6 +130,8 @@ def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | No
     if entry.kind == "agent":
         if doc[m.end - 1].pos_ not in ("NOUN", "PROPN"):
             return None  # "official visit", "general election"
+        if any(p.start <= m.start and m.end == p.end for p in persons):
+            return None  # a surname, not a title: "Martin Luther King", "King said"
         return Atom(m.start, m.end, "agent", entry)
     if entry.type in PLACE_TYPES and any(_extends(doc, p, m) for p in persons):
         return None  # "Michael Jordan" is not Jordan
@@ -378,7 +380,7 @@ def remember_people(mentions: list[ActorMention]) -> None:
             m.title = m.title or prior.title
             m.rule, m.confidence = "article-alias", max(m.confidence, 0.85)
             continue
-        if m.code:
+        if m.country:  # a known country: "---GOV" guesses are not spread
             for k in keys:
                 known.setdefault(k, m)
 
