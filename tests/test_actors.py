@@ -95,6 +95,12 @@ def test_head_mention_follows_the_parse(seed):
     assert [m.code for m in index.head_mention(subjects[0])] == ["USA", "IGOWSTNAT"]
 
 
+def test_head_mention_of_a_plural_description_gives_each_antecedent(seed):
+    doc, index = seed
+    token = next(t for t in doc if t.text == "presidents")
+    assert sorted(m.name for m in index.head_mention(token)) == ["Joe Biden", "Vladimir Putin"]
+
+
 def test_pronouns_resolve_to_the_speaker_not_the_quoted(seed):
     _, index = seed
     he = mentions_of(index, "he")
