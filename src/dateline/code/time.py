@@ -1,8 +1,84 @@
-"""Temporal expressions: find and normalise to TIMEX3 (placeholder, being built)."""
+"""Temporal expressions: find them, normalise them to TIMEX3 against the
+article's date, and let other components look them up by token.
 
+Extents come from the rules in `timex_find`; values from `timex_normalise`,
+with the tense of the governing verb (from spaCy's morphology) deciding
+whether a bare weekday or month looks back or forward.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.code.timex_find import Candidate, find
+from dateline.code.timex_normalise import Context, normalise, parse_dct
+from dateline.model import Timex
 from dateline.pipeline import Analysis, component
+
+_FUTURE_AUX = {"will", "wo", "shall", "'ll", "ll"}
+
+
+def verb_tense(doc: Any, start: int, end: int) -> str | None:
+    """``past``, ``future`` or None for the verb governing the text at [start, end)."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return _tense_of(token)
+
+
+def _tense_of(verb: Any) -> str | None:
+    children = list(verb.children)
+    if any(c.lower_ in _FUTURE_AUX for c in children if c.dep_ == "aux"):
+        return "future"
+    if any(c.lower_ == "going" for c in children) or verb.lower_ in _FUTURE_AUX:
+        return "future"
+    if any("Past" in c.morph.get("Tense") for c in children if c.dep_ in ("aux", "auxpass")):
+        return "past"
+    if "Past" in verb.morph.get("Tense"):
+        return "past"
+    if verb.tag_ == "VB" and verb.head is not verb and verb.dep_ == "xcomp":
+        return _tense_of(verb.head)
+    return None
+
+
+def recognise(text: str, dct: str | None, doc: Any = None) -> list[Timex]:
+    """Timexes in `text`, normalised against `dct` (ISO date string or None)."""
+    reference = parse_dct(dct)
+    timexes = []
+    for cand in find(text):
+        ctx = Context(dct=reference, tense=verb_tense(doc, cand.start, cand.end) if _needs_tense(cand) else None)
+        kind, value = normalise(cand, ctx)
+        timexes.append(Timex(text[cand.start : cand.end], kind, value, [(cand.start, cand.end)], cand.rule))
+    return timexes
+
+
+def _needs_tense(cand: Candidate) -> bool:
+    return cand.rule in ("weekday", "month", "date_mdy", "date_dmy", "season", "holiday", "clock")
 
 
 @component("timexes")
 def find_timexes(state: Analysis) -> None:
-    state.article.timexes = []
+    state.article.timexes = recognise(state.article.text, state.article.published, state.doc)
+
+
+def timex_for_token(state: Analysis, token: Any) -> Timex | None:
+    """The timex that dates `token` (an event trigger, say): one inside the
+    token's subtree if any, else the nearest in its sentence, else None.
+    Non-date types (DURATION, SET) are skipped: they do not anchor an event."""
+    anchored = [t for t in state.article.timexes if t.type in ("DATE", "TIME") and t.spans]
+    if not anchored:
+        return None
+    subtree = list(token.subtree)
+    lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+    inside = [t for t in anchored if lo <= t.spans[0][0] and t.spans[0][1] <= hi]
+    pool = inside or [t for t in anchored if token.sent.start_char <= t.spans[0][0] < token.sent.end_char]
+    if not pool:
+        return None
+    return min(pool, key=lambda t: abs(t.spans[0][0] - token.idx))
