@@ -19,43 +19,57 @@ _FUTURE_AUX = {"will", "wo", "shall", "'ll", "ll"}
 
 
 def verb_tense(doc: Any, start: int, end: int) -> str | None:
-    """``past``, ``future`` or None for the verb governing the text at [start, end)."""
+    """``past``, ``present``, ``future`` or None for the clause around [start, end).
+
+    Climbs from the expression to its verb, and on through non-finite verbs
+    ("was found clinging Nov. 25") to one that carries tense; an infinitive
+    with "to" ("plans to leave Thursday") looks forward.
+    """
     if doc is None:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     token = span.root
-    for _ in range(6):
+    for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-    return _tense_of(token)
+    for _ in range(4):
+        tense = _tense_of(token)
+        if tense or token.head is token or token.head.pos_ not in ("VERB", "AUX"):
+            return tense
+        token = token.head
+    return None
 
 
 def _tense_of(verb: Any) -> str | None:
-    children = list(verb.children)
-    if any(c.lower_ in _FUTURE_AUX for c in children if c.dep_ == "aux"):
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
         return "future"
-    if any(c.lower_ == "going" for c in children) or verb.lower_ in _FUTURE_AUX:
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
+        return "past"
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes) or verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VB" and "to" in words:
         return "future"
-    if any("Past" in c.morph.get("Tense") for c in children if c.dep_ in ("aux", "auxpass")):
-        return "past"
-    if "Past" in verb.morph.get("Tense"):
-        return "past"
-    if verb.tag_ == "VB" and verb.head is not verb and verb.dep_ == "xcomp":
-        return _tense_of(verb.head)
     return None
 
 
 def recognise(text: str, dct: str | None, doc: Any = None) -> list[Timex]:
     """Timexes in `text`, normalised against `dct` (ISO date string or None)."""
     reference = parse_dct(dct)
-    timexes = []
+    timexes: list[Timex] = []
+    anchor = None
     for cand in find(text):
-        ctx = Context(dct=reference, tense=verb_tense(doc, cand.start, cand.end) if _needs_tense(cand) else None)
-        kind, value = normalise(cand, ctx)
+        tense = verb_tense(doc, cand.start, cand.end) if _needs_tense(cand) else None
+        kind, value = normalise(cand, Context(dct=reference, tense=tense, anchor=anchor))
         timexes.append(Timex(text[cand.start : cand.end], kind, value, [(cand.start, cand.end)], cand.rule))
+        if kind == "DATE" and value[:1].isdigit():
+            anchor = value
     return timexes
 
 

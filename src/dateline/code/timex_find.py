@@ -35,7 +35,7 @@ def _rules() -> dict[str, str]:
     number = alternation("number")
     vague = alternation("vague_number")
     ordinal = alternation("ordinal")
-    year = r"(?<![\d$£€.,:/-])(?:1[4-9]\d\d|20\d\d)(?![\d%]|[.,:/]\d|-\d|\s*(?:percent|%))"
+    year = r"(?<![\d$£€.,:/])(?<!\d-)(?:1[4-9]\d\d|20\d\d)(?![\d%]|[.,:/]\d|-\d|\s*(?:percent|%))"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.,:/]\d|-\d)"
     num = (
         rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{number}(?:[\s-]+{number})*(?:\s+and\s+a\s+half)?|{vague})"
@@ -43,7 +43,7 @@ def _rules() -> dict[str, str]:
     edge = (
         r"(?:(?P<edge>early|earlier|late|later|mid|middle\s+of|the\s+middle\s+of|the\s+end\s+of|end\s+of"
         r"|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|the\s+first\s+half\s+of"
-        r"|the\s+second\s+half\s+of|the\s+last\s+half\s+of|sometime|around)[\s-]+)"
+        r"|the\s+second\s+half\s+of|the\s+last\s+half\s+of|sometime)[\s-]+)"
     )
     approx = (
         r"(?:(?P<approx>about|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|over|up\s+to"
@@ -94,10 +94,10 @@ def _rules() -> dict[str, str]:
         "duration": (
             rf"(?:(?P<det>the|an?)\s+)?(?:{rel}\s+|(?P<first>first|final|initial|remaining|recent|additional)\s+)?"
             rf"{approx}?(?P<num>{num})(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+"
-            rf"(?P<unit>{unit})(?P<old>-old|\s+old)?(?![\w-])"
+            rf"(?P<unit>{unit})(?![\w-]|\s+old\b)"
         ),
         "vague_duration": (
-            rf"(?:the\s+)?(?:{rel}|(?P<first>recent|first))\s+(?:(?:few|several|couple\s+of)\s+)?"
+            rf"(?:(?P<the>the)\s+)?(?:{rel}|(?P<first>recent|first))\s+(?:(?:few|several|couple\s+of)\s+)?"
             r"(?P<unit>years|months|weeks|days|decades|hours|minutes|quarters)(?![\w-])"
         ),
         "weekday": (
@@ -179,6 +179,12 @@ def _plausible(text: str, cand: Candidate) -> bool:
     if cand.rule == "season" and set(parts) == {"season", "the"} and parts["season"].lower() == "fall":
         return False
     if cand.rule == "duration" and parts.get("num", "").lower() in {"a", "an"} and "det" in parts:
+        return False
+    if cand.rule == "quarter" and not (parts.get("ord") or parts.get("pre", "").strip() or parts.get("det")):
+        return False
+    if cand.rule == "quarter" and parts["qunit"].lower() != "quarter" and not (
+        parts.get("ord") or parts.get("pre", "").strip()
+    ):
         return False
     return True
 

@@ -27,6 +27,9 @@ class Context:
 
     dct: Date | None
     tense: str | None = None
+    anchor: str | None = None
+    """The value of the nearest preceding DATE timex: "a year earlier" after
+    "the third quarter" means that quarter a year before."""
 
 
 def parse_dct(value: str | None) -> Date | None:
@@ -81,13 +84,16 @@ def duration_value(count: float | None, unit: str) -> str:
     scale = {"DE": (10, "Y"), "CE": (100, "Y"), "WE": (2, "D")}
     mult, letter = scale.get(unit, (1, unit))
     if count is None:
-        n = "X"
-    else:
-        total = count * mult
-        n = str(int(total)) if total == int(total) else str(total)
+        return f"PTX{'M' if letter == 'MIN' else letter}" if letter in ("H", "MIN", "S") else f"PX{letter}"
+    total = count * mult
+    whole, half = int(total), total - int(total) == 0.5
+    tail = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}.get(letter) if half else None
+    if total != whole and not tail:
+        return f"P{total:g}{letter}" if letter not in ("H", "MIN", "S") else f"PT{total:g}{letter[0]}"
+    body = f"{whole}{'M' if letter == 'MIN' else letter}" if whole else ""
     if letter in ("H", "MIN", "S"):
-        return f"PT{n}{'M' if letter == 'MIN' else letter}"
-    return f"P{n}{letter}"
+        return f"PT{body}{tail or ''}"
+    return f"P{body}{tail or ''}"
 
 
 # -- calendar arithmetic -----------------------------------------------------
@@ -135,7 +141,26 @@ def weekday_date(dct: Date, weekday: int, direction: int) -> Date:
         return dct + dt.timedelta(days=delta - 7 if delta > 0 else delta)
     if direction > 0:
         return dct + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
-    return dct + dt.timedelta(days=delta)
+    return dct + dt.timedelta(days=delta - 7 if delta > 3 else delta + 7 if delta < -3 else delta)
+
+
+def _closest_year(month: int, day: int, ctx: Context, direction: int) -> int:
+    """The year putting month/day nearest the DCT, or the latest before it
+    (`direction` -1), or the first after it (+1)."""
+    dct = ctx.dct
+    options = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            options.append(Date(year, month, min(day, 28 if month == 2 else day)))
+        except ValueError:
+            continue
+    if direction < 0:
+        past = [d for d in options if d <= dct]
+        return max(past).year if past else dct.year
+    if direction > 0:
+        future = [d for d in options if d >= dct]
+        return min(future).year if future else dct.year
+    return min(options, key=lambda d: abs((d - dct).days)).year
 
 
 def _direction(word: str | None, tense: str | None) -> int:
@@ -159,12 +184,10 @@ def _month_year(month: int, ctx: Context, rel: str | None = None) -> str:
     """A month without a year: this year's, or the previous/next by tense or `rel`."""
     if ctx.dct is None:
         return f"XXXX-{month:02d}"
-    year, direction = ctx.dct.year, _direction(rel, ctx.tense)
-    if direction < 0 and month > ctx.dct.month or rel and rel.lower() == "last" and month >= ctx.dct.month:
-        year -= 1
-    elif direction > 0 and month < ctx.dct.month or rel and rel.lower() == "next" and month <= ctx.dct.month:
-        year += 1
-    return f"{year:04d}-{month:02d}"
+    if rel and rel.lower() == "this":
+        return f"{ctx.dct.year:04d}-{month:02d}"
+    day = 1 if month != ctx.dct.month else ctx.dct.day
+    return f"{_closest_year(month, day, ctx, _direction(rel, ctx.tense)):04d}-{month:02d}"
 
 
 # -- one function per rule -----------------------------------------------------
@@ -176,7 +199,9 @@ def _date(parts: dict[str, str], ctx: Context) -> Result:
     month, day = _month(parts["month"]), int(re.match(r"\d+", parts["day"])[0])
     if "year" in parts:
         return "DATE", f"{_year(parts['year']):04d}-{month:02d}-{day:02d}"
-    return "DATE", f"{_month_year(month, ctx)[:4]}-{month:02d}-{day:02d}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    return "DATE", f"{_closest_year(month, day, ctx, _direction(None, ctx.tense)):04d}-{month:02d}-{day:02d}"
 
 
 def _numeric(parts: dict[str, str], ctx: Context) -> Result:
@@ -204,6 +229,8 @@ def _season(parts: dict[str, str], ctx: Context) -> Result:
         return "DATE", f"{parts['year']}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
+    if (parts.get("rel") or "").lower() == "this":
+        return "DATE", f"{ctx.dct.year}-{code}"
     order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
     now = order[_season_code(ctx.dct)]
     direction = _direction(parts.get("rel") or parts.get("edge"), ctx.tense)
@@ -258,10 +285,31 @@ def _quarter(parts: dict[str, str], ctx: Context) -> Result:
     if "ord" in parts:
         n = int(re.match(r"\d", parts["ord"])[0]) if parts["ord"][0].isdigit() else int(lookup("ordinal", parts["ord"]))
         return "DATE", f"{year}-{'H' if unit == 'half' else 'Q'}{n}"
-    if unit == "quarter" and ctx.dct is not None and not year_m:
-        last = shift(ctx.dct, -1, "Q")
-        return "DATE", f"{int(last[:4]) - (1 if ago else 0)}{last[4:]}"
-    return "DATE", year if unit == "period" and year_m else f"{year}-QX"
+    if ctx.dct is not None and (unit == "quarter" or pre.strip() and unit == "period"):
+        base = _reference_quarter(ctx)
+        if year_m:
+            return "DATE", f"{year}{base[4:]}"
+        return "DATE", f"{int(base[:4]) - (1 if ago else 0)}{base[4:]}"
+    return "DATE", year if year_m else f"{year}-QX"
+
+
+_QUARTER = re.compile(r"\d{4}-Q[1-4]$")
+
+
+def _reference_quarter(ctx: Context) -> str:
+    """The quarter a text is talking about: the last one named, else the last
+    one completed before the DCT (what results reports cover)."""
+    if ctx.anchor and _QUARTER.match(ctx.anchor):
+        return ctx.anchor
+    return shift(ctx.dct, -1, "Q")
+
+
+def _year_before(ctx: Context) -> str:
+    """"A year earlier": the same quarter a year back when a quarter is in
+    focus, else the previous year."""
+    if ctx.anchor and _QUARTER.match(ctx.anchor):
+        return f"{int(ctx.anchor[:4]) - 1}{ctx.anchor[4:]}"
+    return str(ctx.dct.year - 1)
 
 
 _REL_OFFSET = {"this": 0, "current": 0, "same": 0, "that": 0, "that same": 0, "last": -1, "past": -1,
@@ -281,7 +329,16 @@ def _relative(parts: dict[str, str], ctx: Context) -> Result:
     unit = {"fiscal year": "Y", "weekend": "WE"}.get(" ".join(word.split()), None) or _unit(word)[1]
     if ctx.dct is None:
         return "DATE", "XXXX" if unit != "WE" else "XXXX-WXX-WE"
-    return "DATE", shift(ctx.dct, _REL_OFFSET.get(rel, 0), unit)
+    base = ctx.dct
+    if rel in ("that", "that same", "same", "following", "previous"):
+        base = _anchor_date(ctx) or ctx.dct
+    return "DATE", shift(base, _REL_OFFSET.get(rel, 0), unit)
+
+
+def _anchor_date(ctx: Context) -> Date | None:
+    """The anchor as a date (its first day) when it is a calendar date, month or year."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", ctx.anchor or "")
+    return Date(int(m[1]), int(m[2] or 1), int(m[3] or 1)) if m else None
 
 
 def _edge_unit(parts: dict[str, str], ctx: Context) -> Result:
@@ -298,6 +355,8 @@ def _ago(parts: dict[str, str], ctx: Context) -> Result:
         return "DATE", "PAST_REF" if parts["dir"].lower() in ("ago", "earlier") else "FUTURE_REF"
     sign = -1 if parts["dir"].lower() in ("ago", "earlier") else 1
     n = count * mult
+    if sign < 0 and n == 1 and unit == "Y":
+        return "DATE", _year_before(ctx)
     if unit == "DE":
         n, unit = n * 10, "Y"
     if n != int(n):
@@ -317,25 +376,32 @@ def _duration(parts: dict[str, str], ctx: Context) -> Result:
 
 
 def _vague_duration(parts: dict[str, str], ctx: Context) -> Result:
+    """"the past few weeks" is a duration; "recent years", "coming months"
+    only point at the past or future."""
+    word = (parts.get("first") or parts.get("rel") or "").lower()
+    if word == "recent" or word == "past" and "the" not in parts:
+        return "DATE", "PAST_REF"
+    if word == "coming" and "the" not in parts:
+        return "DATE", "FUTURE_REF"
     return "DURATION", duration_value(None, _unit(parts["unit"])[1])
 
 
 def _weekday(parts: dict[str, str], ctx: Context) -> Result:
     weekday = int(lookup("weekday", parts["wd"]))
-    pod = lookup("part_of_day", parts["pod"]) if "pod" in parts else None
     if ctx.dct is None:
         value = f"XXXX-WXX-{weekday}"
     else:
         rel = parts.get("rel", "").lower()
+        tense = "future" if ctx.tense == "present" else ctx.tense
         direction = _direction(rel if rel in ("last", "next", "this past", "this coming", "the previous",
-                                              "the following") else None, ctx.tense)
+                                              "the following") else None, tense)
         if rel.startswith("the "):
             direction = _direction(rel.split()[1], None)
         day = weekday_date(ctx.dct, weekday, direction)
         if rel == "last" and day == ctx.dct:
             day -= dt.timedelta(days=7)
         value = day.isoformat()
-    return ("TIME", f"{value}T{pod}") if pod else ("DATE", value)
+    return "DATE", value
 
 
 def _day_ref(parts: dict[str, str], ctx: Context) -> Result:
@@ -406,7 +472,9 @@ def _year_adjective(parts: dict[str, str], ctx: Context) -> Result:
     word = parts["yadj"].lower()
     if ctx.dct is None:
         return "DATE", "XXXX"
-    return "DATE", str(ctx.dct.year - (1 if word in ("year-earlier", "year-ago") else 0))
+    if word in ("year-earlier", "year-ago"):
+        return "DATE", _year_before(ctx)
+    return "DATE", str(ctx.dct.year)
 
 
 RULES: dict[str, Callable[[dict[str, str], Context], Result]] = {
