@@ -22,8 +22,8 @@ def verb_tense(doc: Any, start: int, end: int) -> str | None:
     """``past``, ``present``, ``future`` or None for the clause around [start, end).
 
     Climbs from the expression to its verb, and on through non-finite verbs
-    ("was found clinging Nov. 25") to one that carries tense; an infinitive
-    with "to" ("plans to leave Thursday") looks forward.
+    ("was found clinging Nov. 25", "plans to leave Thursday") to one that
+    carries tense.
     """
     if doc is None:
         return None
@@ -54,8 +54,6 @@ def _tense_of(verb: Any) -> str | None:
         return "past"
     if any(a.tag_ in ("VBZ", "VBP") for a in auxes) or verb.tag_ in ("VBZ", "VBP"):
         return "present"
-    if verb.tag_ == "VB" and "to" in words:
-        return "future"
     return None
 
 
@@ -68,7 +66,7 @@ def recognise(text: str, dct: str | None, doc: Any = None) -> list[Timex]:
         tense = verb_tense(doc, cand.start, cand.end) if _needs_tense(cand) else None
         kind, value = normalise(cand, Context(dct=reference, tense=tense, anchor=anchor))
         timexes.append(Timex(text[cand.start : cand.end], kind, value, [(cand.start, cand.end)], cand.rule))
-        if kind == "DATE" and value[:1].isdigit():
+        if kind == "DATE" and value[:1].isdigit() and (cand.rule != "quarter" or "ord" in cand.parts):
             anchor = value
     return timexes
 

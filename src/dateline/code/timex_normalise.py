@@ -144,23 +144,18 @@ def weekday_date(dct: Date, weekday: int, direction: int) -> Date:
     return dct + dt.timedelta(days=delta - 7 if delta > 3 else delta + 7 if delta < -3 else delta)
 
 
-def _closest_year(month: int, day: int, ctx: Context, direction: int) -> int:
-    """The year putting month/day nearest the DCT, or the latest before it
-    (`direction` -1), or the first after it (+1)."""
-    dct = ctx.dct
-    options = []
-    for year in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            options.append(Date(year, month, min(day, 28 if month == 2 else day)))
-        except ValueError:
-            continue
-    if direction < 0:
-        past = [d for d in options if d <= dct]
-        return max(past).year if past else dct.year
-    if direction > 0:
-        future = [d for d in options if d >= dct]
-        return min(future).year if future else dct.year
-    return min(options, key=lambda d: abs((d - dct).days)).year
+def _closest_year(month: int, day: int, ctx: Context) -> int:
+    """The year putting month/day nearest the DCT; a date on the side the
+    tense contradicts counts double ("payable Dec. 7" in a past-tense
+    sentence is still the coming December)."""
+    dct, direction = ctx.dct, _direction(None, ctx.tense)
+
+    def cost(d: Date) -> int:
+        days = (d - dct).days
+        return abs(days) * (2 if days * direction < 0 else 1)
+
+    options = [Date(y, month, min(day, 28) if month == 2 else day) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    return min(options, key=cost).year
 
 
 def _direction(word: str | None, tense: str | None) -> int:
@@ -186,8 +181,11 @@ def _month_year(month: int, ctx: Context, rel: str | None = None) -> str:
         return f"XXXX-{month:02d}"
     if rel and rel.lower() == "this":
         return f"{ctx.dct.year:04d}-{month:02d}"
-    day = 1 if month != ctx.dct.month else ctx.dct.day
-    return f"{_closest_year(month, day, ctx, _direction(rel, ctx.tense)):04d}-{month:02d}"
+    direction = _direction(rel, None)
+    if direction:  # "last April": the latest April before this month; "next April" the first after
+        year = ctx.dct.year + (direction if (month - ctx.dct.month) * direction <= 0 else 0)
+        return f"{year:04d}-{month:02d}"
+    return f"{_closest_year(month, 15, ctx):04d}-{month:02d}"
 
 
 # -- one function per rule -----------------------------------------------------
@@ -201,7 +199,7 @@ def _date(parts: dict[str, str], ctx: Context) -> Result:
         return "DATE", f"{_year(parts['year']):04d}-{month:02d}-{day:02d}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    return "DATE", f"{_closest_year(month, day, ctx, _direction(None, ctx.tense)):04d}-{month:02d}-{day:02d}"
+    return "DATE", f"{_closest_year(month, day, ctx):04d}-{month:02d}-{day:02d}"
 
 
 def _numeric(parts: dict[str, str], ctx: Context) -> Result:
@@ -248,6 +246,9 @@ def _season_code(d: Date) -> str:
 
 def _year_rule(parts: dict[str, str], ctx: Context) -> Result:
     year = parts["year"]
+    edge = " ".join(parts.get("edge", "").lower().split())
+    if edge.endswith("half of"):
+        return "DATE", f"{year}-H{1 if 'first' in edge else 2}"
     if "season" in parts:
         return "DATE", f"{year}-{lookup('season', parts['season'])}"
     return "DATE", year
@@ -392,9 +393,8 @@ def _weekday(parts: dict[str, str], ctx: Context) -> Result:
         value = f"XXXX-WXX-{weekday}"
     else:
         rel = parts.get("rel", "").lower()
-        tense = "future" if ctx.tense == "present" else ctx.tense
         direction = _direction(rel if rel in ("last", "next", "this past", "this coming", "the previous",
-                                              "the following") else None, tense)
+                                              "the following") else None, ctx.tense)
         if rel.startswith("the "):
             direction = _direction(rel.split()[1], None)
         day = weekday_date(ctx.dct, weekday, direction)
