@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dateline.code.timex_lexicon import alternation
+from dateline.code.timex_lexicon import alternation, words
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,15 @@ def _rules() -> dict[str, str]:
     number = alternation("number")
     vague = alternation("vague_number")
     ordinal = alternation("ordinal")
-    year = r"(?<![\d$£€.,:/])(?<!\d-)(?:1[4-9]\d\d|20\d\d)(?![\d%]|[.,:/]\d|-\d|\s*(?:percent|%))"
+    tens = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    spoken_year = (
+        rf"nineteen[\s-]+{tens}(?:[\s-]+{number})?|nineteen[\s-]+hundred(?:\s+and)?(?:\s+{number})?"
+        rf"|(?<=the\syear\s)two\s+thousand(?:\s+and)?(?:\s+{number})?"
+    )
+    year = (
+        r"(?:(?<![\d$£€.,:/])(?<!\d-)(?:1[4-9]\d\d|20\d\d)(?![\d%]|[.,:/]\d|-\d|\s*(?:percent|%))"
+        rf"|{spoken_year})"
+    )
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.,:/]\d|-\d)"
     num = (
         rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{number}(?:[\s-]+{number})*(?:\s+and\s+a\s+half)?|{vague})"
@@ -86,6 +94,7 @@ def _rules() -> dict[str, str]:
             rf"{edge}?(?:the\s+)?{rel}\s+(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year"
             rf"|{weekday}|{month}|{season})(?![\w-])"
         ),
+        "the_unit": r"the\s+(?:(?P<mod>full|fiscal|current|same)\s+)?(?P<unit>year|week|weekend)(?![\w-])",
         "edge_unit": rf"{edge}(?:the\s+|this\s+)?(?P<unit>year|month|week|day|decade|century)(?![\w-])",
         "ago": (
             rf"{approx}?(?P<num>{num})[\s-]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later|from\s+now|hence)"
@@ -105,7 +114,7 @@ def _rules() -> dict[str, str]:
             rf"|early|late|earlier|later)\s+)?(?P<wd>{weekday})(?P<poss>'s)?(?:\s+(?P<pod>{pod}))?"
         ),
         "day_ref": (
-            rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<ref>today|yesterday|tomorrow|tonight)(?!'s)"
+            rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<ref>today|yesterday|tomorrow|tonight)(?:'s)?"
             rf"(?:\s+(?P<pod>{pod}))?"
         ),
         "part_of_day": rf"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<ref>this|last|that|the\s+next|the)\s+(?P<pod>{pod})",
@@ -119,7 +128,7 @@ def _rules() -> dict[str, str]:
             rf"|(?:every|each)\s+(?:other\s+)?(?P<each>{weekday}|{month}|{season}|{pod}|{unit})"
             rf"|(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<per>{unit})"
         ),
-        "holiday": rf"(?P<holiday>{alternation('holiday')})",
+        "holiday": rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{alternation('holiday')})",
         "year_adjective": r"(?P<yadj>year-earlier|year-ago|year-end|year's\s+end|year\s+end)",
     }
 
@@ -167,6 +176,8 @@ def _plausible(text: str, cand: Candidate) -> bool:
         word = parts.get(key)
         if word and key != "each" and not word[0].isupper():
             return False
+    if cand.rule == "month" and parts["month"].lower() not in words("month"):
+        return False  # "Jan" without its period is a name ("Jan Kavan")
     if cand.rule == "month" and "year" not in parts and "rel" not in parts and "edge" not in parts:
         word = parts["month"].lower().rstrip(".")
         if word in _AMBIGUOUS_MONTHS:

@@ -168,7 +168,14 @@ def _direction(word: str | None, tense: str | None) -> int:
 
 
 def _year(text: str) -> int:
-    return int(text)
+    """"1996", "nineteen ninety-six", "two thousand" → the year number."""
+    if text.isdigit():
+        return int(text)
+    words_ = text.lower().replace("-", " ").replace(" and ", " ").split()
+    if words_[:2] == ["two", "thousand"]:
+        return 2000 + int(parse_number(" ".join(words_[2:])) or 0) if words_[2:] else 2000
+    rest = words_[2:] if words_[1:2] == ["hundred"] else words_[1:]
+    return 1900 + int(parse_number(" ".join(rest)) or 0) if rest else 1900
 
 
 def _month(word: str) -> int:
@@ -224,7 +231,7 @@ def _month_rule(parts: dict[str, str], ctx: Context) -> Result:
 def _season(parts: dict[str, str], ctx: Context) -> Result:
     code = lookup("season", parts["season"])
     if "year" in parts:
-        return "DATE", f"{parts['year']}-{code}"
+        return "DATE", f"{_year(parts['year']):04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     if (parts.get("rel") or "").lower() == "this":
@@ -245,7 +252,7 @@ def _season_code(d: Date) -> str:
 
 
 def _year_rule(parts: dict[str, str], ctx: Context) -> Result:
-    year = parts["year"]
+    year = f"{_year(parts['year']):04d}"
     edge = " ".join(parts.get("edge", "").lower().split())
     if edge.endswith("half of"):
         return "DATE", f"{year}-H{1 if 'first' in edge else 2}"
@@ -340,6 +347,18 @@ def _anchor_date(ctx: Context) -> Date | None:
     """The anchor as a date (its first day) when it is a calendar date, month or year."""
     m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", ctx.anchor or "")
     return Date(int(m[1]), int(m[2] or 1), int(m[3] or 1)) if m else None
+
+
+def _the_unit(parts: dict[str, str], ctx: Context) -> Result:
+    """"the year", "the week": the current one; "the weekend" the nearest
+    one in the tense's direction."""
+    unit = _unit(parts["unit"])[1]
+    if ctx.dct is None:
+        return "DATE", "XXXX" if unit == "Y" else "XXXX-WXX" + ("-WE" if unit == "WE" else "")
+    if unit == "WE":
+        saturday = weekday_date(ctx.dct, 6, _direction(None, ctx.tense) or (-1 if ctx.dct.isoweekday() < 4 else 0))
+        return "DATE", week_value(saturday) + "-WE"
+    return "DATE", shift(ctx.dct, 0, unit)
 
 
 def _edge_unit(parts: dict[str, str], ctx: Context) -> Result:
@@ -463,9 +482,19 @@ def _frequency(parts: dict[str, str], ctx: Context) -> Result:
 
 
 def _holiday(parts: dict[str, str], ctx: Context) -> Result:
-    month_day = lookup("holiday", parts["holiday"])
-    month = int(month_day[:2])
-    return "DATE", f"{_month_year(month, ctx)[:4]}-{month_day}"
+    """Fixed (``12-25``) or nth-weekday (``11-W4-4``: fourth Thursday) holidays."""
+    rule = lookup("holiday", parts["holiday"])
+    month = int(rule[:2])
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}" + (f"-{rule[3:]}" if "W" not in rule else "")
+    rel = parts.get("rel")
+    year = int(_month_year(month, ctx, rel.lower() if rel else None)[:4])
+    if "W" in rule:
+        nth, weekday = int(rule[4]), int(rule[6])
+        first = Date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        return "DATE", day.isoformat()
+    return "DATE", f"{year}-{rule[3:]}"
 
 
 def _year_adjective(parts: dict[str, str], ctx: Context) -> Result:
@@ -488,6 +517,7 @@ RULES: dict[str, Callable[[dict[str, str], Context], Result]] = {
     "century": _century,
     "quarter": _quarter,
     "relative": _relative,
+    "the_unit": _the_unit,
     "edge_unit": _edge_unit,
     "ago": _ago,
     "day_around": _day_around,
