@@ -66,9 +66,18 @@ def recognise(text: str, dct: str | None, doc: Any = None) -> list[Timex]:
         tense = verb_tense(doc, cand.start, cand.end) if _needs_tense(cand) else None
         kind, value = normalise(cand, Context(dct=reference, tense=tense, anchor=anchor))
         timexes.append(Timex(text[cand.start : cand.end], kind, value, [(cand.start, cand.end)], cand.rule))
-        if kind == "DATE" and value[:1].isdigit() and (cand.rule != "quarter" or "ord" in cand.parts):
+        if kind == "DATE" and value[:1].isdigit() and _sets_anchor(cand):
             anchor = value
     return timexes
+
+
+_ANCHORING_RULES = {"date_mdy", "date_dmy", "date_numeric", "month", "year", "season", "weekday", "day_ref", "holiday"}
+
+
+def _sets_anchor(cand: Candidate) -> bool:
+    """Only dates read off the text (not ones computed from the anchor, such
+    as "a year earlier") become the anchor for what follows."""
+    return cand.rule in _ANCHORING_RULES or cand.rule == "quarter" and "ord" in cand.parts
 
 
 def _needs_tense(cand: Candidate) -> bool:

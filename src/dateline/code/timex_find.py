@@ -94,7 +94,10 @@ def _rules() -> dict[str, str]:
             rf"{edge}?(?:the\s+)?{rel}\s+(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year"
             rf"|{weekday}|{month}|{season})(?![\w-])"
         ),
-        "the_unit": r"the\s+(?:(?P<mod>full|fiscal|current|same)\s+)?(?P<unit>year|week|weekend)(?![\w-])",
+        "the_unit": (
+            r"the\s+(?:(?P<mod>full|fiscal|current|same)\s+)?(?P<unit>year|week|weekend)(?![\w-])"
+            r"(?:(?=\s+(?P<ended>ended|ending)\b))?"
+        ),
         "edge_unit": rf"{edge}(?:the\s+|this\s+)?(?P<unit>year|month|week|day|decade|century)(?![\w-])",
         "ago": (
             rf"{approx}?(?P<num>{num})[\s-]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later|from\s+now|hence)"

@@ -351,8 +351,10 @@ def _anchor_date(ctx: Context) -> Date | None:
 
 def _the_unit(parts: dict[str, str], ctx: Context) -> Result:
     """"the year", "the week": the current one; "the weekend" the nearest
-    one in the tense's direction."""
+    one in the tense's direction; "the year ended June 30" is a year-long span."""
     unit = _unit(parts["unit"])[1]
+    if "ended" in parts:
+        return "DURATION", duration_value(1, unit)
     if ctx.dct is None:
         return "DATE", "XXXX" if unit == "Y" else "XXXX-WXX" + ("-WE" if unit == "WE" else "")
     if unit == "WE":
