@@ -120,7 +120,7 @@ def _rules() -> dict[str, str]:
             rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<ref>today|yesterday|tomorrow|tonight)(?:'s)?"
             rf"(?:\s+(?P<pod>{pod}))?"
         ),
-        "part_of_day": rf"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<ref>this|last|that|the\s+next|the)\s+(?P<pod>{pod})",
+        "part_of_day": rf"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<ref>this|last|that|the\s+next)\s+(?P<pod>{pod})",
         "clock": (
             rf"(?:(?P<approx>around|about|shortly\s+after|shortly\s+before)\s+)?{clock}{tz}?"
             rf"(?:,?\s+(?:(?P<wd>{weekday})|(?P<ref>today|yesterday|tomorrow)|(?P<month>{month})\s+(?P<day>{day})))?"
@@ -194,8 +194,12 @@ def _plausible(text: str, cand: Candidate) -> bool:
         return False
     if cand.rule == "duration" and parts.get("num", "").lower() in {"a", "an"} and "det" in parts:
         return False
-    if cand.rule == "quarter" and not (parts.get("ord") or parts.get("pre", "").strip() or parts.get("det")):
-        return False
+    if cand.rule == "quarter" and not (
+        parts.get("ord") or parts.get("pre", "").strip() or parts.get("det", "a").lower() not in ("a", "its")
+    ):
+        return False  # "a quarter of the voters" is a fraction
+    if cand.rule == "duration" and re.search(r"-quarters?$|^an?\s+(?:quarter|second)$", text[cand.start : cand.end], re.I):
+        return False  # fractions and ordinals: "three-quarters", "a quarter of", "a second term"
     if cand.rule == "quarter" and parts["qunit"].lower() != "quarter" and not (
         parts.get("ord") or parts.get("pre", "").strip()
     ):

@@ -488,7 +488,7 @@ def _holiday(parts: dict[str, str], ctx: Context) -> Result:
     rule = lookup("holiday", parts["holiday"])
     month = int(rule[:2])
     if ctx.dct is None:
-        return "DATE", f"XXXX-{month:02d}" + (f"-{rule[3:]}" if "W" not in rule else "")
+        return "DATE", f"XXXX-{rule}" if "W" not in rule else f"XXXX-{month:02d}"
     rel = parts.get("rel")
     year = int(_month_year(month, ctx, rel.lower() if rel else None)[:4])
     if "W" in rule:
@@ -496,7 +496,7 @@ def _holiday(parts: dict[str, str], ctx: Context) -> Result:
         first = Date(year, month, 1)
         day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
         return "DATE", day.isoformat()
-    return "DATE", f"{year}-{rule[3:]}"
+    return "DATE", f"{year}-{rule}"
 
 
 def _year_adjective(parts: dict[str, str], ctx: Context) -> Result:
