@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.code.timex_entities import entity_candidates, entity_value
 from dateline.code.timex_find import Candidate, find
 from dateline.code.timex_normalise import Context, normalise, parse_dct
 from dateline.model import Timex
@@ -62,9 +63,17 @@ def recognise(text: str, dct: str | None, doc: Any = None) -> list[Timex]:
     reference = parse_dct(dct)
     timexes: list[Timex] = []
     anchor = None
-    for cand in find(text):
-        tense = verb_tense(doc, cand.start, cand.end) if _needs_tense(cand) else None
-        kind, value = normalise(cand, Context(dct=reference, tense=tense, anchor=anchor))
+    cands = find(text)
+    cands = sorted(cands + entity_candidates(doc, [(c.start, c.end) for c in cands]), key=lambda c: c.start)
+    for cand in cands:
+        if cand.rule == "entity":
+            result = entity_value(cand.parts["text"], reference)
+            if result is None:
+                continue
+            kind, value = result
+        else:
+            tense = verb_tense(doc, cand.start, cand.end) if _needs_tense(cand) else None
+            kind, value = normalise(cand, Context(dct=reference, tense=tense, anchor=anchor))
         timexes.append(Timex(text[cand.start : cand.end], kind, value, [(cand.start, cand.end)], cand.rule))
         if kind == "DATE" and value[:1].isdigit() and _sets_anchor(cand):
             anchor = value
