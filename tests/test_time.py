@@ -142,3 +142,14 @@ def test_component_and_timex_for_token(seed_text, nlp):
     assert timex_for_token(state, published).value == "2021-12-17"
     delivered = next(t for t in doc if t.text == "delivered")
     assert timex_for_token(state, delivered).value == "2022-01-26"
+
+
+def test_entities_fill_gaps_the_rules_leave(nlp):
+    timex = only("The siege went on for weeks before the town fell.", nlp=nlp)
+    assert (timex.text, timex.type, timex.value, timex.rule) == ("weeks", "DURATION", "PXW", "entity")
+    timex = only("He arrived at 4 in the morning.", nlp=nlp)
+    assert (timex.type, timex.value) == ("TIME", "2022-02-12T04:00")
+
+
+def test_entities_never_add_ages_or_bare_numbers(nlp):
+    assert timexes("The 6-year-old boy and his 52-year-old uncle left.", nlp=nlp) == []
