@@ -422,6 +422,8 @@ def _weekday(parts: dict[str, str], ctx: Context) -> Result:
         if rel == "last" and day == ctx.dct:
             day -= dt.timedelta(days=7)
         value = day.isoformat()
+    if "pod" in parts:
+        return "TIME", f"{value}T{lookup('part_of_day', parts['pod'])}"
     return "DATE", value
 
 
