@@ -153,3 +153,14 @@ def test_entities_fill_gaps_the_rules_leave(nlp):
 
 def test_entities_never_add_ages_or_bare_numbers(nlp):
     assert timexes("The 6-year-old boy and his 52-year-old uncle left.", nlp=nlp) == []
+
+
+def test_cli_lists_timexes_as_json(seed_path, capsys):
+    import json
+
+    from dateline.cli import main
+
+    assert main(["timexes", str(seed_path), "--dct", DCT, "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {"text": "December 17, 2021", "type": "DATE", "value": "2021-12-17"}.items() <= rows[5].items()
+    assert all(set(row) == {"text", "type", "value", "spans", "rule"} for row in rows)

@@ -2,9 +2,10 @@
 
 Each rule is one regular expression built once from the lexicon classes;
 named groups carry the parts the normaliser needs (month, day, unit...).
-Extents follow the TimeML conventions: modifiers such as "early", "about",
-"the past" are inside the expression, the governing preposition ("on", "in")
-is outside. Overlapping matches are resolved longest first.
+Extents follow the TimeML conventions as annotated in TimeBank: modifiers
+such as "early", "nearly", "the past" are inside the expression; the
+governing preposition ("on", "in"), "about", and "earlier" before a weekday
+are outside. Overlapping matches are resolved longest first.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def find_candidates(text: str) -> list[Candidate]:
 
 
 def _trim(text: str, cand: Candidate) -> Candidate | None:
-    """Drop trailing whitespace and a sentence-final period the rule swallowed."""
+    """Drop trailing whitespace a rule swallowed (patterns end in optional parts)."""
     end = cand.end
     while end > cand.start and text[end - 1].isspace():
         end -= 1
