@@ -157,3 +157,39 @@ def test_title_is_not_coded(nlp):
     state = Analysis(article=article, doc=doc, actors=mentions_for(doc, {"France": "FRA", "Iran": "IRN"}))
     events = code_sentences(state, load_lexicon())
     assert len(events) == 1 and events[0].trigger == "condemned"
+
+
+@pytest.fixture(scope="module")
+def seed_article(seed_path):
+    """The seed through the whole pipeline: extraction, actors, times and events."""
+    from dateline.ingest import read_inputs
+    from dateline.pipeline import process
+
+    (article,) = list(process(read_inputs([str(seed_path)])))
+    return article
+
+
+def test_seed_end_to_end_bars(seed_article):
+    events = seed_article.events
+
+    def find(root, src, tgt=None, date=None):
+        return [e for e in events if e.cameo_root == root and (e.source.code or "").startswith(src)
+                and (tgt is None or (e.target and (e.target.code or "").startswith(tgt)))
+                and (date is None or e.date == date)]
+
+    assert find("04", "USAGOV", "RUSGOV", "2022-02-12") and find("04", "RUSGOV", "USAGOV", "2022-02-12")
+    assert all(e.plover == "CONSULT" for e in find("04", "USAGOV", "RUSGOV"))
+    assert find("04", "RUSGOV", "FRAGOV", "2022-02-12") and find("04", "FRAGOV", "RUSGOV", "2022-02-12")
+    assert [e for e in events if "published" in e.trigger and e.source.code.startswith("RUS") and e.date == "2021-12-17"]
+    delivered = {(e.source.code[:3], e.target.code[:3]) for e in events
+                 if "responses" in e.trigger and e.date == "2022-01-26" and e.target}
+    assert {("USA", "RUS"), ("IGO", "RUS")} <= delivered
+    refusals = [e for e in events if e.plover == "REJECT" and e.target and e.target.code.startswith("RUS")]
+    assert refusals and all(e.source.code[:3] in ("USA", "IGO", "WST") for e in refusals)
+
+
+def test_seed_no_event_from_boilerplate(seed_article):
+    assert seed_article.events
+    for e in seed_article.events:
+        assert "Author" not in e.sentence and "Comments are closed" not in e.sentence
+        assert seed_article.text[e.spans["trigger"][0]:e.spans["trigger"][1]] == e.trigger

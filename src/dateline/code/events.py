@@ -194,9 +194,15 @@ def head_mentions(token: Any, actors: Any) -> list[Any]:
     else the mentions at the token and its conjuncts or their modifiers."""
     if actors is None:
         return []
-    if hasattr(actors, "head_mention"):
-        return actors.head_mention(token)
-    return resolve(arguments.expand([token]), actors)
+    if not hasattr(actors, "head_mention"):
+        return resolve(arguments.expand([token]), actors)
+    return [m for m in actors.head_mention(token) if m.token_start == token.i or not is_possessive_pronoun(token.doc, m)]
+
+
+def is_possessive_pronoun(doc: Any, mention: Any) -> bool:
+    """"their" in "their written responses" names the owner, not the phrase's actor."""
+    first = doc[mention.token_start]
+    return mention.token_end - mention.token_start == 1 and first.dep_ == "poss" and first.pos_ == "PRON"
 
 
 def phrase_actors(tokens: list[Any]) -> list[ActorMention]:
@@ -343,7 +349,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     speaker = [r for r in map(arguments.reporter, src_tokens[:1]) if r is not None]
     sources = (resolve_group(src_tokens, state.actors) or resolve_group(speaker, state.actors)
                or phrase_actors(speaker or src_tokens[:1]))
-    targets = resolve_group(tgt_tokens, state.actors, exclude=sources)
+    targets = [t for t in resolve_group(tgt_tokens, state.actors, exclude=sources)
+               if t.code is None or all(t.code != s.code for s in sources)]
     entry = cameo.lookup(m.code)
     reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
