@@ -162,7 +162,7 @@ def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, targ
 def later_tokens(verb: Any) -> list[Any]:
     """The last resort for a target, as TABARI and PETRARCH take it: nouns after
     the verb in its subtree, outside its subject."""
-    return [t for t in verb.subtree if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")
+    return [t for t in verb.subtree if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "poss"
             and not any(a.dep_ in SUBJECTS and a.head == verb for a in [t, *t.ancestors])]
 
 

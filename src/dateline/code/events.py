@@ -205,6 +205,12 @@ def is_possessive_pronoun(doc: Any, mention: Any) -> bool:
     return mention.token_end - mention.token_start == 1 and first.dep_ == "poss" and first.pos_ == "PRON"
 
 
+def coded_first(mentions: list[Any]) -> list[Any]:
+    """The coded actors of a group when it has any ("Gondor, AFP": Gondor)."""
+    coded = [m for m in mentions if m.code]
+    return coded or mentions
+
+
 def phrase_actors(tokens: list[Any]) -> list[ActorMention]:
     """Uncoded actors written as noun phrases ("Hezbollah guerrillas"), for a
     subject no actor mention covers, as PETRARCH codes unknown actors: the event
@@ -351,6 +357,7 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
                or phrase_actors(speaker or src_tokens[:1]))
     targets = [t for t in resolve_group(tgt_tokens, state.actors, exclude=sources)
                if t.code is None or all(t.code != s.code for s in sources)]
+    sources, targets = coded_first(sources), coded_first(targets)
     entry = cameo.lookup(m.code)
     reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]

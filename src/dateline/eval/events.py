@@ -45,15 +45,14 @@ def pipeline_config(kind: str, records: list[GoldRecord]) -> tuple[tuple[str, ..
     actor and agent dictionaries, used instead of ours."""
     if kind != "petrarch" or not records:
         return ("timexes", "actors", "events"), {}
-    import dateline.eval.petrarch_actors  # noqa: F401  (registers the component)
-
     dicts = records[0].dictionaries
     config = {
         "verb_dictionaries": [str(dicts["Verbfile"])] if "Verbfile" in dicts else [],
         "verb_dictionaries_only": "Verbfile" in dicts,
-        "petrarch_actor_files": [str(dicts[k]) for k in ("Actorfile", "Agentfile") if k in dicts],
+        "actor_dictionaries": [str(dicts[k]) for k in ("Actorfile", "Agentfile") if k in dicts],
+        "actor_builtin": False,
     }
-    return ("petrarch_actors", "events"), config
+    return ("actors", "events"), config
 
 
 def code_records(kind: str, records: list[GoldRecord]) -> list[list[Event]]:
