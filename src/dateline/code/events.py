@@ -292,7 +292,7 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
         return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep)
-    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject, any_later_noun=not t.cameo,
+    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject, any_later_noun=not (t.cameo or t.compound),
                                 content_target=m.code[:2] in CONTENT_TARGETS)
 
 
