@@ -17,7 +17,6 @@ from typing import Any
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "over", "from", "in")
-MODIFIERS = ("compound", "amod", "poss", "nmod")
 
 
 def expand(tokens: Iterable[Any]) -> list[Any]:

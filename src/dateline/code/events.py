@@ -17,220 +17,23 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from dateline.code import arguments, cameo
-from dateline.code.actors import ActorMention
+from dateline.code.event_actors import actor_ref, coded_first, phrase_actors, resolve_group
+from dateline.code.event_triggers import Match, event_matches
 from dateline.code.modality import intent_code, modality, threat_code
-from dateline.code.verbs import NO_EVENT, Lexicon, Trigger, load_lexicon, user_dictionaries
+from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
 from dateline.pipeline import Analysis, component
 
-PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "attr", "acomp", "oprd", "compound",
-               "amod", "advmod", "neg", "npadvmod", "acl", "pcomp"}
-NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-NOT_ACTOR_NOUNS = {"report", "statement", "source", "agreement", "document", "plan", "decision", "move", "demonstration",
-                   "protest", "rally", "strike", "attack", "bombing", "explosion", "blast", "meeting", "talk", "visit",
-                   "call", "offensive", "operation", "campaign"}
-"""Nouns that name events or texts, not actors: never the source of another event."""
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+CONTENT_TARGETS = ("02", "10", "11", "13")
+"""Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
 
 
-@dataclass
-class Match:
-    """A trigger pattern matched at a head token, with the tokens its words matched."""
-
-    trigger: Trigger
-    head: Any
-    tokens: list[Any]
-    code: str = ""
-
-    def __post_init__(self) -> None:
-        self.code = self.code or self.trigger.code
-
-
-def phrase(head: Any, depth: int = 4) -> list[Any]:
-    """The head's phrase: particles, prepositions, objects and complements, not
-    subjects or clauses. A noun shares the prepositions of the verb it hangs from
-    ("opened a hearing into ...", "arrived in Amman on a visit")."""
-    out: list[Any] = []
-    verb = arguments.governing_verb(head) if head.pos_ in ("NOUN", "PROPN") else None
-    if verb is not None:
-        out.extend(c for c in verb.children if c.dep_ == "prep" and head not in c.subtree)
-    frontier = [head]
-    for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
-        out.extend(frontier)
-    return out
-
-
-def _forms(token: Any) -> set[str]:
-    return {token.lower_, token.lemma_.lower()}
-
-
-def match_at(head: Any, candidates: list[Trigger]) -> Match | None:
-    """The most specific pattern whose words all occur in the head's phrase
-    (and words before ``*``: before the head in its sentence)."""
-    words = phrase(head)
-    before = [t for t in head.sent if t.i < head.i]
-    best: Match | None = None
-    for trig in candidates:
-        used = _find_all(trig.words, words)
-        if used is None or _find_all(trig.before, before) is None:
-            continue
-        if best is None or trig.specificity >= best.trigger.specificity:
-            best = Match(trig, head, used)
-    return best
-
-
-def _is(token: Any, alternatives: frozenset[str]) -> bool:
-    """Whether the token is one of the alternatives; a multi-word alternative
-    matches at its last word when the words before it precede the token."""
-    forms = _forms(token)
-    for alt in alternatives:
-        *first, last = alt.split(" ")
-        if last in forms and (not first or [t.lower_ for t in token.doc[max(token.i - len(first), 0):token.i]] == first):
-            return True
-    return False
-
-
-def _find_all(wanted: tuple[frozenset[str], ...], tokens: list[Any]) -> list[Any] | None:
-    used: list[Any] = []
-    for alternatives in wanted:
-        hit = next((t for t in tokens if t not in used and _is(t, alternatives)), None)
-        if hit is None:
-            return None
-        used.append(hit)
-    return used
-
-
-def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
-    """Trigger matches in a sentence; a noun used by a verb's pattern is not coded again."""
-    matches: list[Match] = []
-    consumed: set[int] = set()
-    for kind, pos in (("verb", ("VERB", "AUX")), ("noun", ("NOUN", "PROPN"))):
-        for tok in sent:
-            if tok.pos_ not in pos or tok.i in consumed:
-                continue
-            candidates = lexicon.candidates(kind, tok.lemma_.lower(), tok.lower_)
-            m = match_at(tok, candidates) if candidates else None
-            if m is None:
-                continue
-            consumed.update(t.i for t in m.tokens)
-            consumed.add(tok.i)
-            if kind == "verb":  # "called off a strike", "cancelled a visit": one event (or none)
-                consumed.update(c.i for c in tok.children if c.dep_ == "dobj")
-            if m.trigger.code != NO_EVENT:
-                matches.append(m)
-    return matches
-
-
-REPORTING_VERBS = {"say", "declare", "conclude", "insist", "tell", "add", "state", "announce", "stress", "write",
-                   "argue", "note", "demand", "urge", "believe", "think"}
-MODAL_DEMANDS = {"must": "100", "should": "020"}
-
-
-def demand_matches(sent: Any, matches: list[Match]) -> list[Match]:
-    """"X said Y must do Z" is X demanding of Y (CAMEO 10; "should": an appeal, 02),
-    whatever Z is: the reported clause's event gives way to the demand."""
-    out = {m.head.i: m for m in matches}
-    for tok in sent:
-        modal = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_DEMANDS), None)
-        if modal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
-            trigger = Trigger(head=modal, kind="demand", code=MODAL_DEMANDS[modal], rule=f"rule:reported-{modal}")
-            out[tok.i] = Match(trigger, tok, [])
-    return sorted(out.values(), key=lambda m: m.head.i)
-
-
-# ---- actors -------------------------------------------------------------------
-
-
-def actor_at(token: Any, actors: Any, modifiers: bool = False) -> Any | None:
-    """The actor mention at a token or, with `modifiers`, at a name modifying it
-    ("Russian" in "the Russian Foreign Ministry", "Romania" in "leaders of
-    Romania's government"; not pronoun possessors)."""
-    if actors is None:
-        return None
-    if not modifiers:
-        return actors.at_token(token.i)
-    of_objects = arguments.prep_objects(token, ("of",))
-    for c in [*token.children, *of_objects]:
-        if (c.dep_ in arguments.MODIFIERS or c in of_objects) and c.pos_ in ("PROPN", "ADJ", "NOUN"):
-            m = actors.at_token(c.i) or (actor_at(c, actors, True) if c in of_objects else None)
-            if m is not None:
-                return m
-    return None
-
-
-def resolve(tokens: list[Any], actors: Any) -> list[Any]:
-    """Actor mentions for candidate tokens, each actor once: the tokens' own
-    mentions when any is one, else mentions modifying them."""
-    for modifiers in (False, True):
-        out: list[Any] = []
-        for tok in tokens:
-            m = actor_at(tok, actors, modifiers)
-            if m is not None and all(m is not o for o in out):
-                out.append(m)
-        if out:
-            return out
-    return []
-
-
-def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = ()) -> list[Any]:
-    """The actors of the first candidate that is one, with its coordinated
-    actors ("the US and NATO" gives both)."""
-    for tok in tokens:
-        found = [m for m in head_mentions(tok, actors) if all(m is not e for e in exclude)]
-        if found:
-            return found
-    return []
-
-
-def head_mentions(token: Any, actors: Any) -> list[Any]:
-    """The actors of the noun phrase headed by `token`, conjuncts included: the
-    index's own `head_mention` when it has one (it knows coordinated groups),
-    else the mentions at the token and its conjuncts or their modifiers."""
-    if actors is None:
-        return []
-    if not hasattr(actors, "head_mention"):
-        return resolve(arguments.expand([token]), actors)
-    return [m for m in actors.head_mention(token) if m.token_start == token.i or not is_possessive_pronoun(token.doc, m)]
-
-
-def is_possessive_pronoun(doc: Any, mention: Any) -> bool:
-    """"their" in "their written responses" names the owner, not the phrase's actor."""
-    first = doc[mention.token_start]
-    return mention.token_end - mention.token_start == 1 and first.dep_ == "poss" and first.pos_ == "PRON"
-
-
-def coded_first(mentions: list[Any]) -> list[Any]:
-    """The coded actors of a group when it has any ("Gondor, AFP": Gondor)."""
-    coded = [m for m in mentions if m.code]
-    return coded or mentions
-
-
-def phrase_actors(tokens: list[Any]) -> list[ActorMention]:
-    """Uncoded actors written as noun phrases ("Hezbollah guerrillas"), for a
-    subject no actor mention covers, as PETRARCH codes unknown actors: the event
-    is reported, its source stays without a code. Pronouns, numbers and dates
-    are not actors."""
-    out = []
-    for tok in arguments.expand(tokens):
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NOT_ACTORS or tok.lemma_.lower() in NOT_ACTOR_NOUNS:
-            continue
-        span = tok.doc[min(c.i for c in [tok, *tok.lefts] if c.dep_ != "det" or c is tok): tok.i + 1]
-        out.append(ActorMention(span.text, span.start_char, span.end_char, span.start, span.end,
-                                kind="phrase", rule="noun-phrase", confidence=0.3))
-    return out
-
-
-def actor_ref(mention: Any) -> ActorRef:
-    return ActorRef(text=mention.text, name=mention.name, code=mention.code, span=(mention.start, mention.end))
-
-
-# ---- date and place -----------------------------------------------------------
+EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 
 
 def event_date(head: Any, timexes: list[Timex], article: Article) -> str | None:
@@ -276,12 +79,10 @@ def event_place(head: Any, used: set[int], article: Article) -> str | None:
         if ent.label_ not in ("GPE", "LOC", "FAC") or any(i in used for i in range(ent.start, ent.end)):
             continue
         prep = ent.root.head
-        if ent.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and (prep.head in (head, head.head) or head in prep.ancestors):
+        attached = prep.head in (head, head.head) or head in prep.ancestors
+        if ent.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and attached:
             return ent.text
     return article.dateline.place if article.dateline else None
-
-
-# ---- events -------------------------------------------------------------------
 
 
 def roles(m: Match) -> tuple[list[Any], list[Any]]:
@@ -292,11 +93,9 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
         return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep)
-    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject, any_later_noun=not (t.cameo or t.compound),
+    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
+                                any_later_noun=not (t.cameo or t.compound),
                                 content_target=m.code[:2] in CONTENT_TARGETS)
-
-
-EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 
 
 def embedding(token: Any) -> int:
@@ -319,7 +118,8 @@ def confidence(m: Match, has_target: bool, modes: list[str], coded: bool) -> flo
     return round(max(0.05, min(score, 1.0)), 2)
 
 
-def event_id(article_id: str, sent_index: int, trigger_start: int, code: str, source: ActorRef, target: ActorRef | None) -> str:
+def event_id(article_id: str, sent_index: int, trigger_start: int, code: str, source: ActorRef,
+             target: ActorRef | None) -> str:
     """Stable across runs: the same article, sentence, trigger, code and actors give the same id."""
     key = "|".join(map(str, (article_id, sent_index, trigger_start, code, source.code or source.text,
                              target and (target.code or target.text))))
@@ -382,63 +182,6 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     return events
 
 
-REQUESTS = ("02", "10")
-CONTENT_TARGETS = ("02", "10", "11", "13")
-"""Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
-
-
-def requested(matches: list[Match]) -> list[list[Any]]:
-    """The objects of requests, rejections and threats: what is asked for,
-    refused or threatened has not happened ("called for sanctions against",
-    "rejected a call for its forces to be deployed")."""
-    return [list(c.subtree) for m in matches if m.trigger.cameo and m.code[:2] in ("02", "10", "12", "13")
-            for c in m.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c in m.tokens)]
-
-
-def is_unrealised(m: Match) -> bool:
-    """A to-infinitive modifying a noun names a right, plan or call, not an act:
-    "the right of Russian troops to fire on militants"."""
-    return m.trigger.cameo and m.head.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.head.children)
-
-
-def absorb_complements(matches: list[Match]) -> list[Match]:
-    """An event verb's infinitive complement is part of it, not another event:
-    "threatened to ban" is one threat, "refused to deploy" one rejection,
-    "agreed to withdraw" one intent (0356); so is what a request asks for
-    ("demanded that the government provide ...", "called for sanctions").
-    CAMEO dictionaries only."""
-    by_head = {m.head.i: m for m in matches}
-    contents = requested(matches)
-    kept = []
-    for m in matches:
-        outer = by_head.get(m.head.head.i) if m.head.dep_ in ("xcomp", "ccomp") else None
-        if outer is None and (any(m.head in content for content in contents) or is_unrealised(m)):
-            continue
-        if outer is not None and m.head.dep_ == "ccomp" and outer.code[:2] not in REQUESTS:
-            outer = None
-        if outer is None or outer is m or not (outer.trigger.cameo and m.trigger.cameo):
-            kept.append(m)
-            continue
-        specific = {"03": intent_code, "13": threat_code}.get(outer.code[:2], lambda c: None)(m.code)
-        if specific and not outer.trigger.specificity:
-            outer.code = specific
-    return kept
-
-
-def outermost_dropped(matches: list[Match]) -> list[Match]:
-    """Drop a PETRARCH verb's bare default code when a clause it governs holds a
-    coded event: "X said Y attacked Z" reports the attack, not a statement. (Our
-    dictionary has no "say"; its "warn that ..." is an event of its own.)"""
-    heads = [m.head for m in matches if m.head.pos_ != "AUX"]
-
-    def governs_event(m: Match) -> bool:
-        return any(c.dep_ in ("ccomp", "xcomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
-                   for c in m.head.children)
-
-    return [m for m in matches if m.trigger.cameo or m.trigger.specificity or m.trigger.kind != "verb"
-            or not governs_event(m)]
-
-
 def title_span(article: Article) -> tuple[int, int] | None:
     """Where the title sits at the start of the text, if it does."""
     title = (article.title or "").strip()
@@ -455,7 +198,7 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
         found: list[Event] = []
-        for m in outermost_dropped(absorb_complements(demand_matches(sent, find_matches(sent, lexicon)))):
+        for m in event_matches(sent, lexicon):
             if title and title[0] <= m.head.idx < title[1]:
                 continue
             for event in code_match(state, m, index):

@@ -51,7 +51,8 @@ def _aux_words(chain: list[Any]) -> set[str]:
     return {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
 
 
-def modality(token: Any, trigger_code: str, event_date: str | None = None, article_date: str | None = None) -> list[str]:
+def modality(token: Any, trigger_code: str, event_date: str | None = None,
+             article_date: str | None = None) -> list[str]:
     """PLOVER modes of the event triggered at `token` (a spaCy token)."""
     chain = governing_chain(token)
     modes: list[str] = []

@@ -10,9 +10,10 @@ Two formats load into one `Lexicon` of `Trigger` patterns:
 * the PETRARCH/TABARI ``.verbs`` format (`read_petrarch_verbs`), so users keep the
   dictionaries they have: ``&SYNSET`` blocks, ``--- VERB [code] ---`` blocks
   listing verbs (with ``{irregular forms}``) and ``- words * words [code]``
-  patterns (``_``-joined words must be adjacent), where ``$`` marks the source, ``+`` the target (before ``*``: the
-  subject is the target), ``%`` a compound actor whose members act on each other, ``^`` a skipped word, ``_`` joins words, ``{}`` and ``()`` group
-  phrases and ``[a:b]`` codes ``a`` from source to target and ``b`` back.
+  patterns, where ``$`` marks the source, ``+`` the target (before ``*``: the
+  subject is the target), ``%`` a compound actor whose members act on each
+  other, ``^`` a skipped word, ``_`` joins adjacent words, ``{}`` and ``()``
+  group phrases and ``[a:b]`` codes ``a`` from source to target and ``b`` back.
 
 Matching is over the dependency parse, not word order: a pattern matches when
 every word of it is found in the head's phrase (words written before ``*``:
@@ -277,7 +278,8 @@ def read_dictionary(path: Path) -> list[Trigger]:
     """A user dictionary in either format: ``.verbs`` files and files whose
     text has ``--- VERB [code] ---`` blocks are PETRARCH, the rest ours."""
     text_head = path.read_text(encoding="utf-8", errors="replace")[:20000]
-    if ".verbs" in path.name.lower() or "_verbs" in path.name.lower() or re.search(r"^---.*\[.*\]\s*---", text_head, re.M):
+    name = path.name.lower()
+    if ".verbs" in name or "_verbs" in name or re.search(r"^---.*\[.*\]\s*---", text_head, re.M):
         return read_petrarch_verbs(path)
     return read_triggers(path)
 

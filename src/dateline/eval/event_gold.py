@@ -106,7 +106,8 @@ def read_petrarch(path: Path) -> list[GoldRecord]:
         if text is None or any("error" in c for c in codings):
             continue
         events = [
-            GoldEvent(_petrarch_actor(c.get("sourcecode")), c["eventcode"].strip(), _petrarch_actor(c.get("targetcode")))
+            GoldEvent(_petrarch_actor(c.get("sourcecode")), c["eventcode"].strip(),
+                      _petrarch_actor(c.get("targetcode")))
             for c in codings if c.get("eventcode")
         ]
         records.append(GoldRecord(

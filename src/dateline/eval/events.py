@@ -146,7 +146,8 @@ def score(kind: str, records: list[GoldRecord], predictions: list[list[Event]]) 
             none_gold += 1
             none_right += not ours
         if kind == "petrarch":
-            exact += {(t.source, t.target, t.cameo) for t in ours} == {(g.source, g.target, g.event) for g in gold.events}
+            gold_set = {(g.source, g.target, g.event) for g in gold.events}
+            exact += {(t.source, t.target, t.cameo) for t in ours} == gold_set
     tp = sum(len(p & g) for p, g in triples)
     tp_, tr_, tf_ = prf(tp, sum(len(p) for p, _ in triples), sum(len(g) for _, g in triples))
     n = len(records)
