@@ -195,3 +195,18 @@ def test_seed_no_event_from_boilerplate(seed_article):
     for e in seed_article.events:
         assert "Author" not in e.sentence and "Comments are closed" not in e.sentence
         assert seed_article.text[e.spans["trigger"][0]:e.spans["trigger"][1]] == e.trigger
+
+
+def test_negated_concession_is_a_rejection(nlp):
+    (event,) = code(nlp, "Syria will not allow Turkey to inspect the border.", {"Syria": "SYR", "Turkey": "TUR"})
+    assert event.cameo_root == "12" and event.plover == "REJECT" and "negated" in event.modality
+
+
+def test_threatened_act_is_a_threat(nlp):
+    (event,) = code(nlp, "Iran threatened to attack Iraq.", {"Iran": "IRN", "Iraq": "IRQ"})
+    assert event.cameo.startswith("138") and (event.source.code, event.target.code) == ("IRN", "IRQ")
+
+
+def test_reported_must_is_a_demand(nlp):
+    (event,) = code(nlp, "France said Iran must release the prisoners.", {"France": "FRA", "Iran": "IRN"})
+    assert event.cameo == "100" and (event.source.code, event.target.code) == ("FRA", "IRN")

@@ -22,7 +22,7 @@ from typing import Any
 from dateline.code import arguments, cameo
 from dateline.code.event_actors import actor_ref, coded_first, phrase_actors, resolve_group
 from dateline.code.event_triggers import Match, event_matches
-from dateline.code.modality import intent_code, modality, threat_code
+from dateline.code.modality import intent_code, modality, refusal_code, threat_code
 from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
 from dateline.pipeline import Analysis, component
@@ -170,7 +170,9 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))
     code = m.code
-    if m.trigger.cameo and "future" in modes and (intended := intent_code(code) or threat_code(code)):
+    if m.trigger.cameo and "negated" in modes and (refused := refusal_code(code)):
+        code, reverse = refused, None
+    elif m.trigger.cameo and "future" in modes and (intended := intent_code(code) or threat_code(code)):
         code, reverse = intended, (intended if reverse else None)
     used = {i for a in sources + targets for i in range(a.token_start, a.token_end)}
     place = event_place(m.head, used, article)

@@ -6,7 +6,8 @@ infinitive complements ("refused to grant", "agreed to hold talks"), a
 conditional ("if possible"), and a date well before the article's.
 CAMEO codes a future or intended act of cooperation as an expressed intent
 (03x: "Finland will give Tanzania a grant" is 0331): `intent_code` gives that
-recoding; `threat_code` the threat of a conflict act ("threatened to ban").
+recoding; `threat_code` the threat of a conflict act ("threatened to ban");
+`refusal_code` the rejection a negated concession is ("will not allow": 124).
 """
 
 from __future__ import annotations
@@ -86,6 +87,12 @@ def _well_before(event_date: str | None, article_date: str | None, days: int = 3
     return (a - e).days > days
 
 
+_REFUSAL = {
+    "03": "120", "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244",
+    "086": "1245", "087": "1246",
+}
+
+
 def _closest(table: dict[str, str], code: str) -> str | None:
     for key in (code, code[:3], code[:2]):
         if key in table:
@@ -102,3 +109,9 @@ def intent_code(code: str) -> str | None:
 def threat_code(code: str) -> str | None:
     """The CAMEO threat (13x) of carrying out conflict `code` ("threatened to ban": 1322)."""
     return _closest(_THREAT, code)
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO rejection (12x) that a negated concession or promise is: "Syria
+    will not accept more refugees" declines to yield (124)."""
+    return _closest(_REFUSAL, code)
