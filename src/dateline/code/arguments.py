@@ -155,6 +155,9 @@ def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, targ
         sources, targets = [], [subj] + targets
     if source_prep:
         sources = prep_objects(verb, (source_prep,)) or sources
+    if target_is_subject and not sources and verb.dep_ == "ccomp":
+        # "Gondor noted that Mordor regretted ...": the reporter acts on the subject
+        sources = [s for s in [clause_subject(verb.head)[0]] if s is not None]
     return sources, targets
 
 

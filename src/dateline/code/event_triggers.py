@@ -180,7 +180,7 @@ def outermost_dropped(matches: list[Match]) -> list[Match]:
     heads = [m.head for m in matches if m.head.pos_ != "AUX"]
 
     def governs_event(m: Match) -> bool:
-        return any(c.dep_ in ("ccomp", "xcomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
+        return any(c.dep_ in ("ccomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
                    for c in m.head.children)
 
     return [m for m in matches if m.trigger.cameo or m.trigger.specificity or m.trigger.kind != "verb"

@@ -127,6 +127,12 @@ def _strip_comment(line: str) -> str:
     return line.split("#", 1)[0].rstrip()
 
 
+def is_code(code: str) -> bool:
+    """An event code, or ``---`` (no event); placeholders such as ``+++`` and
+    ``###`` mark entries switched off and code nothing."""
+    return code == NO_EVENT or any(ch.isalnum() for ch in code)
+
+
 def _split_code(text: str) -> tuple[str, str | None]:
     code, _, reverse = text.strip().partition(":")
     return code.strip(), (reverse.strip() or None)
@@ -205,6 +211,8 @@ def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[st
     if not m or "*" not in line:
         return None
     code, reverse = _split_code(m.group(1))
+    if not is_code(code):
+        return None
     body = line[: m.start()].lstrip("- ").strip()
     left, _, right = body.partition("*")
     before, after = _pattern_words(left, synsets), _pattern_words(right, synsets)
@@ -234,8 +242,9 @@ def read_petrarch_verbs(path: Path) -> list[Trigger]:
             return
         for head in heads:
             code, reverse = block_code
-            triggers.append(Trigger(head=head, kind="verb", code=code, reverse_code=reverse,
-                                    cameo=False, rule=f"{path.name}:{head}"))
+            if is_code(code):
+                triggers.append(Trigger(head=head, kind="verb", code=code, reverse_code=reverse,
+                                        cameo=False, rule=f"{path.name}:{head}"))
             for text, n in patterns:
                 t = parse_petrarch_pattern(head, text, synsets, f"{path.name}:{n}:{head} {text.strip()}")
                 if t:
