@@ -67,6 +67,13 @@ def phrase_actors(tokens: list[Any]) -> list[ActorMention]:
     return out
 
 
+def grounded(mention: Any, doc: Any) -> bool:
+    """Whether an actor is known: it has a code, or it is named (an uncoded
+    proper name such as a rebel group the dictionaries lack), not a bare noun
+    phrase ("crowds")."""
+    return bool(mention.code) or (mention.kind != "phrase" and doc[mention.token_end - 1].pos_ == "PROPN")
+
+
 def actor_ref(mention: Any) -> ActorRef:
     """The event's JSON form of an actor mention."""
     return ActorRef(text=mention.text, name=mention.name, code=mention.code, span=(mention.start, mention.end))

@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from dateline.code import arguments, cameo
-from dateline.code.event_actors import actor_ref, coded_first, phrase_actors, resolve_group
+from dateline.code.event_actors import actor_ref, coded_first, grounded, phrase_actors, resolve_group
 from dateline.code.event_triggers import Match, event_matches
 from dateline.code.modality import intent_code, modality, refusal_code, threat_code
 from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
@@ -165,8 +165,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     if (m.trigger.compound or reverse) and not targets and len(sources) > 1:
         # "A and B held talks": the members of a compound act on each other
         pairs, reverse = [(s, t) for s in sources for t in sources if s is not t], None
-    if not pairs or (needs_target and pairs[0][1] is None) or (pairs[0][1] is None and sources[0].kind == "phrase"):
-        return []  # an uncoded noun phrase alone is too weak a basis for an event
+    if not pairs or (needs_target and pairs[0][1] is None) or not any(grounded(a, state.doc) for a in pairs[0] if a):
+        return []  # crowds, officials, sources: too weak a basis for an event
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))
     code = m.code
