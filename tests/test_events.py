@@ -143,8 +143,11 @@ def test_negated_and_hypothetical_modality(nlp):
 
 def test_historical_modality_from_the_date(nlp):
     (event,) = code(nlp, "In 1999, France criticized Germany.", {"France": "FRA", "Germany": "DEU"},
-                    timexes={"1999": "1999-01-01"})
-    assert "historical" in event.modality and event.date == "1999-01-01"
+                    timexes={"1999": "1999"})
+    assert "historical" in event.modality and event.date == "1999"
+    (recent,) = code(nlp, "In February 2022, France criticized Germany.", {"France": "FRA", "Germany": "DEU"},
+                     timexes={"February 2022": "2022-02"})
+    assert "historical" not in recent.modality and recent.date == "2022-02"
 
 
 def test_no_source_actor_no_event(nlp):

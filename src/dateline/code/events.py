@@ -29,6 +29,8 @@ from dateline.pipeline import Analysis, component
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+"""A calendar date or a coarser one (year, month), as TIMEX3 values give them."""
 CONTENT_TARGETS = ("02", "10", "11", "13")
 """Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
 
@@ -37,12 +39,14 @@ EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 
 
 def event_date(head: Any, timexes: list[Timex], article: Article) -> str | None:
-    """The resolved date of the timex governing the trigger in its sentence, else the article's date."""
+    """The resolved date of the timex governing the trigger in its sentence (a day,
+    or a month or year when that is all it says), else the article's date."""
     sent = head.sent
     best, best_score = None, None
     for tx in timexes:
         value = tx.value or ""
-        if tx.type not in ("DATE", "TIME") or not ISO_DATE.match(value):
+        period = ISO_PERIOD.match(value)
+        if tx.type not in ("DATE", "TIME") or not period:
             continue
         for start, end in tx.spans or []:
             if not (sent.start_char <= start < sent.end_char):
@@ -52,7 +56,7 @@ def event_date(head: Any, timexes: list[Timex], article: Article) -> str | None:
                 continue
             score = _attachment_distance(span.root, head)
             if best_score is None or score < best_score:
-                best, best_score = value[:10], score
+                best, best_score = period.group(0), score
     return best or _article_date(article)
 
 

@@ -12,6 +12,8 @@ recoding; `threat_code` the threat of a conflict act ("threatened to ban");
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from typing import Any
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
@@ -76,15 +78,22 @@ def modality(token: Any, trigger_code: str, event_date: str | None = None,
 
 
 def _well_before(event_date: str | None, article_date: str | None, days: int = 365) -> bool:
-    """True when the event's date lies more than `days` before the article's."""
-    from datetime import date
+    """True when the event's date (its last day, for a year or month) lies more
+    than `days` before the article's."""
+    e, a = _last_day(event_date), _last_day(article_date)
+    return e is not None and a is not None and (a - e).days > days
 
+
+def _last_day(value: str | None) -> date | None:
+    """The last day of an ISO date, month (``1999-05``) or year (``1999``)."""
+    parts = (value or "")[:10].split("-")
     try:
-        e = date.fromisoformat((event_date or "")[:10])
-        a = date.fromisoformat((article_date or "")[:10])
-    except ValueError:
-        return False
-    return (a - e).days > days
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
+        return date(year, month, day)
+    except (ValueError, IndexError):
+        return None
 
 
 _REFUSAL = {
