@@ -33,10 +33,11 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     """The subject of `verb`'s clause (climbing xcomp/conj links to a verb that
     has one) and whether the clause is passive."""
     v = verb
+    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
     for _ in range(5):
         for c in v.children:
             if c.dep_ in SUBJECTS:
-                return c, c.dep_ == "nsubjpass"
+                return c, c.dep_ == "nsubjpass" or own_passive
         if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acomp") or v.head is v:
             break
         if v.dep_ in ("ccomp", "advcl") and v.head.pos_ not in ("VERB", "AUX"):
@@ -120,20 +121,20 @@ def governing_verb(noun: Any) -> Any | None:
 
 
 def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]]:
-    """Source and target candidates of a nominal trigger."""
+    """Source and target candidates of a nominal trigger: its possessor (a pronoun
+    one is resolved by the actor index: "his invasions"), then the subject of the
+    verb it hangs from."""
     between = prep_objects(noun, ("between", "among"))
     if between:
         parties = expand(between)
         return parties[:1], parties[1:]
-    sources = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    if not sources:
-        verb = governing_verb(noun)
-        if verb is not None:
-            subj, passive = clause_subject(verb)
-            sources = [a for a in [agent(verb) if passive else subj] if a is not None]
+    sources = [c for c in noun.children if c.dep_ == "poss"]
+    verb = governing_verb(noun)
+    if verb is not None:
+        subj, passive = clause_subject(verb)
+        sources += [a for a in [agent(verb) if passive else subj] if a is not None]
     preps = (target_prep,) if target_prep else ("with",)
     targets = prep_objects(noun, preps)
-    verb = governing_verb(noun)
     if not targets and verb is not None:
         targets = prep_objects(verb, preps)
     return sources, targets

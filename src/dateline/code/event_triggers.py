@@ -61,7 +61,7 @@ def match_at(head: Any, candidates: list[Trigger]) -> Match | None:
     before = [t for t in head.sent if t.i < head.i]
     best: Match | None = None
     for trig in candidates:
-        used = _find_all(trig.words, words)
+        used = _find_all(trig.words, words, head if trig.cameo and trig.kind == "verb" else None)
         if used is None or _find_all(trig.before, before) is None:
             continue
         if best is None or trig.specificity >= best.trigger.specificity:
@@ -81,10 +81,17 @@ def _is(token: Any, alternatives: frozenset[str]) -> bool:
     return False
 
 
-def _find_all(wanted: tuple[frozenset[str], ...], tokens: list[Any]) -> list[Any] | None:
+PARTICLES = frozenset({"in", "over", "off", "down", "out", "up", "back", "away", "on"})
+
+
+def _find_all(wanted: tuple[frozenset[str], ...], tokens: list[Any], head: Any = None) -> list[Any] | None:
+    """Tokens matching each wanted word; a verb's particle ("give in", "call
+    off") must be its particle or follow it, not any preposition later on."""
     used: list[Any] = []
-    for alternatives in wanted:
-        hit = next((t for t in tokens if t not in used and _is(t, alternatives)), None)
+    for n, alternatives in enumerate(wanted):
+        particle = head is not None and n == 0 and alternatives <= PARTICLES
+        hit = next((t for t in tokens if t not in used and _is(t, alternatives)
+                    and (not particle or t.dep_ == "prt" or t.i == head.i + 1)), None)
         if hit is None:
             return None
         used.append(hit)

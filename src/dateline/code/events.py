@@ -22,7 +22,7 @@ from typing import Any
 from dateline.code import arguments, cameo
 from dateline.code.event_actors import actor_ref, coded_first, grounded, phrase_actors, resolve_group
 from dateline.code.event_triggers import Match, event_matches
-from dateline.code.modality import intent_code, modality, refusal_code, threat_code
+from dateline.code.modality import intent_code, modality, negated_before, refusal_code, threat_code
 from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
 from dateline.pipeline import Analysis, component
@@ -168,13 +168,16 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     needs_target = reverse is not None
     if (m.trigger.compound or reverse) and not targets and len(sources) > 1:
         # "A and B held talks": the members of a compound act on each other
-        pairs, reverse = [(s, t) for s in sources for t in sources if s is not t], None
+        pairs = [(s, t) for s in sources for t in sources if s is not t and not (s.code and s.code == t.code)]
+        reverse = None
     if not pairs or (needs_target and pairs[0][1] is None) or not any(grounded(a, state.doc) for a in pairs[0] if a):
         return []  # crowds, officials, sources: too weak a basis for an event
+    if entry.quad_class == 4 and pairs[0][1] is None and not pairs[0][0].code:
+        return []  # force by an unknown actor against no one ("tools to fight terrorism")
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))
     code = m.code
-    if m.trigger.cameo and "negated" in modes and (refused := refusal_code(code)):
+    if m.trigger.cameo and negated_before(m.head) and (refused := refusal_code(code)):
         code, reverse = refused, None
     elif m.trigger.cameo and "future" in modes and (intended := intent_code(code) or threat_code(code)):
         code, reverse = intended, (intended if reverse else None)

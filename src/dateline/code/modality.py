@@ -16,12 +16,13 @@ import calendar
 from datetime import date
 from typing import Any
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-""""would" is mostly the future of reported speech ("Iraq said it would allow"); a condition makes it hypothetical."""
-HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca", "would"}
+REPORTING_VERBS = {"say", "announce", "declare", "state", "add", "tell", "confirm", "report", "warn", "insist", "vow"}
+""""would" under a reporting verb is the future of reported speech ("Iraq said it would allow")."""
 INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "agree", "offer",
                 "promise", "pledge", "vow", "go", "willing", "ready", "prepared", "determined", "committed"}
-REFUSAL_VERBS = {"refuse", "fail", "decline", "reject", "cancel", "postpone", "suspend", "deny"}
+REFUSAL_VERBS = {"refuse", "fail", "decline", "reject", "cancel", "postpone", "suspend", "deny", "avoid"}
 CONDITIONAL_MARKS = {"if", "unless"}
 
 _INTENT = {
@@ -64,6 +65,8 @@ def modality(token: Any, trigger_code: str, event_date: str | None = None,
     if negated or refused:
         modes.append("negated")
     aux = _aux_words(chain)
+    if "would" in aux and chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in REPORTING_VERBS:
+        aux = (aux - {"would"}) | {"will"}
     intended = any(t.lemma_.lower() in INTENT_VERBS and t.dep_ != "xcomp" for t in chain[1:]
                    if any(c.dep_ == "xcomp" for c in t.children))
     if aux & FUTURE_AUX or intended:
@@ -124,3 +127,9 @@ def refusal_code(code: str) -> str | None:
     """The CAMEO rejection (12x) that a negated concession or promise is: "Syria
     will not accept more refugees" declines to yield (124)."""
     return _closest(_REFUSAL, code)
+
+
+def negated_before(token: Any) -> bool:
+    """"will not allow", "did not accept": a negation before the verb, on it or on
+    an auxiliary of its clause (not a "not" later in the sentence)."""
+    return any(c.dep_ == "neg" and c.i < token.i for c in token.children)
