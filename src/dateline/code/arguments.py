@@ -185,3 +185,16 @@ def reporter(token: Any) -> Any | None:
         if subj is not None and subj is not token and not passive and subj.lower_ not in PERSONAL_PRONOUNS:
             return subj
     return None
+
+
+TEXT_NOUNS = {"statement", "declaration", "letter", "report", "communique", "message", "note", "resolution",
+              "paper", "document", "memo", "decree"}
+
+
+def issuer(token: Any) -> Any | None:
+    """Who issued the text a trigger's subject names: "the PKK issued a
+    declaration demanding ..." gives "the PKK"."""
+    if token.lemma_.lower() not in TEXT_NOUNS:
+        return None
+    verb = governing_verb(token) if token.dep_ in ("dobj", "pobj") else None
+    return clause_subject(verb)[0] if verb is not None else None

@@ -53,13 +53,13 @@ def coded_first(mentions: list[Any]) -> list[Any]:
 
 
 def phrase_actors(tokens: list[Any]) -> list[ActorMention]:
-    """Uncoded actors written as noun phrases ("Hezbollah guerrillas"), for a
-    subject no actor mention covers, as PETRARCH codes unknown actors: the event
-    is reported, its source stays without a code. Pronouns, numbers and dates
-    are not actors."""
+    """Uncoded actors named by a proper noun ("the Homeland Union"), for a subject
+    no actor mention covers, as PETRARCH codes unknown actors: the event is
+    reported, its source stays without a code. Common nouns the actors component
+    did not code ("slogans", "tools") and dates are not actors."""
     out = []
     for tok in arguments.expand(tokens):
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NOT_ACTORS or tok.lemma_.lower() in NOT_ACTOR_NOUNS:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in NOT_ACTORS or tok.lemma_.lower() in NOT_ACTOR_NOUNS:
             continue
         span = tok.doc[min(c.i for c in [tok, *tok.lefts] if c.dep_ != "det" or c is tok): tok.i + 1]
         out.append(ActorMention(span.text, span.start_char, span.end_char, span.start, span.end,

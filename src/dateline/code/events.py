@@ -156,7 +156,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     back from target to source when the code is reciprocal."""
     article = state.article
     src_tokens, tgt_tokens = roles(m)
-    speaker = [r for r in map(arguments.reporter, src_tokens[:1]) if r is not None]
+    stand_ins = (f(t) for t in src_tokens[:1] for f in (arguments.reporter, arguments.issuer))
+    speaker = [r for r in stand_ins if r is not None]
     sources = (resolve_group(src_tokens, state.actors) or resolve_group(speaker, state.actors)
                or phrase_actors(speaker or src_tokens[:1]))
     targets = [t for t in resolve_group(tgt_tokens, state.actors, exclude=sources)
