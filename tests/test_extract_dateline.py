@@ -75,6 +75,7 @@ def test_dateline_in_a_later_paragraph_has_its_offset():
         ("Talks resumed.\n\n(With inputs from PTI)", None, None, "PTI"),
         ("Talks resumed in Kyiv, Ukrinform reports.", None, None, "Ukrinform"),
         ("Talks resumed.", "By Associated Press", None, "AP"),
+        ("Talks resumed.", "Meg Kinnard; Errin Haines; Associated Press", None, "AP"),
         ("Talks resumed.", None, "https://www.tass.com/politics/1", "TASS"),
         ("Talks resumed, a spokesman for the Associated Press Stylebook said.", None, "https://example.org/a", None),
     ],

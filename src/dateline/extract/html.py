@@ -1,4 +1,4 @@
-"""HTML pages: article body and metadata through trafilatura (dates by htmldate).
+"""HTML pages: article body through trafilatura, metadata by `metadata.page_metadata`.
 
 trafilatura runs in its fast mode favouring recall: on news pages its fallback
 extractors (readability, jusText) more often add navigation than recover text
@@ -25,6 +25,7 @@ from functools import cache
 import trafilatura
 from lxml.html import HtmlElement
 
+from dateline.extract.metadata import page_metadata
 from dateline.extract.resources import data_lines
 
 _NON_WORD = re.compile(r"\W+")
@@ -64,7 +65,6 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         fast=True,
         favor_recall=True,
         include_comments=False,
-        with_metadata=True,
         prune_xpath=_prune_xpath(),
     )
     if doc is None or not doc.text:
@@ -72,16 +72,17 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
     paragraphs = _lines(doc.text)
     if not any(map(_sentence_like, paragraphs)):
         return None  # menus and link lists: nothing reads like a sentence
-    repeated = {_key(doc.title), _key(doc.url), _key(url)} - {""}
+    meta = page_metadata(tree, url)
+    repeated = {_key(meta.title), _key(meta.url), _key(url)} - {""}
     paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
     return HtmlPage(
         paragraphs=paragraphs,
-        title=doc.title,
-        byline=doc.author,
-        site=doc.sitename,
-        published=doc.date,
-        url=doc.url or url,
-        categories=list(doc.categories or []),
+        title=meta.title,
+        byline=meta.author,
+        site=meta.site,
+        published=meta.date,
+        url=meta.url or url,
+        categories=meta.categories,
     )
 
 
