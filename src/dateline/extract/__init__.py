@@ -33,7 +33,12 @@ class ExtractionError(Exception):
 
 
 def content_hash(content: bytes | str) -> str:
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    if isinstance(content, str):
+        data = content.encode("utf-8", "surrogatepass")
+    elif isinstance(content, (bytes, bytearray, memoryview)):
+        data = bytes(content)
+    else:  # not content at all; hashed as written so that the error article still gets an id
+        data = repr(content).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
 
@@ -44,7 +49,7 @@ def article_id(origin: str, digest: str) -> str:
 
 def extract_article(raw: RawDocument) -> Article:
     """The article in `raw`; an error article (status ``error``, `error` saying why) on any failure."""
-    digest = content_hash(raw.content or b"")
+    digest = content_hash(raw.content)
     article = Article(id=article_id(raw.origin, digest), origin=raw.origin, content_hash=digest)
     try:
         if raw.kind == "error":
@@ -59,6 +64,10 @@ def extract_article(raw: RawDocument) -> Article:
 
 def _fill(article: Article, raw: RawDocument) -> None:
     meta = raw.meta or {}
+    if not isinstance(raw.content, (str, bytes)):
+        raise ExtractionError(f"content is {type(raw.content).__name__}, not text or bytes")
+    if not raw.content.strip():
+        raise ExtractionError("empty document")
     if raw.kind == "html":
         paragraphs = _from_html(article, raw.content, meta.get("url"))
     elif raw.kind == "text":
