@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 
 from dateline.extract.metadata import page_metadata
 from dateline.extract.resources import data_lines
+from dateline.extract.title import split_title
 
 _NON_WORD = re.compile(r"\W+")
 _LEADING_CHECKED = 3
@@ -73,7 +74,8 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
     if not any(map(_sentence_like, paragraphs)):
         return None  # menus and link lists: nothing reads like a sentence
     meta = page_metadata(tree, url)
-    repeated = {_key(meta.title), _key(meta.url), _key(url)} - {""}
+    headline = split_title(meta.title, meta.site, meta.url)[0] if meta.title else None
+    repeated = {_key(meta.title), _key(headline), _key(meta.url), _key(url)} - {""}
     paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
     return HtmlPage(
         paragraphs=paragraphs,
