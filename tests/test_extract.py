@@ -99,6 +99,16 @@ def test_errors_become_error_articles(raw, reason):
     assert article.error == reason
 
 
+@pytest.mark.parametrize(
+    "fragment",
+    ["Officials met in Geneva on Monday to discuss the ceasefire.", "Officials met in Geneva<br>on Monday to discuss it."],
+)
+def test_feed_item_with_little_or_no_markup(fragment):
+    article = extract_article(RawDocument(origin="feed#item=2", kind="html", content=fragment))
+    assert article.status == "ok"
+    assert "Officials met in Geneva" in article.text
+
+
 def test_feed_item_html_fragment_is_read_as_is():
     fragment = "<p>Officials met in Geneva on Monday to discuss the ceasefire.</p><p>Talks resume <b>Tuesday</b>.</p>"
     article = extract_article(RawDocument(origin="feed#item=1", kind="html", content=fragment, meta={"title": "Talks"}))

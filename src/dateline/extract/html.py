@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import trafilatura
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, fragment_fromstring
 
 from dateline.extract.metadata import page_metadata
 from dateline.extract.resources import data_lines
@@ -58,8 +58,8 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
 
     Bytes are decoded by trafilatura (declared charset, then detection)."""
     tree = trafilatura.load_html(content)
-    if tree is None:
-        return None
+    if tree is None:  # trafilatura takes only what looks like a page
+        return _fragment(_parse_fragment(content)) if _is_fragment(content) else None
     doc = trafilatura.bare_extraction(
         tree,  # trafilatura works on a copy: `tree` stays whole for `_split_body`
         url=url,
@@ -102,12 +102,17 @@ def _is_fragment(content: bytes | str) -> bool:
     return not _PAGE_TAG.search(head)
 
 
+def _parse_fragment(content: bytes | str) -> HtmlElement:
+    text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+    return fragment_fromstring(text, create_parent="div")
+
+
 def _fragment(tree: HtmlElement) -> HtmlPage | None:
-    """A fragment's text, a paragraph per block element."""
+    """A fragment's text, a paragraph per block element; None when it is not even a sentence long."""
     for element in tree.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")
     paragraphs = _lines(tree.text_content())
-    return HtmlPage(paragraphs=paragraphs) if any(map(_sentence_like, paragraphs)) else None
+    return HtmlPage(paragraphs=paragraphs) if _sentence_like(" ".join(paragraphs)) else None
 
 
 def _sentence_like(paragraph: str) -> bool:
