@@ -97,9 +97,10 @@ def _from_html(article: Article, content: bytes | str, url: str | None) -> list[
     page = extract_html(content, url)
     if page is None or not page.paragraphs:
         raise ExtractionError("no article text found (page is not an article?)")
-    article.title, article.byline, article.site = page.title, page.byline, page.site
-    article.url, article.published = page.url, normalise(page.published)
-    article.section = section_from_categories(page.categories)
+    meta = page.meta
+    article.title, article.byline, article.site, article.url = meta.title, meta.author, meta.site, meta.url
+    article.published = normalise(meta.date)
+    article.section = section_from_categories(meta.categories)
     return page.paragraphs
 
 

@@ -25,7 +25,7 @@ from functools import cache
 import trafilatura
 from lxml.html import HtmlElement, fragment_fromstring
 
-from dateline.extract.metadata import page_metadata
+from dateline.extract.metadata import PageMeta, page_metadata
 from dateline.extract.resources import data_lines
 from dateline.extract.title import split_title
 
@@ -45,12 +45,7 @@ class HtmlPage:
     """What an HTML page yields: the body as paragraphs and the page's metadata."""
 
     paragraphs: list[str] = field(default_factory=list)
-    title: str | None = None
-    byline: str | None = None
-    site: str | None = None
-    published: str | None = None
-    url: str | None = None
-    categories: list[str] = field(default_factory=list)
+    meta: PageMeta = field(default_factory=PageMeta)
 
 
 def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | None:
@@ -77,15 +72,8 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
     headline = split_title(meta.title, meta.site, meta.url)[0] if meta.title else None
     repeated = {_key(meta.title), _key(headline), _key(meta.url), _key(url)} - {""}
     paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
-    return HtmlPage(
-        paragraphs=paragraphs,
-        title=meta.title,
-        byline=meta.author,
-        site=meta.site,
-        published=meta.date,
-        url=meta.url or url,
-        categories=meta.categories,
-    )
+    meta.url = meta.url or url
+    return HtmlPage(paragraphs, meta)
 
 
 @cache
