@@ -66,7 +66,10 @@ def entity_value(text: str, dct: dt.date | None) -> tuple[str, str] | None:
     m = _PLURAL.match(text)
     if m:
         return "DURATION", duration_value(None, _unit(m[1])[1])
-    parsed = _parser().get_date_data(text) if dct is None else _parser_at(dct).get_date_data(text)
+    try:
+        parsed = (_parser() if dct is None else _parser_at(dct)).get_date_data(text)
+    except Exception:  # noqa: BLE001 - a parser failure on one phrase must not stop the article
+        return None
     if parsed and parsed.date_obj:
         d, period = parsed.date_obj, parsed.period
         if period == "time":
