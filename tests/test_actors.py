@@ -313,3 +313,10 @@ def test_role_property_reads_international_codes():
     assert (m.country, m.role) == ("IGO", "MIL")
     assert ActorMention("x", 0, 1, 0, 1, code="IGOUNO").role is None
     assert ActorMention("x", 0, 1, 0, 1, code="---COP").country is None
+
+
+def test_description_falls_back_to_untitled_person_with_the_role(nlp):
+    doc = nlp("Obama met reporters in Ohio on Tuesday. The president said the economy was growing.")
+    index = resolve(doc, builtin_dictionary(), "2012-05-01")
+    president = one(index, "president")
+    assert (president.kind, president.name, president.code) == ("description", "Barack Obama", "USAGOV")
