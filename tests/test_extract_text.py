@@ -23,6 +23,9 @@ from dateline.extract.title import is_section, split_title, text_title
         ("Sanctions will hurt Europe – Lavrov", None, None, "Sanctions will hurt Europe – Lavrov", None),
         ("Markets slide as rates rise – Regional Business News", None, None, "Markets slide as rates rise", "Regional Business News"),
         ("Putin and Biden talk", None, None, "Putin and Biden talk", None),
+        ("LinkNaija | News platform: Actress shines", "LinkNaija | News platform", None, "Actress shines", None),
+        ("Remake per Netflix - Remember 80/90 - Memorabilia", "Remember 80/90 - Memorabilia", None, "Remake per Netflix", None),
+        ("The Guardian view on Hong Kong | Editorial", "the Guardian", None, "The Guardian view on Hong Kong", "Editorial"),
     ],
 )
 def test_title_section_split(raw, site, url, title, section):
