@@ -5,7 +5,8 @@ status ``error`` and a readable reason. Steps, each in its own module:
 body and metadata (`html` for pages, `title.text_title` for plain text),
 boilerplate removal, title/section split, dateline, wire source, publication
 date, language, quality flags. Metadata the container gave (`RawDocument.meta`:
-url, title, published, source, byline, language) wins over what is guessed.
+url, title, published, source or site, byline or author, language, wire_source)
+wins over what is guessed.
 """
 
 from __future__ import annotations
