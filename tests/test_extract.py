@@ -142,3 +142,12 @@ def test_a_failing_step_becomes_an_error_article(monkeypatch, seed_text):
     monkeypatch.setattr(extract, "find_dateline", broken)
     article = extract.extract_article(RawDocument(origin="s", kind="text", content=seed_text))
     assert (article.status, article.error) == ("error", "extraction failed: RuntimeError: boom")
+
+
+def test_extract_command_prints_one_line_per_article(seed_path, capsys):
+    from dateline.cli import main
+
+    main(["extract", str(seed_path)])
+    line = capsys.readouterr().out.strip()
+    assert "wire_source=TASS" in line and "published=2022-02-12" in line
+    assert "dateline='MOSCOW, February 12. /TASS/.'" in line

@@ -27,6 +27,8 @@ from trafilatura.metadata import (
 
 @dataclass
 class PageMeta:
+    """What a page says about itself; None where it says nothing."""
+
     title: str | None = None
     author: str | None = None
     url: str | None = None
