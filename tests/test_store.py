@@ -301,3 +301,23 @@ def test_resolve_by_id_prefix_and_origin(store):
     assert store.resolve("wire/a1.txt") == "a1"
     assert store.resolve("nothing") is None
 
+
+
+def test_stored_articles_are_linked_when_the_link_stage_is_there(store, monkeypatch):
+    import types
+
+    linked = []
+
+    def link_article(to, article):
+        assert to is store and store.has(article.id)  # linked after it is stored
+        if article.origin == "docs/1.txt":
+            raise RuntimeError("index full")
+        linked.append(article.origin)
+
+    monkeypatch.setitem(sys.modules, "dateline.link", types.SimpleNamespace(link_article=link_article))
+    summary = run(store, [*sample_docs(3), raw("copy.txt", "Title 0\n\nBody of document 0.")])
+    assert linked == ["docs/0.txt", "docs/2.txt"]  # duplicates are not linked
+    assert summary.link_errors == [("docs/1.txt", "RuntimeError: index full")]
+    assert summary.statuses["ok"] == 3
+    run(store, sample_docs(5), link=False)
+    assert linked == ["docs/0.txt", "docs/2.txt"]
