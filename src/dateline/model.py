@@ -41,6 +41,7 @@ class Dateline:
     agency: str | None = None
     text: str = ""
     span: Span | None = None
+    region: str | None = None
 
 
 @dataclass
@@ -77,7 +78,14 @@ class Timex:
 
 @dataclass
 class Quote:
-    """An attributed quotation: content, cue and speaker, with their spans."""
+    """An attributed quotation: content, cue and speaker, with their spans.
+
+    `parts` are the content's pieces when a quote is split around its cue
+    (`spans["content"]` runs from the first to the last); `kind` is ``direct``
+    (all in quotation marks), ``mixed`` (partly) or ``indirect``; `cue_kind`
+    the cue's class (speech, stance, belief, evidence, source); `nested` says
+    the cue lies inside another quote's content ("X said Y told him ...").
+    """
 
     text: str
     direct: bool
@@ -88,6 +96,10 @@ class Quote:
     sentence: str = ""
     rule: str = ""
     confidence: float = 0.0
+    parts: list[Span] = field(default_factory=list)
+    kind: str = ""
+    cue_kind: str = ""
+    nested: bool = False
 
 
 @dataclass
@@ -190,7 +202,7 @@ def from_dict(cls: type, data: dict[str, Any]) -> Any:
             value = tuple(value)
         elif key == "spans" and isinstance(value, dict):
             value = {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
-        elif key == "spans" and isinstance(value, list):
+        elif key in ("spans", "parts") and isinstance(value, list):
             value = [tuple(v) for v in value]
         kwargs[key] = value
     return cls(**kwargs)

@@ -1,8 +1,431 @@
-"""Quote attribution (placeholder, being built)."""
+"""Quote attribution: who said what, with content, cue and speaker spans.
 
+Rules over the shared spaCy parse (no second model):
+
+- a reporting verb from the cue lexicon (`quote_cues.py`) takes its subject as
+  the source and its clausal complements as the content ("X said that ...",
+  "..., X said");
+- a quotation right before or after the cue clause is content too, so split
+  quotes ("A," he said. "B.") and colon-introduced quotes come out whole, and a
+  complement lying in a quotation grows to the whole quotation (quotes running
+  over sentences or paragraphs);
+- a source phrase ("according to X, ...") takes its object as the source and the
+  rest of its clause as the content.
+
+A cue without content ("he pointed out." on its own) gives no quote. Speakers
+are resolved through `quote_speakers.SpeakerResolver`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import dropwhile, takewhile
+from typing import Any
+
+from dateline.code.quote_cues import Cue, CueLexicon, load_lexicon, user_paths
+from dateline.code.quote_marks import quotation_spans
+from dateline.code.quote_speakers import SpeakerResolver
+from dateline.model import Quote
 from dateline.pipeline import Analysis, component
+
+Span = tuple[int, int]
+
+SUBJECTS = ("nsubj",)
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+HOSTED = ("advcl", "ccomp", "parataxis")
+COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
+"""A sentence-final cue with one of these after it is not closing a preceding clause."""
+_WORD = re.compile(r"\w")
+_SET_OFF = re.compile(r"[,?!][”\"»]?\s*$")
+NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
+SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
+_GAP_BEFORE = re.compile(r"[ \t,]*")
+_GAP_TO_CUE = re.compile(r"[ \t,]*[^\n\"“”«»]{1,60}?")
+_GAP_AFTER = re.compile(r"[\s,:;]*")
+_GAP_NEXT_SENTENCE = re.compile(r"[\s,:;.]*")
+_EDGE = " \t\n,;:–—-"
+_LABEL = re.compile(r"^[ \t]*([A-Z][\w.’' -]{1,40}?):[ \t]+(?=\S)[^\n]*?()$", re.M)
+LABEL_NOUNS = {"poll", "survey", "study", "report", "statement", "transcript", "source", "official"}
+LABEL_CUE = Cue(text=":", kind="speech", weight=0.7)
+
+
+@dataclass
+class Attribution:
+    """A quote before speaker resolution: spans and the tokens they came from."""
+
+    cue: Cue
+    cue_span: Span
+    source_head: Any
+    source_span: Span | None
+    parts: list[Span]
+    sentence: Span
+    rule: str
+    inherited: bool = False
+    nested: bool = False
+
+
+def token_range(tokens: list[Any]) -> Span | None:
+    tokens = [t for t in tokens if not t.is_punct] or tokens
+    if not tokens:
+        return None
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def trim(text: str, span: Span) -> Span | None:
+    """`span` without spaces and separating punctuation at its edges (None when nothing is left)."""
+    s, e = span
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return (s, e) if s < e else None
+
+
+def source_tokens(head: Any) -> list[Any]:
+    """The source phrase: the subject with its modifiers, without clauses or appositions."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in SOURCE_CUT:
+            out.extend(source_tokens(child))
+    return out
+
+
+def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
+    """The verb's subject (nearest one); else the agent of a passive ("reported by X"), the
+    noun a participle modifies ("a group backing X"), or the subject shared with the verb
+    it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if agents:
+        return agents[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if verb.dep_ in INHERITS_SUBJECT and head is not verb:
+        return subject(head, SUBJECTS + ("nsubjpass",) if verb.dep_ == "xcomp" else SUBJECTS)
+    return None
+
+
+def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
+    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for")."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in frames:
+            out.append(child)
+        elif child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+        return None
+    particles = tuple(c.lower_ for c in token.children if c.dep_ == "prt")
+    return lexicon.verb(token.lemma_.lower(), particles)
+
+
+def cue_span(token: Any) -> Span:
+    """The cue as written: the verb with its particle ("pointed out")."""
+    tokens = [token] + [c for c in token.children if c.dep_ == "prt"]
+    return token_range(tokens) or (token.idx, token.idx + len(token))
+
+
+class QuoteFinder:
+    """Finds the attributions of one parsed article."""
+
+    def __init__(self, doc: Any, lexicon: CueLexicon):
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.quotations = quotation_spans(self.text)
+
+    def find(self) -> list[Attribution]:
+        found = []
+        for token in self.doc:
+            if self.quoted(token.idx):
+                continue
+            if (cue := cue_of(token, self.lexicon)) is not None:
+                found.append(self.from_verb(token, cue))
+            elif (phrase := self.phrase_at(token)) is not None:
+                found.append(self.from_phrase(token, *phrase))
+        found = [a for a in found if a is not None]
+        self.attach_following_quotations(found)
+        found = [a for a in found if any(_WORD.search(self.text, s, e) for s, e in a.parts)]
+        found += self.speaker_labels()
+        mark_nested(found)
+        return found
+
+    def quoted(self, offset: int) -> bool:
+        """Inside a quotation: a speaker's own words, not the reporter's attribution."""
+        return any(s < offset < e for s, e in self.quotations)
+
+    def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
+        subj = subject(verb)
+        if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
+            return self.after_quotation(verb, cue)
+        complements = content_dependents(verb, cue.frames)
+        if subj.head.dep_ == "agent" and subj.head.head is verb:
+            complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        parts = [r for c in complements if (r := token_range(list(c.subtree)))]
+        clause = [t for t in verb.subtree if not any(t in c.subtree for c in complements)]
+        clause_span = token_range(clause)
+        rule = "verb-complement" if parts else "verb"
+        before = self.quotation_before(clause_span[0], verb.sent.start_char) if clause_span else None
+        if before and not parts:
+            parts, rule = [before], "verb-quotation"
+        if not parts:
+            parts = self.host_clause(verb, subj)
+            rule = "verb-host-clause" if parts else rule
+        if not parts:
+            parts = self.preceding_clause(verb, subj)
+            rule = "verb-preceding-clause" if parts else rule
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=subj,
+            source_span=token_range(source_tokens(subj)),
+            inherited=subj not in verb.children,
+            parts=self.grow(parts, cue_span(verb)),
+            sentence=(verb.sent.start_char, verb.sent.end_char),
+            rule=rule,
+        )
+
+    def after_quotation(self, verb: Any, cue: Cue) -> Attribution | None:
+        """ "“...,” Ramos, 58, told AFP" when the parser lost the subject: the noun
+        phrase between the quotation and the cue is the source."""
+        sent = verb.sent
+        q = self.quotation_before(verb.idx, sent.start_char, _GAP_TO_CUE)
+        if q is None:
+            return None
+        between = [t for t in sent if q[1] <= t.idx < verb.idx]
+        names = list(takewhile(lambda t: t.pos_ in NOMINAL, dropwhile(lambda t: t.pos_ not in NOMINAL, between)))
+        if not names or any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=names[-1],
+            source_span=token_range(names),
+            parts=self.grow([q], cue_span(verb)),
+            sentence=(sent.start_char, sent.end_char),
+            rule="quotation-source-cue",
+        )
+
+    def host_clause(self, verb: Any, subj: Any) -> list[Span]:
+        """For "..., X said" or "A, X says, B" parsed with the cue hanging on the content's
+        verb: that clause without the cue, which a comma must set off."""
+        head = verb.head
+        if verb.dep_ not in HOSTED or head is verb or subj not in verb.children:
+            return []
+        own = token_range(list(verb.subtree))
+        whole = token_range(list(head.subtree))
+        if own is None or whole is None or not _SET_OFF.search(self.text, whole[0], own[0]):
+            return []
+        parts = [trim(self.text, (whole[0], own[0])), trim(self.text, (own[1], whole[1]))]
+        return [p for p in parts if p]
+
+    def phrase_at(self, token: Any) -> tuple[Cue, Any] | None:
+        """A source phrase starting at `token` ("according to"), with its last word."""
+        for words, cue in self.lexicon.phrases.items():
+            end = token.i + len(words)
+            if end <= len(self.doc) and tuple(t.lower_ for t in self.doc[token.i : end]) == words:
+                return cue, self.doc[end - 1]
+        return None
+
+    def from_phrase(self, first: Any, cue: Cue, last: Any) -> Attribution | None:
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        if not objects or first.head is first:
+            return None
+        phrase = token_range(list(first.subtree)) or (first.idx, last.idx + len(last))
+        clause = token_range(list(first.head.subtree))
+        if clause is None:
+            return None
+        parts = [p for p in (trim(self.text, (clause[0], phrase[0])), trim(self.text, (phrase[1], clause[1]))) if p]
+        return Attribution(
+            cue=cue,
+            cue_span=(first.idx, last.idx + len(last)),
+            source_head=objects[0],
+            source_span=token_range(source_tokens(objects[0])),
+            parts=self.grow(parts, phrase),
+            sentence=(first.sent.start_char, first.sent.end_char),
+            rule="source-phrase",
+        )
+
+    def preceding_clause(self, verb: Any, subj: Any) -> list[Span]:
+        """For a sentence-final "..., X said." whose content the parser missed: the words before it.
+
+        A sentence starting in lower case was split in error, so the previous
+        sentence is taken in too.
+        """
+        sent = verb.sent
+        start = subj.left_edge.idx
+        if verb.i < subj.i or not self.text[sent.start_char : start].rstrip().endswith(","):
+            return []
+        if any(c.dep_ in COMPLEMENTS for c in verb.rights) or verb.right_edge.i < sent.end - 2:
+            return []
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in self.doc[sent.start : subj.left_edge.i]):
+            return []
+        first = sent.start_char
+        if self.text[first : first + 1].islower() and sent.start > 0:
+            first = self.doc[sent.start - 1].sent.start_char
+        span = trim(self.text, (first, start))
+        return [span] if span else []
+
+    def speaker_labels(self) -> list[Attribution]:
+        """Transcript and interview lines: a paragraph opening with a short name and a colon
+        ("KERRY: ...", "Sen. Tim Kaine: ..."); the rest of the paragraph is content."""
+        found = []
+        for m in _LABEL.finditer(self.text):
+            label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            content = trim(self.text, (m.end(1) + 1, m.end(2)))
+            if label is None or content is None or not _is_name(label):
+                continue
+            found.append(
+                Attribution(
+                    cue=LABEL_CUE,
+                    cue_span=(m.end(1), m.end(1) + 1),
+                    source_head=label.root,
+                    source_span=(m.start(1), m.end(1)),
+                    parts=[content],
+                    sentence=(m.start(), m.end(2)),
+                    rule="speaker-label",
+                )
+            )
+        return found
+
+    def quotation_before(self, start: int, sentence_start: int, gap: re.Pattern = None) -> Span | None:
+        """The quotation ending in this sentence just before `start`, separated by spaces and commas only."""
+        gap = gap or _GAP_BEFORE
+        for q in self.quotations:
+            if sentence_start < q[1] <= start and gap.fullmatch(self.text, q[1], start):
+                return q
+        return None
+
+    def grow(self, parts: list[Span], cue: Span) -> list[Span]:
+        """Widen each part to the quotations it touches (not those holding the cue), merge, trim."""
+        grown = []
+        for s, e in parts:
+            for q in self.quotations:
+                if q[0] < e and s < q[1] and not (q[0] <= cue[0] < q[1]):
+                    s, e = min(s, q[0]), max(e, q[1])
+            if (span := trim(self.text, (s, e))) is not None:
+                grown.append(span)
+        return _merge(grown)
+
+    def attach_following_quotations(self, found: list[Attribution]) -> None:
+        """A quotation right after a cue clause and not yet claimed is that cue's content.
+
+        Within the sentence ("he said: "...""), or in the next sentence when the
+        cue already has a quotation before it ("A," he said. "B.").
+        """
+        claimed = {q for a in found for q in self.quotations if any(_overlaps(q, p) for p in a.parts)}
+        for a in found:
+            after = max(a.cue_span[1], a.source_span[1] if a.source_span else 0)
+            clause_end = self.clause_end(a, after)
+            gap = _GAP_NEXT_SENTENCE if a.rule == "verb-quotation" else _GAP_AFTER
+            for q in self.quotations:
+                if q in claimed or q[0] < clause_end:
+                    continue
+                if gap.fullmatch(self.text, clause_end, q[0]):
+                    a.parts = _merge(a.parts + [q])
+                    a.rule += "+following"
+                    claimed.add(q)
+                break
+
+    def clause_end(self, a: Attribution, after: int) -> int:
+        """End of the cue's clause: the cue plus what follows it in the sentence up to content or punctuation."""
+        tokens = [t for t in self.doc.char_span(a.sentence[0], a.sentence[1], alignment_mode="expand") or []]
+        end = after
+        for t in tokens:
+            if t.idx < after:
+                continue
+            if t.is_punct or t.is_quote or any(p[0] <= t.idx < p[1] for p in a.parts):
+                break
+            end = t.idx + len(t)
+        return end
+
+
+def _is_name(label: Any) -> bool:
+    """A speaker label is a name (PERSON/ORG entity, all caps, or a source noun such as
+    "Poll") of at most six words."""
+    if len(label) > 6:
+        return False
+    return (
+        label.text.isupper()
+        or label.root.lemma_.lower() in LABEL_NOUNS
+        or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+    )
+
+
+def mark_nested(found: list[Attribution]) -> None:
+    """Flag attributions whose cue lies inside another one's content ("X said Y said ...")."""
+    for a in found:
+        a.nested = any(b is not a and any(s <= a.cue_span[0] < e for s, e in b.parts) for b in found)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def is_direct(text: str, parts: list[Span], quotations: list[Span]) -> bool:
+    """Content wholly in quotation marks (a leading "that" aside)."""
+    for s, e in parts:
+        inner = text[s:e]
+        lead = len(inner) - len(inner.lstrip())
+        if inner.lstrip().lower().startswith("that "):
+            lead += 5
+        s2 = s + lead
+        while s2 < e and text[s2].isspace():
+            s2 += 1
+        if not any(q[0] <= s2 and e <= q[1] for q in quotations):
+            return False
+    return True
+
+
+def to_quote(a: Attribution, text: str, quotations: list[Span], resolver: SpeakerResolver) -> Quote:
+    content = (a.parts[0][0], a.parts[-1][1])
+    speaker_span = a.source_span or (a.source_head.idx, a.source_head.idx + len(a.source_head))
+    speaker = resolver.resolve(a.source_head, speaker_span, text[speaker_span[0] : speaker_span[1]])
+    direct = is_direct(text, a.parts, quotations)
+    mixed = not direct and any(_overlaps(q, p) for q in quotations for p in a.parts)
+    return Quote(
+        text=" … ".join(text[s:e] for s, e in a.parts),
+        direct=direct,
+        cue=text[a.cue_span[0] : a.cue_span[1]],
+        speaker=speaker,
+        spans={"content": content, "cue": a.cue_span, "speaker": a.source_span},
+        cue_lemma=a.cue.text,
+        sentence=text[a.sentence[0] : a.sentence[1]].strip(),
+        rule=a.rule,
+        confidence=round(a.cue.weight * (0.8 if a.inherited else 1.0), 3),
+        parts=list(a.parts),
+        kind="direct" if direct else "mixed" if mixed else "indirect",
+        cue_kind=a.cue.kind,
+        nested=a.nested,
+    )
+
+
+def quotes_of(doc: Any, actors: Any = None, config: dict[str, Any] | None = None) -> list[Quote]:
+    """The quotes of one parsed article, in text order."""
+    finder = QuoteFinder(doc, load_lexicon(user_paths(config)))
+    resolver = SpeakerResolver(doc, actors, finder.quotations)
+    found = sorted(finder.find(), key=lambda a: a.parts[0])
+    return [to_quote(a, doc.text, finder.quotations, resolver) for a in found]
 
 
 @component("quotes")
 def find_quotes(state: Analysis) -> None:
-    state.article.quotes = []
+    state.article.quotes = quotes_of(state.doc, state.actors, state.config)

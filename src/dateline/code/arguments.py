@@ -1,0 +1,140 @@
+"""Who did it to whom: source and target of a trigger, from the dependency parse.
+
+Verbs: the subject is the source and the object (or the object of a
+preposition) the target; in the passive the subject is the target and the
+``by`` agent the source; an infinitive complement ("refused to grant Russia")
+takes the subject of the verb it complements. Nouns ("a phone call with
+Putin", "talks between A and B"): the possessor or the subject of the verb the
+noun hangs from is the source, the object of its preposition the target.
+Coordinated actors ("the US and NATO") are split, one actor each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "over", "from", "in")
+MODIFIERS = ("compound", "amod", "poss", "nmod")
+
+
+def expand(tokens: Iterable[Any]) -> list[Any]:
+    """Tokens with their coordinated tokens ("the US and NATO": US, NATO)."""
+    out: list[Any] = []
+    for t in tokens:
+        for c in (t, *t.conjuncts):
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def clause_subject(verb: Any) -> tuple[Any | None, bool]:
+    """The subject of `verb`'s clause (climbing xcomp/conj links to a verb that
+    has one) and whether the clause is passive."""
+    v = verb
+    for _ in range(5):
+        for c in v.children:
+            if c.dep_ in SUBJECTS:
+                return c, c.dep_ == "nsubjpass"
+        if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acomp") or v.head is v:
+            break
+        if v.dep_ in ("ccomp", "advcl") and v.head.pos_ not in ("VERB", "AUX"):
+            break
+        v = v.head
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return None, False
+
+
+def agent(verb: Any) -> Any | None:
+    """The ``by`` phrase's object of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def prep_objects(token: Any, preps: Iterable[str]) -> list[Any]:
+    """Objects of the prepositions `preps` attached to `token`, in order."""
+    preps = tuple(preps)
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def verb_targets(verb: Any, target_prep: str | None) -> list[Any]:
+    """Candidate target tokens of a verb, best first: the pattern's preposition,
+    then objects, then objects of prepositions; along its infinitive complements."""
+    chain = [verb]
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            chain.append(c)
+    out: list[Any] = []
+    for v in chain:
+        if target_prep:
+            out += prep_objects(v, (target_prep,))
+    for v in chain:
+        objects = [c for c in v.children if c.dep_ in OBJECTS]
+        out += objects + prep_objects(v, TARGET_PREPS)
+        for obj in objects:
+            inner = prep_objects(obj, ("to", "with", "against"))
+            out += inner + [p for i in inner for p in prep_objects(i, ("to",))]
+    return out
+
+
+def governing_verb(noun: Any) -> Any | None:
+    """The verb a nominal trigger hangs from ("had" in "had a phone call with")."""
+    t = noun
+    for _ in range(4):
+        if t.head is t:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.pos_ not in ("ADP",):
+            return None
+    return None
+
+
+def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]]:
+    """Source and target candidates of a nominal trigger."""
+    between = prep_objects(noun, ("between", "among"))
+    if between:
+        parties = expand(between)
+        return parties[:1], parties[1:]
+    sources = [c for c in noun.children if c.dep_ == "poss"]
+    if not sources:
+        verb = governing_verb(noun)
+        if verb is not None:
+            subj, passive = clause_subject(verb)
+            sources = [a for a in [agent(verb) if passive else subj] if a is not None]
+    targets = prep_objects(noun, (target_prep,) if target_prep else ("with",))
+    return sources, targets
+
+
+def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None,
+               target_is_subject: bool = False) -> tuple[list[Any], list[Any]]:
+    """Source and target candidates of a verbal trigger (voice-aware); a pattern
+    may name the source's preposition or make the subject the target."""
+    subj, passive = clause_subject(verb)
+    targets = verb_targets(verb, target_prep) + later_tokens(verb)
+    if passive:
+        by = agent(verb)
+        sources, targets = ([by] if by is not None else []), ([subj] if subj is not None else []) + targets
+    else:
+        sources = [subj] if subj is not None else []
+    if target_is_subject and subj is not None and not passive:
+        sources, targets = [], [subj] + targets
+    if source_prep:
+        sources = prep_objects(verb, (source_prep,)) or sources
+    return sources, targets
+
+
+def later_tokens(verb: Any) -> list[Any]:
+    """The last resort for a target, as TABARI and PETRARCH take it: nouns after
+    the verb in its subtree, outside its subject."""
+    return [t for t in verb.subtree if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")
+            and not any(a.dep_ in SUBJECTS and a.head == verb for a in [t, *t.ancestors])]

@@ -1,0 +1,90 @@
+"""Modality of an event, as PLOVER's auxiliary modes: negated, future, hypothetical, historical.
+
+Read from the trigger's clause in the dependency parse: negation and modal
+auxiliaries on the trigger or on the verbs that govern it through
+infinitive complements ("refused to grant", "agreed to hold talks"), a
+conditional ("if possible"), and a date well before the article's.
+CAMEO codes a future or intended act of cooperation as an expressed intent
+(03x: "Finland will give Tanzania a grant" is 0331) and a future attack as
+a threat (138): `intent_code` gives that recoding.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "ca"}
+INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "decide", "agree", "offer",
+                "promise", "pledge", "vow", "be", "go"}
+REFUSAL_VERBS = {"refuse", "fail", "decline", "reject"}
+CONDITIONAL_MARKS = {"if", "unless"}
+
+_INTENT = {
+    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+    "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "16": "131", "161": "1313", "162": "1311", "163": "1312",
+    "17": "137", "18": "138", "19": "138", "20": "1383", "190": "1384", "192": "1382", "191": "1381",
+}
+
+
+def governing_chain(token: Any) -> list[Any]:
+    """The trigger and the verbs above it through xcomp/conj links (its clause's
+    modal context): "refused" above "grant" in "refused to grant"."""
+    chain = [token]
+    t = token
+    while t.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "compound") and t.head is not t and len(chain) < 6:
+        t = t.head
+        chain.append(t)
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
+            break
+    return chain
+
+
+def _aux_words(chain: list[Any]) -> set[str]:
+    return {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+
+
+def modality(token: Any, trigger_code: str, event_date: str | None = None, article_date: str | None = None) -> list[str]:
+    """PLOVER modes of the event triggered at `token` (a spaCy token)."""
+    chain = governing_chain(token)
+    modes: list[str] = []
+    negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+    refused = any(t.lemma_.lower() in REFUSAL_VERBS for t in chain[1:]) and not trigger_code.startswith("12")
+    if negated or refused:
+        modes.append("negated")
+    aux = _aux_words(chain)
+    intended = any(t.lemma_.lower() in INTENT_VERBS and t.dep_ != "xcomp" for t in chain[1:]
+                   if any(c.dep_ == "xcomp" for c in t.children))
+    if aux & FUTURE_AUX or intended:
+        modes.append("future")
+    conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                      for t in chain for a in t.children if a.dep_ == "advcl" for c in [a, *a.children])
+    if aux & HYPOTHETICAL_AUX or conditional:
+        modes.append("hypothetical")
+    if _well_before(event_date, article_date):
+        modes.append("historical")
+    return modes
+
+
+def _well_before(event_date: str | None, article_date: str | None, days: int = 365) -> bool:
+    """True when the event's date lies more than `days` before the article's."""
+    from datetime import date
+
+    try:
+        e = date.fromisoformat((event_date or "")[:10])
+        a = date.fromisoformat((article_date or "")[:10])
+    except ValueError:
+        return False
+    return (a - e).days > days
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO code for announcing `code` as an intent or a threat, or None
+    when CAMEO codes the future act as itself (statements, demands...)."""
+    for key in (code, code[:3], code[:2]):
+        if key in _INTENT:
+            return _INTENT[key]
+    return None

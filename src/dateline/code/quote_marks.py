@@ -1,0 +1,50 @@
+"""Quotation spans in text: straight and curly double quotes, guillemets.
+
+A quotation left open at the end of a paragraph continues when the next
+paragraph opens with a quotation mark (the convention for quotes running over
+several paragraphs); otherwise it ends with its paragraph. Single quotes are
+not used: they are too often apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+CLOSERS = {"”", "»", '"', "“"}
+_MARK = re.compile(r'["“”«»„]')
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SPACE = re.compile(r"\s*")
+
+
+def _continues(text: str, end: int) -> int | None:
+    """Where the next paragraph's opening mark is, if it opens with one."""
+    i = _SPACE.match(text, end).end()
+    return i if i < len(text) and text[i] in OPENERS else None
+
+
+def quotation_spans(text: str) -> list[Span]:
+    """Character spans of quotations, marks included, in text order."""
+    spans: list[Span] = []
+    start: int | None = None
+    closer = ""
+    skip = -1
+    for para in _PARAGRAPH.finditer(text):
+        for m in _MARK.finditer(text, para.start(), para.end()):
+            ch, i = m.group(), m.start()
+            if i == skip:
+                continue
+            if start is None:
+                if ch in OPENERS:
+                    start, closer = i, OPENERS[ch]
+            elif ch == closer or (ch in CLOSERS and ch != "“"):
+                spans.append((start, i + 1))
+                start = None
+        if start is not None:
+            nxt = _continues(text, para.end())
+            if nxt is None:
+                spans.append((start, para.end()))
+            start, skip = (start, nxt) if nxt is not None else (None, -1)
+    return spans

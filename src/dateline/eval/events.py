@@ -1,0 +1,218 @@
+"""`dateline eval events`: event coding accuracy on PLOVER and PETRARCH gold records.
+
+Each gold sentence is coded as a tiny article by the real pipeline (spaCy in
+batches, then the coding components). Per record we compare:
+
+* the event type: the gold record's first event against our most confident
+  event (PLOVER 2.0 type for PLOVER gold; CAMEO root for PETRARCH gold), with
+  ``NONE`` when there is none: accuracy, macro F1 over gold types, a confusion table;
+* actors: the sets of source and target codes (micro F1), at country level
+  (first three letters) and as full codes;
+* triples: the sets of (source country, type, target country) (micro P/R/F1);
+* "no event": of the records whose gold says no event, how many we leave empty;
+* PETRARCH: the fraction of records whose set of (source, target, CAMEO code)
+  triples is exactly the gold set.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from dateline.eval.event_gold import GoldRecord, read_gold
+from dateline.model import Article, Event
+
+NAME = "events"
+HELP = "event coding accuracy on PLOVER gold JSON or PETRARCH validation XML"
+NONE = "NONE"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--gold", required=True, type=Path,
+                        help="PLOVER gold JSON (plover-gsr) or PETRARCH validation records XML")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")
+
+
+# ---- running the pipeline ---------------------------------------------------
+
+
+def pipeline_config(kind: str, records: list[GoldRecord]) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """Components and config for a gold file: PETRARCH files bring their own verb,
+    actor and agent dictionaries, used instead of ours."""
+    if kind != "petrarch" or not records:
+        return ("timexes", "actors", "events"), {}
+    import dateline.eval.petrarch_actors  # noqa: F401  (registers the component)
+
+    dicts = records[0].dictionaries
+    config = {
+        "verb_dictionaries": [str(dicts["Verbfile"])] if "Verbfile" in dicts else [],
+        "verb_dictionaries_only": "Verbfile" in dicts,
+        "petrarch_actor_files": [str(dicts[k]) for k in ("Actorfile", "Agentfile") if k in dicts],
+    }
+    return ("petrarch_actors", "events"), config
+
+
+def code_records(kind: str, records: list[GoldRecord]) -> list[list[Event]]:
+    """Our events for each record, in order."""
+    from dateline.pipeline import analyse
+
+    components, config = pipeline_config(kind, records)
+    articles = [Article(id=r.id or f"r{i}", origin="gold", content_hash=str(i), text=r.text, published=r.date,
+                        language="en")
+                for i, r in enumerate(records)]
+    coded = {a.id: a for a in analyse(articles, components=components, config=config, batch_size=64)}
+    return [coded[a.id].events if a.id in coded else [] for a in articles]
+
+
+# ---- metrics ------------------------------------------------------------------
+
+
+def label(event: Event, kind: str) -> str | None:
+    """The event's type on the gold's scale: PLOVER type, or CAMEO root for PETRARCH."""
+    return event.cameo_root if kind == "petrarch" else event.plover
+
+
+def gold_label(gold: GoldRecord, kind: str) -> str:
+    if not gold.events:
+        return NONE
+    return gold.events[0].event[:2] if kind == "petrarch" else gold.events[0].event
+
+
+def primary(events: list[Event], kind: str) -> str:
+    """Our label for a record: the most confident event that has one."""
+    labelled = [e for e in events if label(e, kind)]
+    if not labelled:
+        return NONE
+    return label(max(labelled, key=lambda e: e.confidence), kind) or NONE
+
+
+def country(code: str | None) -> str | None:
+    return code[:3] if code else None
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def set_f1(pairs: list[tuple[set, set]]) -> float:
+    """Micro F1 over per-record (predicted, gold) sets."""
+    tp = sum(len(p & g) for p, g in pairs)
+    return prf(tp, sum(len(p) for p, _ in pairs), sum(len(g) for _, g in pairs))[2]
+
+
+def macro_f1(confusion: Counter) -> float:
+    """Mean F1 over the gold labels (NONE included when the gold has it)."""
+    labels = {g for g, _ in confusion}
+    scores = []
+    for lab in labels:
+        tp = confusion[(lab, lab)]
+        n_pred = sum(n for (_, p), n in confusion.items() if p == lab)
+        n_gold = sum(n for (g, _), n in confusion.items() if g == lab)
+        scores.append(prf(tp, n_pred, n_gold)[2])
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def actor_sets(items, role: str, level) -> set:
+    return {level(getattr(x, role)) for x in items if getattr(x, role)}
+
+
+def _code(actor) -> str | None:
+    return actor.code if actor is not None else None
+
+
+def score(kind: str, records: list[GoldRecord], predictions: list[list[Event]]) -> dict[str, Any]:
+    """All metrics for records and our events for them."""
+    confusion: Counter = Counter()
+    src, src_full, tgt, tgt_full, triples = [], [], [], [], []
+    none_gold = none_right = exact = 0
+    for gold, events in zip(records, predictions):
+        confusion[(gold_label(gold, kind), primary(events, kind))] += 1
+        ours = [_Triple(_code(e.source), label(e, kind), _code(e.target), e.cameo) for e in events if label(e, kind)]
+        src.append((actor_sets(ours, "source", country), actor_sets(gold.events, "source", country)))
+        tgt.append((actor_sets(ours, "target", country), actor_sets(gold.events, "target", country)))
+        src_full.append((actor_sets(ours, "source", str), actor_sets(gold.events, "source", str)))
+        tgt_full.append((actor_sets(ours, "target", str), actor_sets(gold.events, "target", str)))
+        gold_type = (lambda g: g.event[:2]) if kind == "petrarch" else (lambda g: g.event)
+        triples.append(({(country(t.source), t.event, country(t.target)) for t in ours},
+                        {(country(g.source), gold_type(g), country(g.target)) for g in gold.events}))
+        if not gold.events:
+            none_gold += 1
+            none_right += not ours
+        if kind == "petrarch":
+            exact += {(t.source, t.target, t.cameo) for t in ours} == {(g.source, g.target, g.event) for g in gold.events}
+    tp = sum(len(p & g) for p, g in triples)
+    tp_, tr_, tf_ = prf(tp, sum(len(p) for p, _ in triples), sum(len(g) for _, g in triples))
+    n = len(records)
+    result: dict[str, Any] = {
+        "gold_format": kind,
+        "records": n,
+        "event_accuracy": round(sum(v for (g, p), v in confusion.items() if g == p) / n, 4) if n else 0.0,
+        "event_macro_f1": round(macro_f1(confusion), 4),
+        "source_f1": round(set_f1(src), 4),
+        "target_f1": round(set_f1(tgt), 4),
+        "source_f1_full": round(set_f1(src_full), 4),
+        "target_f1_full": round(set_f1(tgt_full), 4),
+        "triple_precision": round(tp_, 4),
+        "triple_recall": round(tr_, 4),
+        "triple_f1": round(tf_, 4),
+        "no_event_records": none_gold,
+        "no_event_right": round(none_right / none_gold, 4) if none_gold else None,
+        "confusion": {f"{g}>{p}": v for (g, p), v in sorted(confusion.items())},
+    }
+    if kind == "petrarch":
+        result["exact_records_fraction"] = round(exact / n, 4) if n else 0.0
+    return result
+
+
+class _Triple:
+    __slots__ = ("source", "event", "target", "cameo")
+
+    def __init__(self, source, event, target, cameo):
+        self.source, self.event, self.target, self.cameo = source, event, target, cameo
+
+
+def evaluate(args) -> dict[str, Any]:
+    kind, records = read_gold(args.gold)
+    if args.limit:
+        records = records[: args.limit]
+    result = score(kind, records, code_records(kind, records))
+    result["gold"] = str(args.gold)
+    return result
+
+
+# ---- report -------------------------------------------------------------------
+
+
+def confusion_table(confusion: dict[str, int], top: int = 12) -> str:
+    pairs = Counter({tuple(k.split(">", 1)): v for k, v in confusion.items()})
+    gold_totals = Counter()
+    for (g, _), v in pairs.items():
+        gold_totals[g] += v
+    labels = [g for g, _ in gold_totals.most_common(top)]
+    cols = sorted({p for (_, p) in pairs} & (set(labels) | {NONE})) + ["other"]
+    lines = ["gold \\ ours".ljust(12) + "".join(c[:9].rjust(10) for c in cols)]
+    for g in labels:
+        row = [pairs[(g, c)] for c in cols[:-1]]
+        other = gold_totals[g] - sum(row)
+        lines.append(g[:11].ljust(12) + "".join(str(v).rjust(10) for v in row + [other]))
+    return "\n".join(lines)
+
+
+def report(result: dict[str, Any]) -> str:
+    lines = [
+        f"events on {result['gold']} ({result['gold_format']}, {result['records']} records)",
+        f"  event type accuracy   {result['event_accuracy']:.3f}   macro F1 {result['event_macro_f1']:.3f}",
+        f"  source F1 (country)   {result['source_f1']:.3f}   full code {result['source_f1_full']:.3f}",
+        f"  target F1 (country)   {result['target_f1']:.3f}   full code {result['target_f1_full']:.3f}",
+        f"  triples               P {result['triple_precision']:.3f}  R {result['triple_recall']:.3f}  "
+        f"F1 {result['triple_f1']:.3f}",
+    ]
+    if result["no_event_records"]:
+        lines.append(f"  'no event' right      {result['no_event_right']:.3f} of {result['no_event_records']} records")
+    if "exact_records_fraction" in result:
+        lines.append(f"  records exactly right {result['exact_records_fraction']:.3f}")
+    lines += ["", "confusion (rows gold, columns ours; most frequent gold types)", confusion_table(result["confusion"])]
+    return "\n".join(lines)
