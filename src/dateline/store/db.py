@@ -196,17 +196,20 @@ class Store:
         return row[0] if row else None
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-        """Query results as dicts keyed by column name."""
-        cursor = self.con.execute(sql, params or [])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        """Query results as dicts keyed by column name, JSON columns decoded."""
+        return list(self.iter_rows(sql, params))
 
     def iter_rows(self, sql: str, params: list[Any] | None = None, size: int = 1000) -> Iterator[dict[str, Any]]:
         """Like `rows`, fetched in chunks so large results do not sit in memory."""
         cursor = self.con.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
+        decode = [str(d[1]) == "JSON" for d in cursor.description]
         while chunk := cursor.fetchmany(size):
-            yield from (dict(zip(names, row)) for row in chunk)
+            for row in chunk:
+                yield {
+                    name: json.loads(value) if is_json and value is not None else value
+                    for name, value, is_json in zip(names, row, decode)
+                }
 
     def count(self, table: str) -> int:
         return self.con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
@@ -236,10 +239,10 @@ def _json(value: Any) -> str:
 
 
 def _json_type(sql_type: str) -> Any:
-    """The `from_json` structure for a column type (JSON columns arrive as text)."""
+    """The `from_json` structure for a column type."""
     if sql_type.endswith("[]"):
         return [_json_type(sql_type[:-2])]
-    return "VARCHAR" if sql_type == "JSON" else sql_type
+    return sql_type
 
 
 def _quote(identifier: str) -> str:
