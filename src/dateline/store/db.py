@@ -181,7 +181,7 @@ class Store:
         return Article.from_dict(data)
 
     def resolve(self, ref: str) -> str | None:
-        """An article id from a full id, a unique id prefix, or an origin (latest stored)."""
+        """An article id from a full id, a unique id prefix, or an origin such as a file path (latest stored)."""
         if self.has(ref):
             return ref
         if re.fullmatch(r"[0-9a-f]{4,}", ref):
@@ -190,8 +190,10 @@ class Store:
                 raise StoreError(f"article id prefix {ref!r} is ambiguous: give more characters")
             if ids:
                 return ids[0]
+        origins = {ref, os.path.abspath(ref), str(Path(ref).resolve())}  # ingest records paths absolute
         row = self.con.execute(
-            "SELECT id FROM articles WHERE origin = ? ORDER BY ingested_at DESC LIMIT 1", [ref]
+            f"SELECT id FROM articles WHERE origin IN ({_EACH_STRING}) ORDER BY ingested_at DESC LIMIT 1",
+            [_json(sorted(origins))],
         ).fetchone()
         return row[0] if row else None
 
