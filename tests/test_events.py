@@ -108,7 +108,8 @@ def test_passive_voice_source_is_the_agent(nlp):
 
 
 def test_nominal_event_talks_between_coded_both_ways(nlp):
-    events = code(nlp, "Talks between Armenia and Azerbaijan resumed in Vienna.", {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    events = code(nlp, "Talks between Armenia and Azerbaijan resumed in Vienna.",
+                  {"Armenia": "ARM", "Azerbaijan": "AZE"})
     assert triples(events) == {("ARM", "040", "AZE"), ("AZE", "040", "ARM")}
     assert {e.place for e in events} == {"Vienna"}
 
@@ -142,8 +143,11 @@ def test_negated_and_hypothetical_modality(nlp):
 
 def test_historical_modality_from_the_date(nlp):
     (event,) = code(nlp, "In 1999, France criticized Germany.", {"France": "FRA", "Germany": "DEU"},
-                    timexes={"1999": "1999-01-01"})
-    assert "historical" in event.modality and event.date == "1999-01-01"
+                    timexes={"1999": "1999"})
+    assert "historical" in event.modality and event.date == "1999"
+    (recent,) = code(nlp, "In February 2022, France criticized Germany.", {"France": "FRA", "Germany": "DEU"},
+                     timexes={"February 2022": "2022-02"})
+    assert "historical" not in recent.modality and recent.date == "2022-02"
 
 
 def test_no_source_actor_no_event(nlp):
@@ -157,3 +161,55 @@ def test_title_is_not_coded(nlp):
     state = Analysis(article=article, doc=doc, actors=mentions_for(doc, {"France": "FRA", "Iran": "IRN"}))
     events = code_sentences(state, load_lexicon())
     assert len(events) == 1 and events[0].trigger == "condemned"
+
+
+@pytest.fixture(scope="module")
+def seed_article(seed_path):
+    """The seed through the whole pipeline: extraction, actors, times and events."""
+    from dateline.ingest import read_inputs
+    from dateline.pipeline import process
+
+    (article,) = list(process(read_inputs([str(seed_path)])))
+    return article
+
+
+def test_seed_end_to_end_bars(seed_article):
+    events = seed_article.events
+
+    def find(root, src, tgt=None, date=None):
+        return [e for e in events if e.cameo_root == root and (e.source.code or "").startswith(src)
+                and (tgt is None or (e.target and (e.target.code or "").startswith(tgt)))
+                and (date is None or e.date == date)]
+
+    assert find("04", "USAGOV", "RUSGOV", "2022-02-12") and find("04", "RUSGOV", "USAGOV", "2022-02-12")
+    assert all(e.plover == "CONSULT" for e in find("04", "USAGOV", "RUSGOV"))
+    assert find("04", "RUSGOV", "FRAGOV", "2022-02-12") and find("04", "FRAGOV", "RUSGOV", "2022-02-12")
+    published = [e for e in events if "published" in e.trigger and e.source.code.startswith("RUS")]
+    assert published and all(e.date == "2021-12-17" for e in published)
+    delivered = {(e.source.code[:3], e.target.code[:3]) for e in events
+                 if "responses" in e.trigger and e.date == "2022-01-26" and e.target}
+    assert {("USA", "RUS"), ("IGO", "RUS")} <= delivered
+    refusals = [e for e in events if e.plover == "REJECT" and e.target and e.target.code.startswith("RUS")]
+    assert refusals and all(e.source.code[:3] in ("USA", "IGO", "WST") for e in refusals)
+
+
+def test_seed_no_event_from_boilerplate(seed_article):
+    assert seed_article.events
+    for e in seed_article.events:
+        assert "Author" not in e.sentence and "Comments are closed" not in e.sentence
+        assert seed_article.text[e.spans["trigger"][0]:e.spans["trigger"][1]] == e.trigger
+
+
+def test_negated_concession_is_a_rejection(nlp):
+    (event,) = code(nlp, "Syria will not allow Turkey to inspect the border.", {"Syria": "SYR", "Turkey": "TUR"})
+    assert event.cameo_root == "12" and event.plover == "REJECT" and "negated" in event.modality
+
+
+def test_threatened_act_is_a_threat(nlp):
+    (event,) = code(nlp, "Iran threatened to attack Iraq.", {"Iran": "IRN", "Iraq": "IRQ"})
+    assert event.cameo.startswith("138") and (event.source.code, event.target.code) == ("IRN", "IRQ")
+
+
+def test_reported_must_is_a_demand(nlp):
+    (event,) = code(nlp, "France said Iran must release the prisoners.", {"France": "FRA", "Iran": "IRN"})
+    assert event.cameo == "100" and (event.source.code, event.target.code) == ("FRA", "IRN")

@@ -10,9 +10,10 @@ Two formats load into one `Lexicon` of `Trigger` patterns:
 * the PETRARCH/TABARI ``.verbs`` format (`read_petrarch_verbs`), so users keep the
   dictionaries they have: ``&SYNSET`` blocks, ``--- VERB [code] ---`` blocks
   listing verbs (with ``{irregular forms}``) and ``- words * words [code]``
-  patterns (``_``-joined words must be adjacent), where ``$`` marks the source, ``+`` the target (before ``*``: the
-  subject is the target), ``%`` a compound actor whose members act on each other, ``^`` a skipped word, ``_`` joins words, ``{}`` and ``()`` group
-  phrases and ``[a:b]`` codes ``a`` from source to target and ``b`` back.
+  patterns, where ``$`` marks the source, ``+`` the target (before ``*``: the
+  subject is the target), ``%`` a compound actor whose members act on each
+  other, ``^`` a skipped word, ``_`` joins adjacent words, ``{}`` and ``()``
+  group phrases and ``[a:b]`` codes ``a`` from source to target and ``b`` back.
 
 Matching is over the dependency parse, not word order: a pattern matches when
 every word of it is found in the head's phrase (words written before ``*``:
@@ -126,6 +127,12 @@ def _strip_comment(line: str) -> str:
     return line.split("#", 1)[0].rstrip()
 
 
+def is_code(code: str) -> bool:
+    """An event code, or ``---`` (no event); placeholders such as ``+++`` and
+    ``###`` mark entries switched off and code nothing."""
+    return code == NO_EVENT or any(ch.isalnum() for ch in code)
+
+
 def _split_code(text: str) -> tuple[str, str | None]:
     code, _, reverse = text.strip().partition(":")
     return code.strip(), (reverse.strip() or None)
@@ -204,6 +211,8 @@ def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[st
     if not m or "*" not in line:
         return None
     code, reverse = _split_code(m.group(1))
+    if not is_code(code):
+        return None
     body = line[: m.start()].lstrip("- ").strip()
     left, _, right = body.partition("*")
     before, after = _pattern_words(left, synsets), _pattern_words(right, synsets)
@@ -233,8 +242,9 @@ def read_petrarch_verbs(path: Path) -> list[Trigger]:
             return
         for head in heads:
             code, reverse = block_code
-            triggers.append(Trigger(head=head, kind="verb", code=code, reverse_code=reverse,
-                                    cameo=False, rule=f"{path.name}:{head}"))
+            if is_code(code):
+                triggers.append(Trigger(head=head, kind="verb", code=code, reverse_code=reverse,
+                                        cameo=False, rule=f"{path.name}:{head}"))
             for text, n in patterns:
                 t = parse_petrarch_pattern(head, text, synsets, f"{path.name}:{n}:{head} {text.strip()}")
                 if t:
@@ -277,7 +287,8 @@ def read_dictionary(path: Path) -> list[Trigger]:
     """A user dictionary in either format: ``.verbs`` files and files whose
     text has ``--- VERB [code] ---`` blocks are PETRARCH, the rest ours."""
     text_head = path.read_text(encoding="utf-8", errors="replace")[:20000]
-    if ".verbs" in path.name.lower() or "_verbs" in path.name.lower() or re.search(r"^---.*\[.*\]\s*---", text_head, re.M):
+    name = path.name.lower()
+    if ".verbs" in name or "_verbs" in name or re.search(r"^---.*\[.*\]\s*---", text_head, re.M):
         return read_petrarch_verbs(path)
     return read_triggers(path)
 
