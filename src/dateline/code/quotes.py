@@ -19,11 +19,13 @@ are resolved through `quote_speakers.SpeakerResolver`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 from typing import Any
 
 from dateline.code.quote_cues import Cue, CueLexicon, load_lexicon, user_paths
+from dateline.code.quote_marks import CLOSERS as CLOSING
 from dateline.code.quote_marks import quotation_spans
 from dateline.code.quote_speakers import SpeakerResolver
 from dateline.model import Quote
@@ -141,6 +143,12 @@ class QuoteFinder:
         self.text = doc.text
         self.lexicon = lexicon
         self.quotations = quotation_spans(self.text)
+        self._quote_starts = [q[0] for q in self.quotations]
+        self._sentences = {t.i: sent for sent in doc.sents for t in sent}
+
+    def sent(self, token: Any) -> Any:
+        """The sentence of `token` (looked up: spaCy's `Token.sent` walks the document each time)."""
+        return self._sentences[token.i]
 
     def find(self) -> list[Attribution]:
         found = []
@@ -160,7 +168,8 @@ class QuoteFinder:
 
     def quoted(self, offset: int) -> bool:
         """Inside a quotation: a speaker's own words, not the reporter's attribution."""
-        return any(s < offset < e for s, e in self.quotations)
+        i = bisect_left(self._quote_starts, offset) - 1
+        return i >= 0 and self.quotations[i][0] < offset < self.quotations[i][1]
 
     def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
         subj = subject(verb)
@@ -173,7 +182,7 @@ class QuoteFinder:
         clause = [t for t in verb.subtree if not any(t in c.subtree for c in complements)]
         clause_span = token_range(clause)
         rule = "verb-complement" if parts else "verb"
-        before = self.quotation_before(clause_span[0], verb.sent.start_char) if clause_span else None
+        before = self.quotation_before(clause_span[0], self.sent(verb).start_char) if clause_span else None
         if before and not parts:
             parts, rule = [before], "verb-quotation"
         if not parts:
@@ -189,14 +198,14 @@ class QuoteFinder:
             source_span=token_range(source_tokens(subj)),
             inherited=subj not in verb.children,
             parts=self.grow(parts, cue_span(verb)),
-            sentence=(verb.sent.start_char, verb.sent.end_char),
+            sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
             rule=rule,
         )
 
     def after_quotation(self, verb: Any, cue: Cue) -> Attribution | None:
         """ "“...,” Ramos, 58, told AFP" when the parser lost the subject: the noun
         phrase between the quotation and the cue is the source."""
-        sent = verb.sent
+        sent = self.sent(verb)
         q = self.quotation_before(verb.idx, sent.start_char, _GAP_TO_CUE)
         if q is None:
             return None
@@ -250,7 +259,7 @@ class QuoteFinder:
             source_head=objects[0],
             source_span=token_range(source_tokens(objects[0])),
             parts=self.grow(parts, phrase),
-            sentence=(first.sent.start_char, first.sent.end_char),
+            sentence=(self.sent(first).start_char, self.sent(first).end_char),
             rule="source-phrase",
         )
 
@@ -260,7 +269,7 @@ class QuoteFinder:
         A sentence starting in lower case was split in error, so the previous
         sentence is taken in too.
         """
-        sent = verb.sent
+        sent = self.sent(verb)
         start = subj.left_edge.idx
         if verb.i < subj.i or not self.text[sent.start_char : start].rstrip().endswith(","):
             return []
@@ -270,7 +279,7 @@ class QuoteFinder:
             return []
         first = sent.start_char
         if self.text[first : first + 1].islower() and sent.start > 0:
-            first = self.doc[sent.start - 1].sent.start_char
+            first = self.sent(self.doc[sent.start - 1]).start_char
         span = trim(self.text, (first, start))
         return [span] if span else []
 
@@ -325,7 +334,8 @@ class QuoteFinder:
         for a in found:
             after = max(a.cue_span[1], a.source_span[1] if a.source_span else 0)
             clause_end = self.clause_end(a, after)
-            gap = _GAP_NEXT_SENTENCE if a.rule == "verb-quotation" else _GAP_AFTER
+            quoted_before = any(p[1] <= a.cue_span[0] and self.text[p[1] - 1] in CLOSING for p in a.parts)
+            gap = _GAP_NEXT_SENTENCE if quoted_before else _GAP_AFTER
             for q in self.quotations:
                 if q in claimed or q[0] < clause_end:
                     continue
@@ -351,7 +361,7 @@ class QuoteFinder:
 def _is_name(label: Any) -> bool:
     """A speaker label is a name (PERSON/ORG entity, all caps, or a source noun such as
     "Poll") of at most six words."""
-    if len(label) > 6:
+    if len(label) > 6 or any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
     return (
         label.text.isupper()
@@ -423,7 +433,7 @@ def quotes_of(doc: Any, actors: Any = None, config: dict[str, Any] | None = None
     finder = QuoteFinder(doc, load_lexicon(user_paths(config)))
     resolver = SpeakerResolver(doc, actors, finder.quotations)
     found = sorted(finder.find(), key=lambda a: a.parts[0])
-    return [to_quote(a, doc.text, finder.quotations, resolver) for a in found]
+    return [to_quote(a, finder.text, finder.quotations, resolver) for a in found]
 
 
 @component("quotes")
