@@ -106,7 +106,7 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     head = verb.head.head if verb.dep_ == "pcomp" else verb.head
-    if verb.dep_ in INHERITS_SUBJECT and head is not verb:
+    if verb.dep_ in INHERITS_SUBJECT and head != verb:
         return subject(head, SUBJECTS + ("nsubjpass",) if verb.dep_ == "xcomp" else SUBJECTS)
     return None
 
@@ -176,13 +176,14 @@ class QuoteFinder:
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
             return self.after_quotation(verb, cue)
         complements = content_dependents(verb, cue.frames)
-        if subj.head.dep_ == "agent" and subj.head.head is verb:
+        if subj.head.dep_ == "agent" and subj.head.head == verb:
             complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
         parts = [r for c in complements if (r := token_range(list(c.subtree)))]
-        clause = [t for t in verb.subtree if not any(t in c.subtree for c in complements)]
+        inside = {t.i for c in complements for t in c.subtree}
+        clause = [t for t in verb.subtree if t.i not in inside and not t.is_quote and not self.quoted(t.idx)]
         clause_span = token_range(clause)
         rule = "verb-complement" if parts else "verb"
-        before = self.quotation_before(clause_span[0], self.sent(verb).start_char) if clause_span else None
+        before = self.quotation_before(clause_span[0]) if clause_span else None
         if before and not parts:
             parts, rule = [before], "verb-quotation"
         if not parts:
@@ -206,8 +207,8 @@ class QuoteFinder:
         """ "“...,” Ramos, 58, told AFP" when the parser lost the subject: the noun
         phrase between the quotation and the cue is the source."""
         sent = self.sent(verb)
-        q = self.quotation_before(verb.idx, sent.start_char, _GAP_TO_CUE)
-        if q is None:
+        q = self.quotation_before(verb.idx, _GAP_TO_CUE)
+        if q is None or q[1] <= sent.start_char:
             return None
         between = [t for t in sent if q[1] <= t.idx < verb.idx]
         names = list(takewhile(lambda t: t.pos_ in NOMINAL, dropwhile(lambda t: t.pos_ not in NOMINAL, between)))
@@ -227,7 +228,7 @@ class QuoteFinder:
         """For "..., X said" or "A, X says, B" parsed with the cue hanging on the content's
         verb: that clause without the cue, which a comma must set off."""
         head = verb.head
-        if verb.dep_ not in HOSTED or head is verb or subj not in verb.children:
+        if verb.dep_ not in HOSTED or head == verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
         whole = token_range(list(head.subtree))
@@ -246,7 +247,7 @@ class QuoteFinder:
 
     def from_phrase(self, first: Any, cue: Cue, last: Any) -> Attribution | None:
         objects = [c for c in last.children if c.dep_ == "pobj"]
-        if not objects or first.head is first:
+        if not objects or first.head == first:
             return None
         phrase = token_range(list(first.subtree)) or (first.idx, last.idx + len(last))
         clause = token_range(list(first.head.subtree))
@@ -305,12 +306,15 @@ class QuoteFinder:
             )
         return found
 
-    def quotation_before(self, start: int, sentence_start: int, gap: re.Pattern = None) -> Span | None:
-        """The quotation ending in this sentence just before `start`, separated by spaces and commas only."""
-        gap = gap or _GAP_BEFORE
-        for q in self.quotations:
-            if sentence_start < q[1] <= start and gap.fullmatch(self.text, q[1], start):
-                return q
+    def quotation_before(self, start: int, gap: re.Pattern = _GAP_BEFORE) -> Span | None:
+        """The quotation ending just before `start` on the same line, with only `gap` between
+        (spaces and commas by default: "“...,” he said", also across a sentence break
+        the parser made: "“... figure!” he wrote")."""
+        i = bisect_left(self._quote_starts, start) - 1
+        while i >= 0 and self.quotations[i][1] > start:
+            i -= 1
+        if i >= 0 and gap.fullmatch(self.text, self.quotations[i][1], start):
+            return self.quotations[i]
         return None
 
     def grow(self, parts: list[Span], cue: Span) -> list[Span]:
