@@ -1,0 +1,157 @@
+"""One real-world event from many reports: event mentions merged across articles.
+
+Two mentions denote the same event when they are in the same story and
+
+- their kinds agree: the same CAMEO root code, or the same PLOVER type;
+- their actors are compatible, source with source and target with target:
+  the same code, or one code refining the other (``RUS`` and ``RUSGOV``);
+  without codes the resolved names must match; a missing actor matches only
+  a missing actor (we do not guess that "Putin said" and "Putin told Biden"
+  are one event);
+- their dates are at most `DATE_WINDOW_DAYS` apart (an event without a date
+  takes its article's publication day; reports of one event are often dated a
+  day apart across time zones and "yesterday"s).
+
+Counts follow GDELT: NumMentions (all mentions, several per article count),
+NumArticles (distinct articles), NumSources (distinct sites). Copies of one
+wire story are not independent confirmation: in each copy cluster only the
+original (or, if it did not report the event, the earliest member that did)
+is an independent report, and `num_independent_sources` counts the distinct
+origins (the credited agency, else the original's site) among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateline.model import ActorRef, Event
+
+DATE_WINDOW_DAYS = 1
+
+
+@dataclass
+class Mention:
+    """One coded event in one article, with what the counts need about the article."""
+
+    event: Event
+    article_id: str
+    sentence_id: int | None = None
+    in_lead: bool = False
+    site: str | None = None
+    url: str | None = None
+    published: str | None = None
+    tone: float = 0.0
+    doc_len: int = 0
+    cluster_id: str | None = None
+    origin: str | None = None
+    independent: bool = True
+
+    @property
+    def day(self) -> str | None:
+        return _day(self.event.date) or _day(self.published)
+
+
+@dataclass
+class MergedEvent:
+    """A real-world event: a representative coding and all the mentions that report it."""
+
+    id: int
+    story_id: str | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def event(self) -> Event:
+        return self.mentions[0].event
+
+    @property
+    def day(self) -> str | None:
+        days = sorted(d for d in (m.day for m in self.mentions) if d)
+        return days[0] if days else None
+
+    def counts(self) -> dict:
+        articles = {m.article_id: m for m in self.mentions}
+        independent = {m.origin or m.cluster_id or m.article_id for m in self.mentions if m.independent}
+        tones = [m.tone for m in articles.values()]
+        return {
+            "num_mentions": len(self.mentions),
+            "num_articles": len(articles),
+            "num_sources": len({m.site or m.article_id for m in articles.values()}),
+            "num_independent_sources": len(independent),
+            "independent_sources": sorted(independent),
+            "avg_tone": round(sum(tones) / len(tones), 4) if tones else 0.0,
+        }
+
+
+def _day(value: str | None) -> str | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _actor_key(ref: ActorRef | None) -> tuple[str, str] | None:
+    if ref is None:
+        return None
+    if ref.code:
+        return "code", ref.code.upper()
+    name = (ref.name or ref.text or "").strip().upper()
+    return ("name", name) if name else None
+
+
+def compatible_actors(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Same actor, or one code a refinement of the other; missing matches missing."""
+    ka, kb = _actor_key(a), _actor_key(b)
+    if ka is None or kb is None:
+        return ka is None and kb is None
+    if ka[0] != kb[0]:
+        return False
+    if ka[0] == "name":
+        return ka[1] == kb[1]
+    return ka[1].startswith(kb[1]) or kb[1].startswith(ka[1])
+
+
+def same_kind(a: Event, b: Event) -> bool:
+    return a.cameo_root == b.cameo_root or bool(a.plover and a.plover == b.plover)
+
+
+def days_apart(a: str | None, b: str | None) -> int:
+    """Days between two YYYY-MM-DD days; 0 when either is unknown (no evidence against)."""
+    if not a or not b:
+        return 0
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def same_event(merged: MergedEvent, mention: Mention) -> bool:
+    rep = merged.event
+    return (
+        same_kind(rep, mention.event)
+        and compatible_actors(rep.source, mention.event.source)
+        and compatible_actors(rep.target, mention.event.target)
+        and days_apart(merged.day, mention.day) <= DATE_WINDOW_DAYS
+    )
+
+
+def find_event(candidates: Iterable[MergedEvent], mention: Mention) -> MergedEvent | None:
+    """The merged event (of the same story) this mention reports, if any: the one with most mentions."""
+    matching = [m for m in candidates if same_event(m, mention)]
+    return max(matching, key=lambda m: (len(m.mentions), -m.id)) if matching else None
+
+
+def mark_independent(mentions: list[Mention], originals: Mapping[str, str]) -> None:
+    """Flag, per copy cluster, the one article whose report is independent.
+
+    That is the cluster's original when it reported the event, else the
+    earliest member that did; every other copy's mentions are not independent.
+    """
+    chosen: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: (m.published or "~", m.article_id)):
+        cluster = m.cluster_id or m.article_id
+        if originals.get(cluster) == m.article_id:
+            chosen[cluster] = m.article_id
+        chosen.setdefault(cluster, m.article_id)
+    for m in mentions:
+        m.independent = chosen[m.cluster_id or m.article_id] == m.article_id

@@ -1,0 +1,263 @@
+"""The incremental linker: one article at a time against everything linked before.
+
+`Linker.link(article)` finds the article's copies (LSH), updates its copy
+cluster's provenance, puts it in a story and merges its events with the
+reports of the same events, then writes the link tables. The in-memory
+indexes (LSH, story postings, merged events) are rebuilt from the tables once
+per process, on first use, and then grown with each article: nothing is
+recomputed from scratch and no article is compared with all others.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dateline.link import tables
+from dateline.link.duplicates import CopyIndex, CopyMatch, assign_cluster, signature
+from dateline.link.events import MergedEvent, Mention, find_event, mark_independent
+from dateline.link.provenance import Member, choose_original, domain, origin_agency, relation, similarity
+from dateline.link.stories import StoryIndex, day_of, entity_names, term_counts
+from dateline.link.text import sentence_number
+from dateline.link.tone import tone
+from dateline.model import Article, Event
+
+TextLookup = Callable[[str], "str | None"]
+
+
+@dataclass
+class LinkResult:
+    """What linking decided for one article."""
+
+    article_id: str
+    cluster_id: str
+    original_id: str
+    relation: str
+    similarity: float | None
+    copies: list[CopyMatch] = field(default_factory=list)
+    story_id: str | None = None
+    event_ids: list[int] = field(default_factory=list)
+
+
+def wire_agency(article: Article) -> str | None:
+    """The agency an article credits: its wire source, else its dateline's agency."""
+    return article.wire_source or (article.dateline.agency if article.dateline else None)
+
+
+def event_offset(article: Article, event: Event) -> int | None:
+    """Where the event is stated: its trigger (or sentence) offset, else where its sentence occurs."""
+    for key in ("trigger", "sentence"):
+        span = event.spans.get(key)
+        if span:
+            return span[0]
+    found = article.text.find(event.sentence) if event.sentence else -1
+    return found if found >= 0 else None
+
+
+def in_lead(text: str, offset: int | None) -> bool:
+    """Whether `offset` falls in the first paragraph of `text` (GDELT's IsRootEvent)."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n\n", start)
+    return offset is not None and offset < (end if end >= 0 else len(text))
+
+
+def event_sentence(article: Article, event: Event) -> int | None:
+    """GDELT's SentenceID: the 1-based sentence of the event's trigger (or sentence) in the text."""
+    offset = event_offset(article, event)
+    return sentence_number(article.text, offset) if offset is not None else None
+
+
+class Linker:
+    """Links articles into the link tables of one DuckDB connection.
+
+    `texts` returns the text of a stored article by id; provenance needs it to
+    compare a copy with an original linked earlier. Without it (or when it
+    returns None) a copy's relation is judged from its shingles alone.
+    """
+
+    def __init__(self, conn, texts: TextLookup | None = None) -> None:
+        self.conn = conn
+        self.texts = texts or (lambda _id: None)
+        tables.migrate(conn)
+        self._loaded = False
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self.copies = CopyIndex()
+        for article_id, sig in tables.load_signatures(self.conn):
+            self.copies.add(article_id, sig)
+        self.cluster_of: dict[str, str] = {}
+        self.members: dict[str, list[Member]] = defaultdict(list)
+        self.story_of: dict[str, str | None] = {}
+        self.relations: dict[str, tuple[str | None, float | None]] = {}
+        for cluster_id, member, story_id, rel in tables.load_members(self.conn):
+            self.cluster_of[member.article_id] = cluster_id
+            self.members[cluster_id].append(member)
+            self.story_of[member.article_id] = story_id
+            self.relations[member.article_id] = rel
+        self.originals = tables.load_originals(self.conn)
+        self.stories = StoryIndex()
+        df, n = tables.load_document_frequencies(self.conn)
+        self.stories.df.update(df)
+        self.stories.n_docs = n
+        for story in tables.load_stories(self.conn):
+            self.stories.restore(story)
+        self.events_by_story: dict[str | None, list[MergedEvent]] = defaultdict(list)
+        self.events_of: dict[str, set[int]] = defaultdict(set)
+        self.events: dict[int, MergedEvent] = {}
+        for merged in tables.load_events(self.conn):
+            self._index_event(merged)
+        self._loaded = True
+
+    def _index_event(self, merged: MergedEvent) -> None:
+        if merged.id not in self.events:
+            self.events_by_story[merged.story_id].append(merged)
+        self.events[merged.id] = merged
+        for m in merged.mentions:
+            self.events_of[m.article_id].add(merged.id)
+
+    def is_linked(self, article_id: str) -> bool:
+        self._load()
+        return article_id in self.cluster_of
+
+    def link(self, article: Article) -> LinkResult:
+        """Link one article (already linked articles are left as they are)."""
+        self._load()
+        if article.id in self.cluster_of:
+            return self.result(article.id)
+        sig = signature(article.text)
+        matches = self.copies.matches(sig, exclude=article.id) if sig else []
+        cluster_id, bridged = assign_cluster(article.id, matches, self.cluster_of)
+        for old in bridged:
+            self._move_cluster(old, cluster_id)
+        member = Member(
+            article.id, article.site or None, article.url, article.published, wire_agency(article), len(self.cluster_of)
+        )
+        earlier = self.members[cluster_id]
+        counts = term_counts(article.text, article.title, entity_names(article))
+        self.stories.count_document(counts)
+        story_id, story_score = self.stories.assign(
+            self.story_of.get(earlier[0].article_id) if earlier else None,
+            self.stories.vector(counts),
+            day_of(article.published),
+            new_id=f"S-{article.id}",
+        )
+        article_tone = tone(article.text)
+        self.cluster_of[article.id] = cluster_id
+        self.story_of[article.id] = story_id
+        earlier.append(member)
+        relations = self._provenance(cluster_id, article)
+        tables.insert_article(
+            self.conn,
+            {
+                "article_id": article.id, "seen": member.seen, "site": domain(member), "url": article.url,
+                "title": article.title, "published": article.published, "wire_agency": member.wire_agency,
+                "doc_len": len(article.text), "tone": article_tone, "signature": sig.to_bytes() if sig else None,
+                "shingle_count": sig.size if sig else None, "terms": "\n".join(sorted(counts)),
+                "cluster_id": cluster_id, "copy_jaccard": matches[0].jaccard if matches else None,
+                "relation": self.relations[article.id][0], "similarity": self.relations[article.id][1],
+                "story_id": story_id, "story_score": story_score,
+            },
+        )
+        for article_id in relations - {article.id}:
+            tables.set_relation(self.conn, article_id, *self.relations[article_id])
+        if sig:
+            self.copies.add(article.id, sig)
+        tables.save_story(self.conn, self.stories.stories[story_id])
+        if len(earlier) > 1:
+            self._refresh_events({m.article_id for m in earlier})
+        result = self.result(article.id)
+        result.copies = matches
+        result.event_ids = self._merge_events(article, member, story_id, article_tone)
+        return result
+
+    def result(self, article_id: str) -> LinkResult:
+        """The link decisions recorded for an already linked article."""
+        self._load()
+        cluster_id = self.cluster_of[article_id]
+        rel, score = self.relations.get(article_id, (None, None))
+        return LinkResult(
+            article_id, cluster_id, self.originals.get(cluster_id, cluster_id), rel, score,
+            story_id=self.story_of.get(article_id), event_ids=sorted(self.events_of.get(article_id, ())),
+        )
+
+    def _move_cluster(self, old: str, new: str) -> None:
+        """Two clusters turned out to be one: move the members of `old` into `new`."""
+        for member in self.members.pop(old, []):
+            self.cluster_of[member.article_id] = new
+            self.members[new].append(member)
+        self.originals.pop(old, None)
+        tables.move_cluster(self.conn, old, new)
+
+    def _provenance(self, cluster_id: str, article: Article) -> set[str]:
+        """Choose the cluster's original and grade the copies; the ids whose relation changed."""
+        members = self.members[cluster_id]
+        original, basis = choose_original(members)
+        changed = self.originals.get(cluster_id) != original.article_id
+        self.originals[cluster_id] = original.article_id
+        tables.save_cluster(self.conn, cluster_id, original, basis, origin_agency(members) or domain(original), len(members))
+        refresh = {m.article_id for m in members} if changed else {article.id}
+        lookup = {article.id: article.text}.get
+        original_text = lookup(original.article_id) or self.texts(original.article_id)
+        for article_id in refresh:
+            if article_id == original.article_id:
+                self.relations[article_id] = ("original", 1.0)
+                continue
+            text = lookup(article_id) or self.texts(article_id)
+            score = similarity(original_text, text) if original_text and text else None
+            self.relations[article_id] = (relation(score) if score is not None else "copy", score)
+        return refresh
+
+    def _mention(self, article: Article, member: Member, event: Event, article_tone: float) -> Mention:
+        cluster_id = self.cluster_of[article.id]
+        return Mention(
+            event=event,
+            article_id=article.id,
+            sentence_id=event_sentence(article, event),
+            in_lead=in_lead(article.text, event_offset(article, event)),
+            site=domain(member),
+            url=article.url,
+            published=article.published,
+            tone=article_tone,
+            doc_len=len(article.text),
+            cluster_id=cluster_id,
+            origin=self._origin(cluster_id),
+        )
+
+    def _origin(self, cluster_id: str) -> str | None:
+        members = self.members[cluster_id]
+        original = self.originals.get(cluster_id)
+        site = next((domain(m) for m in members if m.article_id == original), None)
+        return origin_agency(members) or site
+
+    def _merge_events(self, article: Article, member: Member, story_id: str | None, article_tone: float) -> list[int]:
+        touched: dict[int, MergedEvent] = {}
+        for event in article.events:
+            mention = self._mention(article, member, event, article_tone)
+            merged = find_event(self.events_by_story[story_id], mention)
+            if merged is None:
+                merged = MergedEvent(self._next_event_id(), story_id)
+            merged.mentions.append(mention)
+            self._index_event(merged)
+            touched[merged.id] = merged
+        for merged in touched.values():
+            self._save_event(merged)
+        return sorted(touched)
+
+    def _next_event_id(self) -> int:
+        return max(self.events, default=0) + 1
+
+    def _refresh_events(self, article_ids: set[str]) -> None:
+        """Cluster membership or originals changed: recount the events these articles report."""
+        for event_id in sorted({e for a in article_ids for e in self.events_of.get(a, ())}):
+            merged = self.events[event_id]
+            for m in merged.mentions:
+                m.cluster_id = self.cluster_of.get(m.article_id, m.cluster_id)
+                m.origin = self._origin(m.cluster_id)
+            self._save_event(merged)
+
+    def _save_event(self, merged: MergedEvent) -> None:
+        mark_independent(merged.mentions, self.originals)
+        tables.save_event(self.conn, merged)

@@ -1,0 +1,101 @@
+"""Linking with real texts: copies found, same-story articles grouped, unrelated kept apart."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from conftest import shared_path
+
+from dateline.eval.copies import NATURAL_COPIES
+from dateline.eval.rewrites import REWRITES, apply
+from dateline.link import Linker
+from dateline.link.duplicates import estimate, is_copy, signature
+from dateline.link.provenance import relation, similarity
+from dateline.model import Article
+
+POLNEAR = ("gold", "quotes", "polnear", "data", "train", "text")
+WEINER = ("huff-post_2016-08-29_anthony-weiner-reportedly-caught.txt", "west-journal_2016-08-29_anthony-weiner-receives-more-bad.txt")
+UNRELATED = "nyt_2015-11-25_golf-courses-forced-to-reach-int.txt"
+
+
+def article(aid: str, text: str, **meta) -> Article:
+    return Article(id=aid, origin=aid, content_hash=aid, text=text, **meta)
+
+
+def polnear(name: str) -> Article:
+    text = shared_path(*POLNEAR, name).read_text(encoding="utf-8")
+    outlet, day = name.split("_")[:2]
+    return article(name, text, site=f"{outlet}.example", published=day, title=text.splitlines()[0])
+
+
+@pytest.fixture
+def linker():
+    texts: dict[str, str] = {}
+    link = Linker(duckdb.connect(), texts.get)
+    original = link.link
+
+    def remember(a: Article):
+        texts[a.id] = a.text
+        return original(a)
+
+    link.link = remember
+    return link
+
+
+@pytest.mark.parametrize("name", sorted(REWRITES))
+def test_every_rewrite_of_the_seed_is_a_copy(seed_text, name):
+    jaccard, containment = estimate(signature(seed_text), signature(apply(name, seed_text, seed=7)))
+    assert is_copy(jaccard, containment), (name, jaccard, containment)
+
+
+def test_seed_copy_joins_the_cluster_with_a_graded_relation(linker, seed_text):
+    first = linker.link(article("tass", seed_text, site="tass.com", published="2022-02-12", wire_source="TASS"))
+    light = linker.link(article("light", apply("artefacts", seed_text, 1), site="a.example", published="2022-02-12"))
+    heavy = linker.link(article("heavy", apply("rewrite", seed_text, 2), site="b.example", published="2022-02-13"))
+    assert light.cluster_id == heavy.cluster_id == first.cluster_id
+    assert (first.relation, light.relation, heavy.relation) == ("original", "light edit", "rewrite")
+    assert heavy.similarity < light.similarity < 1.0
+
+
+def test_agency_site_becomes_original_even_when_linked_later(linker, seed_text):
+    linker.link(article("copy", seed_text, site="eurasiareview.example", published="2022-02-12", wire_source="TASS"))
+    agency = linker.link(article("own", seed_text, url="https://tass.com/politics/1", published="2022-02-12"))
+    assert agency.original_id == "own"
+    row = linker.conn.execute("SELECT basis, origin FROM link_clusters").fetchall()
+    assert row == [("agency site", "TASS")]
+    assert linker.result("copy").relation == "verbatim"
+
+
+def test_same_story_grouped_not_copied_and_unrelated_apart(linker):
+    for path in sorted(shared_path(*POLNEAR).glob("*.txt"))[:40]:
+        linker.link(polnear(path.name))
+    first, second = (linker.link(polnear(n)) for n in WEINER)
+    other = linker.link(polnear(UNRELATED))
+    assert second.story_id == first.story_id
+    assert second.cluster_id != first.cluster_id
+    assert other.story_id != first.story_id and other.cluster_id != first.cluster_id
+
+
+def test_different_polnear_articles_are_not_copies():
+    """Among 120 real articles only the hand-checked editions of one text are copies."""
+    paths = sorted(shared_path(*POLNEAR).glob("*.txt"))[:120]
+    sigs = {p.stem: signature(p.read_text(encoding="utf-8")) for p in paths}
+    names = sorted(n for n, s in sigs.items() if s)
+    found = {(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if is_copy(*estimate(sigs[a], sigs[b]))}
+    assert found <= set(NATURAL_COPIES)
+
+
+def test_relation_thresholds():
+    text = "Moscow will carefully consider the views expressed by Biden, Ushakov said on Saturday."
+    assert relation(similarity(text, text.upper())) == "verbatim"
+    assert relation(similarity(text, text.replace("said", "stated"))) == "light edit"
+
+
+def test_relinking_is_idempotent_and_state_survives_a_new_process(seed_text):
+    conn = duckdb.connect()
+    Linker(conn).link(article("a", seed_text, published="2022-02-12"))
+    again = Linker(conn)
+    assert again.link(article("a", seed_text)).cluster_id == "a"
+    copy = again.link(article("b", apply("synonyms", seed_text, 3), published="2022-02-12"))
+    assert copy.cluster_id == "a" and copy.story_id == "S-a"
+    assert conn.execute("SELECT count(*) FROM link_articles").fetchone() == (2,)

@@ -1,0 +1,86 @@
+"""Events merged across reports: the seed and a rewritten copy give one event per real event."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from dateline.eval.rewrites import apply
+from dateline.link import Linker
+from dateline.link.events import MergedEvent, Mention, compatible_actors, find_event
+from dateline.model import ActorRef, Article, Event
+
+CALLS = {
+    "biden": ("phone call with Russian leader", ("RUSGOV", "Vladimir Putin"), ("USAGOV", "Joe Biden")),
+    "macron": ("had a phone call with French", ("RUSGOV", "Vladimir Putin"), ("FRAGOV", "Emmanuel Macron")),
+}
+
+
+def coded(aid: str, text: str, **meta) -> Article:
+    """An article with the two phone calls of the seed coded as CAMEO 040 (consult), found in its own text."""
+    events = []
+    for key, (trigger, (scode, sname), (tcode, tname)) in CALLS.items():
+        start = text.index(trigger)
+        events.append(
+            Event(
+                id=f"{aid}-{key}", cameo="040", cameo_root="04", plover="CONSULT", quad_class=1, goldstein=1.0,
+                date="2022-02-12", place="Moscow", source=ActorRef(sname, sname, scode),
+                target=ActorRef(tname, tname, tcode), trigger=trigger, sentence="",
+                spans={"trigger": (start, start + len(trigger))}, confidence=0.8, article_id=aid,
+            )
+        )
+    return Article(id=aid, origin=aid, content_hash=aid, text=text, events=events, **meta)
+
+
+@pytest.fixture
+def linked(seed_text):
+    texts = {}
+    conn = duckdb.connect()
+    linker = Linker(conn, texts.get)
+    copy = apply("rewrite", seed_text, seed=5)
+    for article in (
+        coded("seed", seed_text, site="eurasiareview.example", published="2022-02-12", wire_source="TASS"),
+        coded("copy", copy, site="newsnow.example", published="2022-02-13"),
+    ):
+        texts[article.id] = article.text
+        linker.link(article)
+    return conn
+
+
+def test_one_event_per_real_event_with_two_mentions(linked):
+    events = linked.execute(
+        "SELECT num_mentions, num_articles, num_sources, num_independent_sources, independent_sources"
+        " FROM link_events ORDER BY event_id"
+    ).fetchall()
+    assert events == [(2, 2, 2, 1, ["TASS"])] * 2
+
+
+def test_only_the_original_is_an_independent_report(linked):
+    flags = linked.execute(
+        "SELECT article_id, bool_and(independent) FROM link_mentions GROUP BY article_id ORDER BY article_id"
+    ).fetchall()
+    assert flags == [("copy", False), ("seed", True)]
+
+
+def test_mentions_keep_sentence_and_offsets(linked):
+    rows = linked.execute("SELECT article_id, sentence_id, event FROM link_mentions WHERE mention_id LIKE '%biden'").fetchall()
+    assert {r[0] for r in rows} == {"seed", "copy"}
+    assert all(r[1] == 3 for r in rows)  # title, "MOSCOW, February 12. /TASS/.", then the lead
+
+
+def mention(source: str | None, target: str | None, day: str, root: str = "04") -> Mention:
+    ev = Event(
+        id="e", cameo=root + "0", cameo_root=root, plover=None, quad_class=1, goldstein=1.0, date=day, place=None,
+        source=ActorRef(source, code=source) if source else None, target=ActorRef(target, code=target) if target else None,
+        trigger="", sentence="",
+    )
+    return Mention(ev, article_id=f"{source}-{target}-{day}")
+
+
+def test_merge_rules():
+    merged = MergedEvent(1, "s", [mention("RUSGOV", "USA", "2022-02-12")])
+    assert find_event([merged], mention("RUS", "USAGOV", "2022-02-13")) is merged
+    assert find_event([merged], mention("RUSGOV", "USA", "2022-02-15")) is None
+    assert find_event([merged], mention("RUSGOV", "USA", "2022-02-12", root="11")) is None
+    assert find_event([merged], mention("RUSGOV", None, "2022-02-12")) is None
+    assert not compatible_actors(ActorRef("x", code="RUS"), ActorRef("y", code="UKR"))
