@@ -38,6 +38,7 @@ def test_seed_direct_quotes_by_ushakov(seed_quotes):
     cues = {q.cue for q in direct}
     assert {"said", "added", "stressed"} <= cues
     assert len(direct) >= 3
+    assert {q.speaker.code for q in direct} == {"RUSGOV"}
     he_said = next(q for q in direct if q.cue == "said")
     assert he_said.speaker.text == "he"
     assert he_said.text.startswith("“The two presidents agreed")
@@ -53,6 +54,7 @@ def test_seed_putin_reported_statement(seed_quotes, seed_text):
     assert "Russia had almost completed" in putin[0].text
     assert putin[0].kind == "mixed"
     assert putin[0].nested  # inside Ushakov's report of it
+    assert putin[0].speaker.code == "RUSGOV"
     s, e = putin[0].spans["speaker"]
     assert seed_text[s:e] == "Putin"
 
