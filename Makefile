@@ -1,4 +1,4 @@
-# Quick start: `make demo` runs dateline on the bundled example; `make test` runs the tests.
+# Quick start: `make demo` stores the bundled example in ./dateline.duckdb and shows it; `make test` runs the tests.
 # Both create .venv and install the project (and its pinned dependencies) on first use.
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/dateline process examples/
+	$(BIN)/dateline ingest examples/
+	$(BIN)/dateline show examples/tass-2022-02-12.txt
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -41,6 +41,7 @@ class Dateline:
     agency: str | None = None
     text: str = ""
     span: Span | None = None
+    region: str | None = None
 
 
 @dataclass

@@ -105,22 +105,27 @@ def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]
     if between:
         parties = expand(between)
         return parties[:1], parties[1:]
-    sources = [c for c in noun.children if c.dep_ == "poss"]
+    sources = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if not sources:
         verb = governing_verb(noun)
         if verb is not None:
             subj, passive = clause_subject(verb)
             sources = [a for a in [agent(verb) if passive else subj] if a is not None]
-    targets = prep_objects(noun, (target_prep,) if target_prep else ("with",))
+    preps = (target_prep,) if target_prep else ("with",)
+    targets = prep_objects(noun, preps)
+    verb = governing_verb(noun)
+    if not targets and verb is not None and noun.dep_ == "dobj":
+        targets = prep_objects(verb, preps)
     return sources, targets
 
 
 def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None,
-               target_is_subject: bool = False) -> tuple[list[Any], list[Any]]:
+               target_is_subject: bool = False, any_later_noun: bool = False) -> tuple[list[Any], list[Any]]:
     """Source and target candidates of a verbal trigger (voice-aware); a pattern
-    may name the source's preposition or make the subject the target."""
+    may name the source's preposition or make the subject the target. With
+    `any_later_noun`, any noun after the verb may be the target (TABARI's way)."""
     subj, passive = clause_subject(verb)
-    targets = verb_targets(verb, target_prep) + later_tokens(verb)
+    targets = verb_targets(verb, target_prep) + (later_tokens(verb) if any_later_noun else [])
     if passive:
         by = agent(verb)
         sources, targets = ([by] if by is not None else []), ([subj] if subj is not None else []) + targets
@@ -138,3 +143,21 @@ def later_tokens(verb: Any) -> list[Any]:
     the verb in its subtree, outside its subject."""
     return [t for t in verb.subtree if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")
             and not any(a.dep_ in SUBJECTS and a.head == verb for a in [t, *t.ancestors])]
+
+
+PERSONAL_PRONOUNS = {"it", "he", "she", "they", "we"}
+REPORTING_DEPS = ("ccomp", "xcomp", "conj")
+
+
+def reporter(token: Any) -> Any | None:
+    """For a pronoun subject of reported speech, the speaker it stands for:
+    "Hungary said it will support ..." gives "Hungary"."""
+    if token.lower_ not in PERSONAL_PRONOUNS:
+        return None
+    clause = token.head
+    while clause.dep_ in REPORTING_DEPS and clause.head is not clause:
+        clause = clause.head
+        subj, passive = clause_subject(clause)
+        if subj is not None and subj is not token and not passive and subj.lower_ not in PERSONAL_PRONOUNS:
+            return subj
+    return None

@@ -5,19 +5,20 @@ auxiliaries on the trigger or on the verbs that govern it through
 infinitive complements ("refused to grant", "agreed to hold talks"), a
 conditional ("if possible"), and a date well before the article's.
 CAMEO codes a future or intended act of cooperation as an expressed intent
-(03x: "Finland will give Tanzania a grant" is 0331) and a future attack as
-a threat (138): `intent_code` gives that recoding.
+(03x: "Finland will give Tanzania a grant" is 0331): `intent_code` gives that
+recoding; `threat_code` the threat of a conflict act ("threatened to ban").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "ca"}
-INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "decide", "agree", "offer",
-                "promise", "pledge", "vow", "be", "go"}
-REFUSAL_VERBS = {"refuse", "fail", "decline", "reject"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+""""would" is mostly the future of reported speech ("Iraq said it would allow"); a condition makes it hypothetical."""
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca"}
+INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "agree", "offer",
+                "promise", "pledge", "vow", "go", "willing", "ready", "prepared", "determined", "committed"}
+REFUSAL_VERBS = {"refuse", "fail", "decline", "reject", "cancel", "postpone", "suspend", "deny"}
 CONDITIONAL_MARKS = {"if", "unless"}
 
 _INTENT = {
@@ -25,8 +26,11 @@ _INTENT = {
     "061": "0311", "062": "0312", "063": "0313", "064": "0314",
     "071": "0331", "072": "0332", "073": "0333", "074": "0334",
     "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
-    "16": "131", "161": "1313", "162": "1311", "163": "1312",
-    "17": "137", "18": "138", "19": "138", "20": "1383", "190": "1384", "192": "1382", "191": "1381",
+}
+_THREAT = {
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+    "17": "137", "172": "132", "1722": "1322", "1723": "1323", "1724": "1324",
+    "18": "138", "19": "138", "20": "1383", "190": "1384", "191": "1381", "192": "1382", "204": "1385",
 }
 
 
@@ -81,10 +85,19 @@ def _well_before(event_date: str | None, article_date: str | None, days: int = 3
     return (a - e).days > days
 
 
-def intent_code(code: str) -> str | None:
-    """The CAMEO code for announcing `code` as an intent or a threat, or None
-    when CAMEO codes the future act as itself (statements, demands...)."""
+def _closest(table: dict[str, str], code: str) -> str | None:
     for key in (code, code[:3], code[:2]):
-        if key in _INTENT:
-            return _INTENT[key]
+        if key in table:
+            return table[key]
     return None
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO code for announcing cooperation `code` as an intent (03x), or
+    None when CAMEO codes the future act as itself (statements, conflict...)."""
+    return _closest(_INTENT, code)
+
+
+def threat_code(code: str) -> str | None:
+    """The CAMEO threat (13x) of carrying out conflict `code` ("threatened to ban": 1322)."""
+    return _closest(_THREAT, code)

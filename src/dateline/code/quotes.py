@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import dropwhile, takewhile
 from typing import Any
 
 from dateline.code.quote_cues import Cue, CueLexicon, load_lexicon, user_paths
@@ -31,17 +32,21 @@ from dateline.pipeline import Analysis, component
 Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
-INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
 HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
 _WORD = re.compile(r"\w")
+_SET_OFF = re.compile(r"[,?!][”\"»]?\s*$")
+NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
 _GAP_BEFORE = re.compile(r"[ \t,]*")
+_GAP_TO_CUE = re.compile(r"[ \t,]*[^\n\"“”«»]{1,60}?")
 _GAP_AFTER = re.compile(r"[\s,:;]*")
 _GAP_NEXT_SENTENCE = re.compile(r"[\s,:;.]*")
 _EDGE = " \t\n,;:–—-"
 _LABEL = re.compile(r"^[ \t]*([A-Z][\w.’' -]{1,40}?):[ \t]+(?=\S)[^\n]*?()$", re.M)
+LABEL_NOUNS = {"poll", "survey", "study", "report", "statement", "transcript", "source", "official"}
 LABEL_CUE = Cue(text=":", kind="speech", weight=0.7)
 
 
@@ -86,13 +91,21 @@ def source_tokens(head: Any) -> list[Any]:
     return out
 
 
-def subject(verb: Any) -> Any | None:
-    """The verb's subject (nearest one), or the subject it shares with the verb it hangs on."""
-    subjects = [c for c in verb.lefts if c.dep_ in SUBJECTS] + [c for c in verb.rights if c.dep_ in SUBJECTS]
+def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
+    """The verb's subject (nearest one); else the agent of a passive ("reported by X"), the
+    noun a participle modifies ("a group backing X"), or the subject shared with the verb
+    it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
-    if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
-        return subject(verb.head)
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if agents:
+        return agents[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if verb.dep_ in INHERITS_SUBJECT and head is not verb:
+        return subject(head, SUBJECTS + ("nsubjpass",) if verb.dep_ == "xcomp" else SUBJECTS)
     return None
 
 
@@ -151,9 +164,11 @@ class QuoteFinder:
 
     def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
         subj = subject(verb)
-        if subj is None:
-            return None
+        if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
+            return self.after_quotation(verb, cue)
         complements = content_dependents(verb, cue.frames)
+        if subj.head.dep_ == "agent" and subj.head.head is verb:
+            complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
         parts = [r for c in complements if (r := token_range(list(c.subtree)))]
         clause = [t for t in verb.subtree if not any(t in c.subtree for c in complements)]
         clause_span = token_range(clause)
@@ -178,14 +193,36 @@ class QuoteFinder:
             rule=rule,
         )
 
+    def after_quotation(self, verb: Any, cue: Cue) -> Attribution | None:
+        """ "“...,” Ramos, 58, told AFP" when the parser lost the subject: the noun
+        phrase between the quotation and the cue is the source."""
+        sent = verb.sent
+        q = self.quotation_before(verb.idx, sent.start_char, _GAP_TO_CUE)
+        if q is None:
+            return None
+        between = [t for t in sent if q[1] <= t.idx < verb.idx]
+        names = list(takewhile(lambda t: t.pos_ in NOMINAL, dropwhile(lambda t: t.pos_ not in NOMINAL, between)))
+        if not names or any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=names[-1],
+            source_span=token_range(names),
+            parts=self.grow([q], cue_span(verb)),
+            sentence=(sent.start_char, sent.end_char),
+            rule="quotation-source-cue",
+        )
+
     def host_clause(self, verb: Any, subj: Any) -> list[Span]:
-        """For "..., X said" parsed with the cue hanging on the content's verb: that clause without the cue."""
+        """For "..., X said" or "A, X says, B" parsed with the cue hanging on the content's
+        verb: that clause without the cue, which a comma must set off."""
         head = verb.head
-        if verb.dep_ not in HOSTED or head is verb or head.i > verb.i or subj not in verb.children:
+        if verb.dep_ not in HOSTED or head is verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
         whole = token_range(list(head.subtree))
-        if own is None or whole is None:
+        if own is None or whole is None or not _SET_OFF.search(self.text, whole[0], own[0]):
             return []
         parts = [trim(self.text, (whole[0], own[0])), trim(self.text, (own[1], whole[1]))]
         return [p for p in parts if p]
@@ -243,7 +280,7 @@ class QuoteFinder:
         found = []
         for m in _LABEL.finditer(self.text):
             label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            content = trim(self.text, (m.end(), m.end(2)))
+            content = trim(self.text, (m.end(1) + 1, m.end(2)))
             if label is None or content is None or not _is_name(label):
                 continue
             found.append(
@@ -259,10 +296,11 @@ class QuoteFinder:
             )
         return found
 
-    def quotation_before(self, start: int, sentence_start: int) -> Span | None:
+    def quotation_before(self, start: int, sentence_start: int, gap: re.Pattern = None) -> Span | None:
         """The quotation ending in this sentence just before `start`, separated by spaces and commas only."""
+        gap = gap or _GAP_BEFORE
         for q in self.quotations:
-            if sentence_start < q[1] <= start and _GAP_BEFORE.fullmatch(self.text, q[1], start):
+            if sentence_start < q[1] <= start and gap.fullmatch(self.text, q[1], start):
                 return q
         return None
 
@@ -311,10 +349,15 @@ class QuoteFinder:
 
 
 def _is_name(label: Any) -> bool:
-    """A speaker label is a name (PERSON/ORG entity or all-caps) of at most six words."""
+    """A speaker label is a name (PERSON/ORG entity, all caps, or a source noun such as
+    "Poll") of at most six words."""
     if len(label) > 6:
         return False
-    return label.text.isupper() or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+    return (
+        label.text.isupper()
+        or label.root.lemma_.lower() in LABEL_NOUNS
+        or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+    )
 
 
 def mark_nested(found: list[Attribution]) -> None:

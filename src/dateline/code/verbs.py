@@ -10,7 +10,7 @@ Two formats load into one `Lexicon` of `Trigger` patterns:
 * the PETRARCH/TABARI ``.verbs`` format (`read_petrarch_verbs`), so users keep the
   dictionaries they have: ``&SYNSET`` blocks, ``--- VERB [code] ---`` blocks
   listing verbs (with ``{irregular forms}``) and ``- words * words [code]``
-  patterns, where ``$`` marks the source, ``+`` the target (before ``*``: the
+  patterns (``_``-joined words must be adjacent), where ``$`` marks the source, ``+`` the target (before ``*``: the
   subject is the target), ``%`` a compound actor whose members act on each other, ``^`` a skipped word, ``_`` joins words, ``{}`` and ``()`` group
   phrases and ``[a:b]`` codes ``a`` from source to target and ``b`` back.
 
@@ -21,6 +21,7 @@ anywhere before the head in its sentence). The most specific match wins.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterable
@@ -131,7 +132,8 @@ def _split_code(text: str) -> tuple[str, str | None]:
 
 
 def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
-    """``&NAME`` blocks of ``+member`` lines; members may name other synsets."""
+    """``&NAME`` blocks of ``+member`` lines; members may name other synsets, and
+    a multi-word member ("golden goblin galleons") must match as a phrase."""
     raw: dict[str, list[str]] = {}
     current = None
     for line in lines:
@@ -153,26 +155,35 @@ def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
             else:
                 words = member.replace("_", " ").lower().split()
                 if words:
-                    out.add(words[-1])
+                    out.add(" ".join(words))
         return out
 
     return {name: frozenset(expand(name)) for name in raw}
 
 
 def _pattern_words(text: str, synsets: dict[str, frozenset[str]]) -> list[str | frozenset[str]]:
-    """Tokens of a pattern side: words, synsets (as sets) and the markers $ + % ^."""
-    text = re.sub(r"[{}()]", " ", text).replace("_", " ")
+    """Tokens of a pattern side: words, synsets (as sets of alternatives) and the
+    markers $ + % ^. Words joined by ``_`` must be adjacent: they become one
+    phrase alternative ("new economic relations"), synsets expanded in place."""
+    text = re.sub(r"[{}()]", " ", text)
     out: list[str | frozenset[str]] = []
     for tok in text.split():
-        if tok.startswith("&"):
-            members = synsets.get(tok.rstrip("_").upper())
-            if members:
-                out.append(members)
-        elif tok in ("$", "+", "%", "^"):
+        parts = [p for p in tok.split("_") if p]
+        if tok in ("$", "+", "%", "^"):
             out.append(tok)
-        else:
-            out.append(tok.lower())
+        elif len(parts) == 1 and not parts[0].startswith("&"):
+            out.append(parts[0].lower())
+        elif parts:
+            options = [_alternatives(p, synsets) for p in parts]
+            if all(options):
+                out.append(frozenset(" ".join(combo) for combo in itertools.product(*options)))
     return out
+
+
+def _alternatives(part: str, synsets: dict[str, frozenset[str]]) -> list[str]:
+    if part.startswith("&"):
+        return sorted(synsets.get(part.rstrip("_").upper(), ()))
+    return [part.lower()]
 
 
 def _words_only(seq: list[str | frozenset[str]]) -> tuple[frozenset[str], ...]:

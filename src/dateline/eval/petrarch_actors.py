@@ -166,6 +166,11 @@ def compose(found: list[Entry], date: str | None) -> str | None:
     return code.upper()
 
 
+def _of_objects(token: Any) -> list[Any]:
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def actor_index(doc: Any, entries: tuple[Entry, ...], date: str | None) -> ActorIndex:
     """Mentions: each noun chunk holding dictionary matches, coded from them."""
     hits = matches(doc, entries)
@@ -173,6 +178,8 @@ def actor_index(doc: Any, entries: tuple[Entry, ...], date: str | None) -> Actor
     covered: set[int] = set()
     for chunk in doc.noun_chunks:
         inside = [e for s, _, e in hits if chunk.start <= s < chunk.end]
+        if inside and all(e.agent for e in inside):  # "soldiers from Gondor", "activists in Arnor"
+            inside += [e for s, _, e in hits for p in _of_objects(chunk.root) if p.left_edge.i <= s <= p.i]
         code = compose(inside, date) if inside else None
         if code:
             mentions.append(ActorMention(chunk.text, chunk.start_char, chunk.end_char, chunk.start, chunk.end,

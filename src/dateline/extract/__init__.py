@@ -1,13 +1,35 @@
 """Extract: raw document → clean, dated, sourced `Article`.
 
-(Minimal extraction being extended: decode text, first line as title.)
+`extract_article` never raises: whatever goes wrong becomes an article with
+status ``error`` and a readable reason. Steps, each in its own module:
+body and metadata (`html` for pages, `title.text_title` for plain text),
+boilerplate removal, title/section split, dateline, wire source, publication
+date, language, quality flags. Metadata the container gave (`RawDocument.meta`:
+url, title, published, source, byline, language) wins over what is guessed.
 """
 
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
+from dateline.extract.boilerplate import strip_boilerplate
+from dateline.extract.dateline import find_dateline
+from dateline.extract.html import extract_html
+from dateline.extract.language import detect_language
+from dateline.extract.published import infer_from_dateline, normalise
+from dateline.extract.quality import quality_flags
+from dateline.extract.title import section_from_categories, split_title, text_title
+from dateline.extract.wire import wire_source
 from dateline.model import Article, RawDocument
+
+PARAGRAPH_BREAK = "\n\n"
+
+__all__ = ["PARAGRAPH_BREAK", "article_id", "content_hash", "extract_article"]
+
+
+class ExtractionError(Exception):
+    """A document that yields no article; the message is the reason shown to users."""
 
 
 def content_hash(content: bytes | str) -> str:
@@ -21,16 +43,104 @@ def article_id(origin: str, digest: str) -> str:
 
 
 def extract_article(raw: RawDocument) -> Article:
-    digest = content_hash(raw.content)
+    """The article in `raw`; an error article (status ``error``, `error` saying why) on any failure."""
+    digest = content_hash(raw.content or b"")
     article = Article(id=article_id(raw.origin, digest), origin=raw.origin, content_hash=digest)
-    if raw.kind == "error":
-        article.status, article.error = "error", raw.error
-        return article
-    text = raw.content.decode("utf-8") if isinstance(raw.content, bytes) else raw.content
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
-        article.status, article.error = "error", "empty document"
-        return article
-    article.title = lines[0]
-    article.text = "\n\n".join(lines[1:])
+    try:
+        if raw.kind == "error":
+            raise ExtractionError(raw.error or "the reader could not read this document")
+        _fill(article, raw)
+    except ExtractionError as err:
+        article.status, article.error = "error", str(err)
+    except Exception as err:  # noqa: BLE001 - a bad document must never stop a run
+        article.status, article.error = "error", f"extraction failed: {type(err).__name__}: {err}"
     return article
+
+
+def _fill(article: Article, raw: RawDocument) -> None:
+    meta = raw.meta or {}
+    if raw.kind == "html":
+        paragraphs = _from_html(article, raw.content, meta.get("url"))
+    elif raw.kind == "text":
+        paragraphs = _from_text(article, decode_text(raw.content))
+    else:
+        raise ExtractionError(f"unknown document kind {raw.kind!r}")
+    _apply_meta(article, meta)
+    kept, removed = strip_boilerplate(paragraphs)
+    article.text = PARAGRAPH_BREAK.join(kept)
+    if not article.text.strip():
+        raise ExtractionError("empty after extraction")
+    if article.title:
+        article.title, section = split_title(article.title, article.site, article.url)
+        article.section = article.section or section
+    article.dateline = find_dateline(article.text)
+    article.wire_source = meta_text(meta, "wire_source") or wire_source(
+        article.text, article.dateline, article.byline, article.url, removed
+    )
+    if not article.published and article.dateline and article.dateline.date:
+        article.published = infer_from_dateline(article.dateline.date, article.text)
+        article.published_inferred = article.published is not None
+    article.language = meta_text(meta, "language") or detect_language(article.text)
+    article.quality = quality_flags(article.text) + (["lossy_decoding"] if meta.get("encoding_lossy") else [])
+
+
+def _from_html(article: Article, content: bytes | str, url: str | None) -> list[str]:
+    page = extract_html(content, url)
+    if page is None or not page.paragraphs:
+        raise ExtractionError("no article text found (page is not an article?)")
+    article.title, article.byline, article.site = page.title, page.byline, page.site
+    article.url, article.published = page.url, normalise(page.published)
+    article.section = section_from_categories(page.categories)
+    return page.paragraphs
+
+
+def _from_text(article: Article, text: str) -> list[str]:
+    paragraphs = text_paragraphs(text)
+    if not paragraphs:
+        raise ExtractionError("empty document")
+    title = text_title(paragraphs[0], paragraphs[1]) if len(paragraphs) > 1 else None
+    if title:
+        article.title = title
+        return paragraphs[1:]
+    return paragraphs
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a plain text with whitespace normalised: blocks between blank
+    lines when the text has them (lines inside a block are wrapped lines), else lines."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if any(not line.strip() for line in lines[1:-1]):
+        blocks = "\n".join(lines).split("\n\n")
+        paragraphs = [" ".join(block.split()) for block in blocks]
+    else:
+        paragraphs = [" ".join(line.split()) for line in lines]
+    return [p for p in paragraphs if p]
+
+
+def decode_text(content: bytes | str) -> str:
+    """Text from bytes: UTF-8 when valid, else the encoding charset-normalizer detects."""
+    if isinstance(content, str):
+        return content
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(content).best()
+        if best is None:
+            raise ExtractionError("undecodable bytes (no character set fits)") from None
+        return str(best)
+
+
+def _apply_meta(article: Article, meta: dict[str, Any]) -> None:
+    """Container metadata wins over what the page or the text suggested."""
+    article.url = meta_text(meta, "url") or article.url
+    article.title = meta_text(meta, "title") or article.title
+    article.site = meta_text(meta, "source") or meta_text(meta, "site") or article.site
+    article.byline = meta_text(meta, "byline") or meta_text(meta, "author") or article.byline
+    article.published = normalise(meta.get("published")) or article.published
+
+
+def meta_text(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    return " ".join(str(value).split()) or None if value not in (None, "") else None

@@ -1,0 +1,74 @@
+"""Options and output shared by the store commands (`--db`, filters, JSON Lines)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import functools
+import json
+import sys
+from typing import Any
+
+from dateline.store import DEFAULT_PATH, ENV_VAR, Store, StoreError
+from dateline.store.query import Filters
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="FILE", default=None, help=f"the store file (default: ${ENV_VAR}, else ./{DEFAULT_PATH})"
+    )
+
+
+def iso_date(value: str) -> str:
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def add_filters(parser: argparse.ArgumentParser, *names: str) -> None:
+    """Add the filter options `names` (fields of `Filters`), plus --limit and --json."""
+    helps = {
+        "since": ("DATE", "only on or after this date (YYYY-MM-DD)"),
+        "until": ("DATE", "only on or before this date (YYYY-MM-DD)"),
+        "source": ("NAME", "wire source or site contains NAME (e.g. TASS, reuters.com)"),
+        "status": ("STATUS", "only articles with this status: ok, duplicate or error"),
+        "actor": ("ACTOR", "actor code prefix (RUSGOV) or name substring (Putin)"),
+        "code": ("CAMEO", "CAMEO event code prefix (e.g. 04, 0411)"),
+        "root": ("ROOT", "CAMEO root code (e.g. 4 or 04)"),
+        "speaker": ("NAME", "speaker mention or name contains NAME"),
+        "search": ("TEXT", "quote text contains TEXT"),
+    }
+    for name in names:
+        metavar, text = helps[name]
+        parser.add_argument(f"--{name}", metavar=metavar, help=text, type=iso_date if name in ("since", "until") else str)
+    parser.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50; 0 for all)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
+
+
+def filters(args: argparse.Namespace) -> Filters:
+    values = {name: getattr(args, name, None) for name in Filters.__dataclass_fields__ if name != "limit"}
+    return Filters(**values, limit=args.limit or None)
+
+
+def open_store(args: argparse.Namespace, read_only: bool = True) -> Store:
+    return Store(args.db, read_only=read_only)
+
+
+def reports_store_errors(run):
+    """Turn a `StoreError` into a one-line message and exit status 2."""
+
+    @functools.wraps(run)
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except StoreError as exc:
+            print(f"dateline: {exc}", file=sys.stderr)
+            return 2
+
+    return wrapper
+
+
+def print_json_lines(records: list[dict[str, Any]]) -> None:
+    for record in records:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")

@@ -1,0 +1,181 @@
+"""The run loop: read documents, skip what the store has, process the rest, save as results come.
+
+Everything streams: documents are pulled from the reader only as batches are
+processed, results are committed per batch, and only the ids of the few
+documents in flight are kept. So a run's memory does not grow with its size,
+and a run interrupted at any point is finished by running it again (documents
+already stored are skipped before any extraction or NLP).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from dateline.extract import article_id, content_hash
+from dateline.model import Article, RawDocument
+from dateline.pipeline import DEFAULT_COMPONENTS
+from dateline.store import Store
+from dateline.workers import run_batches
+
+MAX_LISTED_ERRORS = 20
+"""Errors kept for the summary; all of them are in the store (`dateline articles --status error`)."""
+
+
+@dataclass
+class RunSummary:
+    """What one run did, for the closing summary and the `runs` table."""
+
+    run_id: int
+    seen: int = 0
+    already_stored: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    coded: Counter = field(default_factory=Counter)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    def record(self, article: Article) -> None:
+        self.statuses[article.status] += 1
+        for kind in ("events", "quotes", "timexes"):
+            self.coded[kind] += len(getattr(article, kind))
+        if article.status == "error" and len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append((article.origin, article.error or "unknown error"))
+
+    @property
+    def stored(self) -> int:
+        return sum(self.statuses.values())
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def counts(self) -> dict[str, int]:
+        """The counts as `runs` table columns."""
+        return {
+            "seen": self.seen,
+            "already_stored": self.already_stored,
+            **{status: self.statuses[status] for status in ("ok", "duplicate", "error")},
+            **{kind: self.coded[kind] for kind in ("events", "quotes", "timexes")},
+        }
+
+
+def ingest(
+    raws: Iterable[RawDocument],
+    store: Store,
+    *,
+    inputs: Iterable[str] = (),
+    components: Iterable[str] = DEFAULT_COMPONENTS,
+    config: dict[str, Any] | None = None,
+    workers: int = 1,
+    use_ray: bool = False,
+    batch_size: int = 32,
+    on_progress: Callable[[RunSummary], None] | None = None,
+) -> RunSummary:
+    """Store every new document in `raws` and return the run's summary.
+
+    The run is recorded in the `runs` table, as ``interrupted`` if it stops early.
+    """
+    components = tuple(components)
+    summary = RunSummary(store.start_run(list(inputs), list(components), workers))
+    loop = _Loop(store, summary, on_progress or (lambda s: None))
+    status = "interrupted"
+    try:
+        batches = chunked(loop.new_documents(raws, batch_size), batch_size)
+        for articles in run_batches(batches, components, config or {}, workers, use_ray):
+            loop.save(articles)
+        status = "finished"
+    finally:
+        store.finish_run(summary.run_id, summary.counts(), status)
+    return summary
+
+
+class _Loop:
+    """The run's state: the store, the summary, and the documents in flight."""
+
+    def __init__(self, store: Store, summary: RunSummary, on_progress: Callable[[RunSummary], None]):
+        self.store = store
+        self.summary = summary
+        self.on_progress = on_progress
+        self.pending_ids: set[str] = set()
+        self.pending_hashes: dict[str, str] = {}
+
+    def new_documents(self, raws: Iterable[RawDocument], size: int) -> Iterator[RawDocument]:
+        """The documents to process; already stored ones are counted and duplicates saved on the way.
+
+        Looks documents up in chunks of `size`, one query per chunk.
+        """
+        for chunk in chunked(raws, size):
+            keyed = [(raw, digest, article_id(raw.origin, digest)) for raw in chunk for digest in [content_hash(raw.content)]]
+            stored = self.store.stored_ids([doc_id for _, _, doc_id in keyed])
+            originals = self.store.originals([digest for raw, digest, _ in keyed if _may_duplicate(raw)])
+            duplicates: dict[str, str] = {}
+            found: list[Article] = []
+            for raw, digest, doc_id in keyed:
+                self.summary.seen += 1
+                if doc_id in stored or doc_id in self.pending_ids or doc_id in duplicates:
+                    self.summary.already_stored += 1
+                    continue
+                original = (self.pending_hashes.get(digest) or originals.get(digest)) if _may_duplicate(raw) else None
+                if original:
+                    duplicates[doc_id] = original
+                    found.append(duplicate_article(raw, digest, original))
+                    continue
+                self.pending_ids.add(doc_id)
+                self.pending_hashes.setdefault(digest, doc_id)
+                yield raw
+            self._save(found, duplicates)
+
+    def save(self, articles: list[Article]) -> None:
+        self._save(articles)
+        for article in articles:
+            self.pending_ids.discard(article.id)
+            if self.pending_hashes.get(article.content_hash) == article.id:
+                del self.pending_hashes[article.content_hash]
+
+    def _save(self, articles: list[Article], duplicates: dict[str, str] | None = None) -> None:
+        if not articles:
+            self.on_progress(self.summary)
+            return
+        try:
+            self.store.save_articles(articles, self.summary.run_id, duplicates)
+        except Exception:  # find the article the store refused; keep the others
+            articles = [self._save_one(article, duplicates) for article in articles]
+        for article in articles:
+            self.summary.record(article)
+        self.on_progress(self.summary)
+
+    def _save_one(self, article: Article, duplicates: dict[str, str] | None) -> Article:
+        try:
+            self.store.save_article(article, self.summary.run_id, (duplicates or {}).get(article.id))
+            return article
+        except Exception as exc:
+            failed = Article(
+                id=article.id, origin=article.origin, content_hash=article.content_hash,
+                status="error", error=f"cannot store: {type(exc).__name__}: {exc}",
+            )
+            self.store.save_article(failed, self.summary.run_id)
+            return failed
+
+
+def _may_duplicate(raw: RawDocument) -> bool:
+    """Unreadable and empty inputs share a hash without being copies of each other."""
+    return raw.kind != "error" and bool(raw.content)
+
+
+def duplicate_article(raw: RawDocument, digest: str, original: str) -> Article:
+    """The record of a document whose content is already stored under another origin."""
+    return Article(
+        id=article_id(raw.origin, digest), origin=raw.origin, content_hash=digest,
+        status="duplicate", skipped=f"duplicate of {original}", url=raw.meta.get("url"),
+    )
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of `size` items (the last may be shorter), pulled lazily."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

@@ -1,0 +1,1 @@
+"""Serving stored results: exports to files (and, later, an HTTP API)."""

@@ -1,0 +1,10 @@
+"""Export format `csv`: one store table as CSV with a header row."""
+
+from dateline.serve.tables import TABLES, copy_table
+
+NAME = "csv"
+HELP = "one store table as CSV with a header row (FILE)"
+
+
+def export(conn, output, table: str = TABLES[0]) -> int:
+    return copy_table(conn, table, output, "FORMAT csv, HEADER true")

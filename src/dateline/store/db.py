@@ -1,0 +1,246 @@
+"""The embedded store: one DuckDB file holding articles, what was coded in them, and runs.
+
+DuckDB allows one writing process per file; a second one gets `StoreLocked`
+with the holder's process id rather than a raw IO error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dateline.model import Article, to_dict
+from dateline.store.migrate import SchemaError, migrate, pending
+from dateline.store.rows import ARTICLES, CHILD_TABLES, TABLES, flatten, unflatten
+
+DEFAULT_PATH = "dateline.duckdb"
+ENV_VAR = "DATELINE_DB"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used; the message says what to do."""
+
+
+class StoreLocked(StoreError):
+    """Another process is writing to the store."""
+
+
+def default_path() -> str:
+    """``$DATELINE_DB`` or ``./dateline.duckdb``."""
+    return os.environ.get(ENV_VAR) or DEFAULT_PATH
+
+
+class Store:
+    """An open store. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+        self.path = str(path or default_path())
+        self.read_only = read_only
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path}: run `dateline ingest FILES` first (or pass --db FILE)")
+        self.con = _connect(self.path, read_only)
+        try:
+            self._bring_up_to_date()
+        except SchemaError as exc:
+            self.con.close()
+            raise StoreError(str(exc)) from exc
+        self._columns = {name: self._table_columns(name) for name in TABLES}
+
+    def _bring_up_to_date(self) -> None:
+        if not self.read_only:
+            migrate(self.con)
+        elif pending(self.con):  # an older file opened for reading: upgrade it once, then read
+            self.con.close()
+            with Store(self.path):
+                pass
+            self.con = _connect(self.path, read_only=True)
+
+    def _table_columns(self, table: str) -> dict[str, str]:
+        rows = self.con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+            "ORDER BY ordinal_position",
+            [table],
+        ).fetchall()
+        return dict(rows)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------
+
+    def save_article(self, article: Article, run_id: int | None = None, duplicate_of: str | None = None) -> None:
+        """Store one article with its entities, events, quotes and timexes, in one
+        transaction. Saving an id again replaces the earlier version."""
+        self.save_articles([article], run_id, {article.id: duplicate_of} if duplicate_of else None)
+
+    def save_articles(
+        self, articles: list[Article], run_id: int | None = None, duplicates: dict[str, str] | None = None
+    ) -> None:
+        """Store several articles in one transaction (a run commits per small batch)."""
+        duplicates = duplicates or {}
+        rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+        for article in articles:
+            data = to_dict(article)
+            row = flatten(data, ARTICLES, self._writable("articles"))
+            rows["articles"].append({**row, "run_id": run_id, "duplicate_of": duplicates.get(article.id)})
+            for spec in CHILD_TABLES:
+                columns = self._writable(spec.name)
+                rows[spec.name] += [
+                    {**flatten(item, spec, columns), "article_id": article.id, "seq": seq}
+                    for seq, item in enumerate(data[spec.list_field])
+                ]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._delete(self.stored_ids([a.id for a in articles]))
+            for table, table_rows in rows.items():
+                self._insert(table, table_rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _delete(self, article_ids: set[str]) -> None:
+        if not article_ids:
+            return
+        for table in TABLES:
+            key = "id" if table == "articles" else "article_id"
+            self.con.execute(f"DELETE FROM {table} WHERE {key} IN ({_EACH_STRING})", [_json(sorted(article_ids))])
+
+    def _writable(self, table: str) -> list[str]:
+        return [c for c in self._columns[table] if c != "ingested_at"]
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows through one JSON parameter: binding Python values one by one is far slower."""
+        if not rows:
+            return
+        types = self._columns[table]
+        structure = json.dumps([{column: _json_type(types[column]) for column in rows[0]}])
+        columns = ", ".join(_quote(c) for c in rows[0])
+        self.con.execute(
+            f"INSERT INTO {table} ({columns}) SELECT r.* FROM (SELECT unnest(from_json(?::JSON, '{structure}')) AS r)",
+            [_json(rows)],
+        )
+
+    def start_run(self, inputs: list[str], components: list[str], workers: int) -> int:
+        return self.con.execute(
+            "INSERT INTO runs (inputs, components, workers) VALUES (?, ?, ?) RETURNING id",
+            [inputs, components, workers],
+        ).fetchone()[0]
+
+    def finish_run(self, run_id: int, counts: dict[str, int], status: str = "finished") -> None:
+        """Record a run's end and its counts (keys are `runs` columns)."""
+        sets = ", ".join(f"{_quote(k)} = ?" for k in counts)
+        self.con.execute(
+            f"UPDATE runs SET finished_at = current_timestamp, status = ?, {sets} WHERE id = ?",
+            [status, *counts.values(), run_id],
+        )
+
+    # -- reading -----------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def stored_ids(self, article_ids: list[str]) -> set[str]:
+        """Which of `article_ids` are stored (one query for a whole batch)."""
+        if not article_ids:
+            return set()
+        sql = f"SELECT id FROM articles WHERE id IN ({_EACH_STRING})"
+        return {row[0] for row in self.con.execute(sql, [_json(article_ids)]).fetchall()}
+
+    def originals(self, content_hashes: list[str]) -> dict[str, str]:
+        """For each hash already stored with status ok, the id of the first article stored with it."""
+        if not content_hashes:
+            return {}
+        sql = (
+            "SELECT content_hash, arg_min(id, (ingested_at, id)) FROM articles "
+            f"WHERE status = 'ok' AND content_hash IN ({_EACH_STRING}) GROUP BY content_hash"
+        )
+        return dict(self.con.execute(sql, [_json(content_hashes)]).fetchall())
+
+    def load_article(self, article_id: str) -> Article | None:
+        """The stored article with everything coded in it, as saved."""
+        rows = self.rows("SELECT * FROM articles WHERE id = ?", [article_id])
+        if not rows:
+            return None
+        data = unflatten(rows[0], ARTICLES)
+        for spec in CHILD_TABLES:
+            items = self.rows(f"SELECT * FROM {spec.name} WHERE article_id = ? ORDER BY seq", [article_id])
+            data[spec.list_field] = [unflatten(item, spec) for item in items]
+        return Article.from_dict(data)
+
+    def resolve(self, ref: str) -> str | None:
+        """An article id from a full id, a unique id prefix, or an origin (latest stored)."""
+        if self.has(ref):
+            return ref
+        if re.fullmatch(r"[0-9a-f]{4,}", ref):
+            ids = [r[0] for r in self.con.execute("SELECT id FROM articles WHERE starts_with(id, ?) LIMIT 2", [ref]).fetchall()]
+            if len(ids) > 1:
+                raise StoreError(f"article id prefix {ref!r} is ambiguous: give more characters")
+            if ids:
+                return ids[0]
+        row = self.con.execute(
+            "SELECT id FROM articles WHERE origin = ? ORDER BY ingested_at DESC LIMIT 1", [ref]
+        ).fetchone()
+        return row[0] if row else None
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Query results as dicts keyed by column name."""
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def iter_rows(self, sql: str, params: list[Any] | None = None, size: int = 1000) -> Iterator[dict[str, Any]]:
+        """Like `rows`, fetched in chunks so large results do not sit in memory."""
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        while chunk := cursor.fetchmany(size):
+            yield from (dict(zip(names, row)) for row in chunk)
+
+    def count(self, table: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            holder = re.search(r"PID (\d+)", message)
+            who = f"process {holder[1]}" if holder else "another process"
+            raise StoreLocked(
+                f"the store {path} is in use by {who} (DuckDB allows one writer at a time): "
+                "wait for it to finish, or pass another file with --db"
+            ) from exc
+        raise StoreError(f"cannot open the store {path}: {message}") from exc
+
+
+_EACH_STRING = "SELECT unnest(from_json(?::JSON, '[\"VARCHAR\"]'))"
+"""A subquery over the strings of one JSON list parameter."""
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_type(sql_type: str) -> Any:
+    """The `from_json` structure for a column type (JSON columns arrive as text)."""
+    if sql_type.endswith("[]"):
+        return [_json_type(sql_type[:-2])]
+    return "VARCHAR" if sql_type == "JSON" else sql_type
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'

@@ -1,0 +1,89 @@
+"""Model objects ↔ flat table rows, derived from the JSON form (`to_dict`).
+
+One rule for every table, so a field added to the model is stored without a
+code change: nested objects are flattened into ``<field>_<subfield>`` columns,
+a span ``[start, end]`` becomes ``<field>_start``/``<field>_end``, a ``spans``
+map or list stays JSON, and whatever has no column yet goes to ``extra`` (JSON)
+until a migration gives it one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one model class is laid out in one table."""
+
+    name: str
+    list_field: str | None = None
+    """The `Article` attribute whose items go to this table (None: the article itself)."""
+    nested: tuple[str, ...] = ()
+    """Fields holding one nested object, flattened with their name as prefix."""
+
+
+ARTICLES = TableSpec("articles", nested=("dateline",))
+CHILD_TABLES = (
+    TableSpec("entities", "entities"),
+    TableSpec("events", "events", nested=("source", "target")),
+    TableSpec("quotes", "quotes", nested=("speaker",)),
+    TableSpec("timexes", "timexes"),
+)
+TABLES = {spec.name: spec for spec in (ARTICLES, *CHILD_TABLES)}
+LIST_FIELDS = frozenset(spec.list_field for spec in CHILD_TABLES)
+
+
+def flatten(data: dict[str, Any], spec: TableSpec, columns: list[str]) -> dict[str, Any]:
+    """The row for one object's JSON form: a value per column, leftovers in ``extra``."""
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if spec.list_field is None and key in LIST_FIELDS:
+            continue
+        if key in spec.nested:
+            for sub, sub_value in (value or {}).items():
+                _put(flat, f"{key}_{sub}", sub_value)
+        else:
+            _put(flat, key, value)
+    row = {column: flat.pop(column, None) for column in columns}
+    if "extra" in row:
+        row["extra"] = json.dumps(flat, ensure_ascii=False) if flat else None
+    return row
+
+
+def _put(flat: dict[str, Any], name: str, value: Any) -> None:
+    if name.endswith("span") and (value is None or isinstance(value, (list, tuple))):
+        flat[f"{name}_start"], flat[f"{name}_end"] = value if value else (None, None)
+    elif name.endswith("spans"):
+        flat[name] = None if value is None else json.dumps(value)
+    else:
+        flat[name] = value
+
+
+def unflatten(row: dict[str, Any], spec: TableSpec) -> dict[str, Any]:
+    """The JSON form back from a row (the inverse of `flatten`)."""
+    row = {key: value for key, value in row.items() if key != "seq"}
+    data: dict[str, Any] = json.loads(row.pop("extra") or "{}") if "extra" in row else {}
+    for prefix in spec.nested:
+        fields = {key[len(prefix) + 1 :]: row.pop(key) for key in list(row) if key.startswith(f"{prefix}_")}
+        sub = _gather(fields)
+        data[prefix] = sub if any(v is not None for v in sub.values()) else None
+    data.update(_gather(row))
+    return data
+
+
+def _gather(row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key.endswith("span_start"):
+            end = row[key[: -len("_start")] + "_end"]
+            out[key[: -len("_start")]] = None if value is None else [value, end]
+        elif key.endswith("span_end"):
+            continue
+        elif key.endswith("spans") and isinstance(value, str):
+            out[key] = json.loads(value)
+        else:
+            out[key] = value
+    return out
