@@ -133,9 +133,14 @@ class Linker:
         self._load()
         pending = iter(articles)
         while chunk := list(islice(pending, batch)):
-            with tables.transaction(self.conn):
-                results = [self.result(a.id) if a.id in self.cluster_of else self._link(a) for a in chunk]
-                self.pending.flush(self.conn)
+            try:
+                with tables.transaction(self.conn):
+                    results = [self.result(a.id) if a.id in self.cluster_of else self._link(a) for a in chunk]
+                    self.pending.flush(self.conn)
+            except BaseException:  # the tables rolled back: reload the indexes from them next time
+                self.pending = tables.PendingWrites()
+                self._loaded = False
+                raise
             yield from results
 
     def _link(self, article: Article) -> LinkResult:
