@@ -42,8 +42,10 @@ def linker():
     return link
 
 
-@pytest.mark.parametrize("name", sorted(REWRITES))
+@pytest.mark.parametrize("name", sorted(set(REWRITES) - {"heavy"}))
 def test_every_rewrite_of_the_seed_is_a_copy(seed_text, name):
+    """Each real rewriting pattern alone keeps a copy in its cluster (``heavy``, all at once and cut
+    to two thirds, is where detection starts to miss: measured by `dateline eval copies`)."""
     jaccard, containment = estimate(signature(seed_text), signature(apply(name, seed_text, seed=7)))
     assert is_copy(jaccard, containment), (name, jaccard, containment)
 
