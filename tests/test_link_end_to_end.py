@@ -88,3 +88,25 @@ def test_ingest_links_and_exports_gdelt(seed_text, tmp_path):
     assert main(["export", "--format", "gdelt", "--db", str(db), "--output", str(tmp_path / "gdelt")]) == 0
     events = (tmp_path / "gdelt" / "events.tsv").read_text().splitlines()
     assert len(events) == len(counts) and all(len(line.split("\t")) == 61 for line in events)
+
+
+def test_an_exact_duplicate_counts_as_one_more_report_not_a_confirmation(seed_text, tmp_path):
+    """Ingest stores an identical text from another origin as a duplicate (no text, no coding);
+    linking still counts it: one more article and source for every event, no new independent source."""
+    from dateline.runner import ingest
+    from dateline.store import Store
+
+    raws = [
+        RawDocument("eurasiareview.txt", "text", seed_text, {"url": "https://www.eurasiareview.example/tass"}),
+        RawDocument("mirror.txt", "text", seed_text, {"url": "https://mirror.example/tass"}),
+        RawDocument("copysite.txt", "text", republished(seed_text), {"url": "https://copysite.example/k"}),
+    ]
+    with Store(tmp_path / "store.duckdb") as store:
+        summary = ingest(raws, store)
+        assert summary.statuses["duplicate"] == 1
+        counts = store.con.execute(
+            "SELECT DISTINCT num_articles, num_sources, num_independent_sources FROM link_events"
+        ).fetchall()
+        relations = store.con.execute("SELECT relation, count(*) FROM link_articles GROUP BY 1 ORDER BY 1").fetchall()
+    assert counts == [(3, 3, 1)]
+    assert relations == [("original", 1), ("rewrite", 1), ("verbatim", 1)]

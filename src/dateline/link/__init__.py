@@ -9,6 +9,8 @@ functions over model objects: `duplicates` (MinHash/LSH), `provenance`,
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dateline.link.linker import Linker, LinkResult
 from dateline.model import Article
 
@@ -64,7 +66,46 @@ def link_article(store, article: Article) -> LinkResult | None:
     return linker_for(store).link(article) if linkable(article) else None
 
 
-def link_articles(store, articles: list[Article]) -> list[LinkResult]:
-    """Link a saved batch of articles with one write and commit (what ingestion calls)."""
+def link_articles(store, articles: list[Article], duplicates: dict[str, str] | None = None) -> list[LinkResult]:
+    """Link a saved batch of articles with one write and commit (what ingestion calls).
+
+    `duplicates` maps an exact duplicate (status ``duplicate``: same content under
+    another origin, stored without text) to its original. Such a copy is linked as
+    the original's text and events under its own id and URL, so it counts as one
+    more (not independent) report; if its original is not linked yet, it is linked
+    when the original is.
+    """
+    linker = linker_for(store)
     batch = [a for a in articles if linkable(a)]
-    return list(linker_for(store).link_all(batch, batch=max(1, len(batch)))) if batch else []
+    pairs = [(a, (duplicates or {}).get(a.id)) for a in articles if a.status == "duplicate"]
+    pairs += _stored_duplicates(store, [a.id for a in batch])
+    results = list(linker.link_all(batch, batch=max(1, len(batch)))) if batch else []
+    copies = [c for dup, orig in pairs if orig and linker.is_linked(orig) for c in [_as_copy(store, dup, orig)] if c]
+    return results + (list(linker.link_all(copies, batch=len(copies))) if copies else [])
+
+
+def _stored_duplicates(store, original_ids: list[str]) -> list[tuple[Article, str]]:
+    """Exact duplicates stored earlier whose originals are in this batch."""
+    load = getattr(store, "load_article", None)
+    if not original_ids or load is None:
+        return []
+    marks = ", ".join("?" for _ in original_ids)
+    try:
+        found = _connection(store).execute(
+            f"SELECT id, duplicate_of FROM articles WHERE status = 'duplicate' AND duplicate_of IN ({marks})", original_ids
+        ).fetchall()
+    except Exception:  # not the store's schema: no duplicates recorded
+        return []
+    return [(dup, orig) for dup_id, orig in found for dup in [load(dup_id)] if dup is not None]
+
+
+def _as_copy(store, duplicate: Article, original_id: str) -> Article | None:
+    """The duplicate as an article: the original's text, date and events under the duplicate's id and URL."""
+    load = getattr(store, "load_article", None)
+    original = load(original_id) if load else None
+    if original is None or not linkable(original):
+        return None
+    return replace(
+        original, id=duplicate.id, origin=duplicate.origin, url=duplicate.url, site=duplicate.site,
+        events=[replace(e, article_id=duplicate.id) for e in original.events],
+    )
