@@ -9,6 +9,7 @@ functions over model objects: `duplicates` (MinHash/LSH), `provenance`,
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
 
 from dateline.link.linker import Linker, LinkResult
@@ -16,7 +17,8 @@ from dateline.model import Article
 
 __all__ = ["Linker", "LinkResult", "link_article", "link_articles", "linker_for"]
 
-_LINKERS: dict[int, tuple[object, Linker]] = {}
+_LINKERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_BY_ID: dict[int, tuple[object, Linker]] = {}
 
 
 def _connection(store):
@@ -43,13 +45,21 @@ def _text_lookup(store):
 
 
 def linker_for(store) -> Linker:
-    """The process's Linker for this store (its indexes are loaded once, then grown)."""
-    key = id(store)
-    held = _LINKERS.get(key)
-    if held is None or held[0] is not store:
-        held = (store, Linker(_connection(store), _text_lookup(store)))
-        _LINKERS[key] = held
-    return held[1]
+    """The process's Linker for this store (its indexes are loaded once, then grown).
+
+    Held weakly, so it goes with the store; objects that take no weak reference
+    (a bare DuckDB connection) are held by id for the life of the process.
+    """
+    try:
+        linker = _LINKERS.get(store)
+        if linker is None:
+            linker = _LINKERS[store] = Linker(_connection(store), _text_lookup(store))
+        return linker
+    except TypeError:
+        held = _BY_ID.get(id(store))
+        if held is None or held[0] is not store:
+            held = _BY_ID[id(store)] = (store, Linker(_connection(store), _text_lookup(store)))
+        return held[1]
 
 
 MIN_WORDS = 10
