@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 
 from dateline.link import tables
 from dateline.link.duplicates import CopyIndex, CopyMatch, assign_cluster, signature
@@ -74,7 +74,7 @@ class Linker:
 
     `texts` returns the text of a stored article by id; provenance needs it to
     compare a copy with an original linked earlier. Without it (or when it
-    returns None) a copy's relation is judged from its shingles alone.
+    returns None) the copy's relation is just ``copy``, with no similarity.
     """
 
     def __init__(self, conn, texts: TextLookup | None = None) -> None:
@@ -111,6 +111,7 @@ class Linker:
         self.events: dict[int, MergedEvent] = {}
         for merged in tables.load_events(self.conn):
             self._index_event(merged)
+        self.last_event_id = max(self.events, default=0)
         self._loaded = True
 
     def _index_event(self, merged: MergedEvent) -> None:
@@ -264,7 +265,8 @@ class Linker:
         return sorted(touched)
 
     def _next_event_id(self) -> int:
-        return max(self.events, default=0) + 1
+        self.last_event_id += 1
+        return self.last_event_id
 
     def _refresh_events(self, article_ids: set[str]) -> None:
         """Cluster membership or originals changed: recount the events these articles report."""
