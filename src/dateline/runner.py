@@ -167,7 +167,18 @@ class _Loop:
             articles = [self._save_one(article, duplicates) for article in articles]
         for article in articles:
             self.summary.record(article)
+        self._link(articles, duplicates)
         self.on_progress(self.summary)
+
+    def _link(self, articles: list[Article], duplicates: dict[str, str] | None) -> None:
+        """Link the saved articles (copies, stories, events across reports); links are derived
+        data, so a failure is reported and the run goes on."""
+        from dateline.link import link_articles
+
+        try:
+            link_articles(self.store, articles, duplicates)
+        except Exception as exc:
+            self.summary.errors.append(("linking", f"{type(exc).__name__}: {exc}"))
 
     def _save_one(self, article: Article, duplicates: dict[str, str] | None) -> Article:
         try:
