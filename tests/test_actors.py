@@ -252,17 +252,49 @@ def test_article_date_prefers_config_then_publication():
     assert article_date(Article(id="a", origin="o", content_hash="h")) is None
 
 
-def test_conll_sentences(nlp):
+def conll_documents(path, limit: int):
+    """The first `limit` CoNLL-2003 documents as text, with their gold entity spans."""
+    docs, words, spans, current = [], [], [], None
+    for line in path.read_text(encoding="utf-8").splitlines() + ["-DOCSTART-"]:
+        if line.startswith("-DOCSTART-"):
+            if words:
+                docs.append((" ".join(words), spans))
+            words, spans, current = [], [], None
+            if len(docs) == limit:
+                break
+            continue
+        if not line.strip():
+            continue
+        word, *_, tag = line.split()
+        start = len(" ".join(words)) + (1 if words else 0)
+        words.append(word)
+        if tag.startswith("B-") or tag.startswith("I-") and current is None:
+            current = [start, start + len(word), tag[2:]]
+            spans.append(current)
+        elif tag.startswith("I-"):
+            current[1] = start + len(word)
+        else:
+            current = None
+    return docs
+
+
+def test_conll_country_names_get_their_iso_code(nlp):
+    """Every CoNLL location that is a country name must carry that country's code."""
     path = shared_path("gold", "ner", "conll2003", "valid.txt")
-    words: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines()[:400]:
-        if line.strip() and not line.startswith("-DOCSTART-"):
-            words.append(line.split()[0])
-    text = " ".join(words)
-    index = resolve(nlp(text), builtin_dictionary(), "1996-08-30")
-    coded = {m.text: m.code for m in index if m.kind == "name" and m.code}
-    assert coded, "no actor coded in the first CoNLL sentences"
-    assert all(len(code) >= 3 for code in coded.values())
+    d = builtin_dictionary()
+    checked = right = 0
+    for text, spans in conll_documents(path, 25):
+        index = resolve(nlp(text), d, "1996-08-30")
+        for start, end, label in spans:
+            entries = [e for e in d.lookup(text[start:end]) if e.type == "country"]
+            if label != "LOC" or not entries:
+                continue
+            checked += 1
+            codes = {m.country for m in index.within(start, end)} | {
+                m.country for m in index if m.start <= start and end <= m.end}
+            right += entries[0].code_at(None) in codes
+    assert checked >= 20
+    assert right / checked >= 0.9, f"{right}/{checked}"
 
 
 def test_empty_dictionary_still_finds_ner_people(nlp):
@@ -313,3 +345,10 @@ def test_role_property_reads_international_codes():
     assert (m.country, m.role) == ("IGO", "MIL")
     assert ActorMention("x", 0, 1, 0, 1, code="IGOUNO").role is None
     assert ActorMention("x", 0, 1, 0, 1, code="---COP").country is None
+
+
+def test_description_falls_back_to_untitled_person_with_the_role(nlp):
+    doc = nlp("Obama met reporters in Ohio on Tuesday. The president said the economy was growing.")
+    index = resolve(doc, builtin_dictionary(), "2012-05-01")
+    president = one(index, "president")
+    assert (president.kind, president.name, president.code) == ("description", "Barack Obama", "USAGOV")

@@ -53,9 +53,11 @@ def test_each_gold_timex_matches_once():
 
 def test_evaluate_on_toy_file(tmp_path):
     (tmp_path / "toy.tml").write_text(TML, encoding="utf-8")
+    (tmp_path / "broken.tml").write_text("<TimeML><TEXT>cut off", encoding="utf-8")
     args = argparse.Namespace(gold=tmp_path, limit=None, errors=False)
     result = time_eval.evaluate(args)
     assert result["documents"] == 1
+    assert [line.split(":")[0] for line in result["unreadable"]] == ["broken.tml"]
     assert result["relaxed_f1"] == 1.0
     assert result["value_accuracy"] == 1.0
     assert "value   accuracy 1.000" in time_eval.report(result)

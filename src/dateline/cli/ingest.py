@@ -33,6 +33,7 @@ def register(sub) -> None:
         "'none' stores extracted articles without NLP",
     )
     p.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per batch and commit (default 32)")
+    p.add_argument("--no-link", action="store_true", help="do not link articles across the store (copies, stories)")
     p.add_argument("--quiet", action="store_true", help="no progress display and no summary")
     p.set_defaults(func=run)
 
@@ -65,7 +66,7 @@ def run(args) -> int:
         task = progress.add_task("starting", total=None)
         summary = ingest(
             read_inputs(args.inputs), store, inputs=args.inputs, components=components, workers=args.workers,
-            use_ray=args.ray, batch_size=args.batch_size,
+            use_ray=args.ray, batch_size=args.batch_size, link=not args.no_link,
             on_progress=lambda s: progress.update(task, description=_progress_line(s)),
         )
         totals = {table: store.count(table) for table in ("articles", "events", "quotes")}
@@ -97,5 +98,9 @@ def _print_summary(out, s: RunSummary, path: str, totals: dict[str, int]) -> Non
             out.print(f"  {escape(origin)}: {escape(reason)}")
         if s.statuses["error"] > len(s.errors):
             out.print(f"  … and {s.statuses['error'] - len(s.errors)} more: dateline articles --status error")
+    if s.link_errors:
+        out.print("[bold]Stored, but linking failed[/bold]")
+        for origin, reason in s.link_errors:
+            out.print(f"  {escape(origin)}: {escape(reason)}")
     out.print(f"Store {escape(path)}: {totals['articles']} articles, {totals['events']} events, {totals['quotes']} quotes")
     out.print("Next: dateline articles · dateline show ID · dateline events")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -11,6 +12,8 @@ from rich.table import Table
 from dateline.model import ActorRef, Article, Event, Quote
 
 TEXT_PREVIEW = 400
+ID_PREFIX = 10
+"""Article ids in event and quote lists are cut to this many characters (`dateline show` takes a prefix)."""
 
 
 def console() -> Console:
@@ -22,12 +25,11 @@ def _cut(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _table(title: str, columns: list[str], rows: list[list[Any]], free: str | None = None) -> Table:
-    """A table whose `free` column (the free text) wraps and takes the width left; the others stay on one line."""
-    table = Table(title=title, title_justify="left", header_style="bold")
+def _table(title: str, columns: list[str], rows: list[list[Any]], wrap: tuple[str, ...] = ()) -> Table:
+    """A table whose `wrap` columns (free text, names) wrap to fit; the others (dates, codes, ids) stay whole."""
+    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
     for column in columns:
-        wraps = column == free
-        table.add_column(column, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis", ratio=1 if wraps else None)
+        table.add_column(column, no_wrap=column not in wrap, overflow="fold")
     for row in rows:
         table.add_row(*[escape("" if v is None else str(v)) for v in row])
     return table
@@ -42,7 +44,7 @@ def articles_table(rows: list[dict[str, Any]]) -> Table:
              _cut(r["title"] if r["status"] == "ok" else r["error"] or r["skipped"] or r["title"], 60)]
             for r in rows
         ],
-        free="title / reason",
+        wrap=("source", "title / reason"),
     )
 
 
@@ -58,10 +60,10 @@ def events_table(rows: list[dict[str, Any]]) -> Table:
         ["date", "cameo", "plover", "source", "target", "trigger", "article"],
         [
             [r["date"] or r["article_published"], r["cameo"], r["plover"], _actor_cell("source", r),
-             _actor_cell("target", r), _cut(r["trigger"], 30), r["article_id"]]
+             _actor_cell("target", r), _cut(r["trigger"], 30), r["article_id"][:ID_PREFIX]]
             for r in rows
         ],
-        free="trigger",
+        wrap=("source", "target", "trigger"),
     )
 
 
@@ -70,10 +72,10 @@ def quotes_table(rows: list[dict[str, Any]]) -> Table:
         f"{len(rows)} quotes",
         ["published", "speaker", "quote", "cue", "article"],
         [
-            [r["article_published"], _actor_cell("speaker", r), _cut(r["text"], 70), r["cue"], r["article_id"]]
+            [r["article_published"], _actor_cell("speaker", r), _cut(r["text"], 70), r["cue"], r["article_id"][:ID_PREFIX]]
             for r in rows
         ],
-        free="quote",
+        wrap=("speaker", "quote", "cue"),
     )
 
 
@@ -151,7 +153,7 @@ def show_article(out: Console, article: Article, stored: dict[str, Any]) -> None
     if article.timexes:
         out.print(_table(
             f"Times ({len(article.timexes)})", ["text", "type", "value", "spans", "rule"],
-            [[t.text, t.type, t.value, _spans(t.spans), t.rule] for t in article.timexes], free="text",
+            [[t.text, t.type, t.value, _spans(t.spans), t.rule] for t in article.timexes], wrap=("text", "spans"),
         ))
     else:
         out.print("\n[bold]Times (0)[/bold]")

@@ -133,16 +133,22 @@ def _description_count(doc: Any, m: ActorMention) -> int:
 
 
 def _resolve_description(ctx: _Context, m: ActorMention) -> list[ActorMention]:
-    if m.type == "anaphor" or m.title == "alliance":
-        def ok(c):
-            return _org(c) and c.code[:3] in INTERNATIONAL and _same_country(m, c)
-    else:
-        def ok(c):
-            title = ctx.root(c).title
-            return _person(c) and (title == m.title) and _same_country(m, c)
+    """Organisations for "the alliance"; for a title, people given the same title class,
+    else (untitled people known from the dictionary) people with the title's role."""
     n = _description_count(ctx.doc, m)
-    picked = _pick(ctx, ctx.candidates(m.token_start, m.start, ok), n)
-    return picked if len(picked) == n else []
+    if m.type == "anaphor" or m.title == "alliance":
+        tests = [lambda c: _org(c) and c.code[:3] in INTERNATIONAL and _same_country(m, c)]
+    else:
+        tests = [
+            lambda c: _person(c) and ctx.root(c).title == m.title and _same_country(m, c),
+            lambda c: _person(c) and ctx.root(c).title is None and bool(m.role) and c.role == m.role
+            and _same_country(m, c),
+        ]
+    for ok in tests:
+        picked = _pick(ctx, ctx.candidates(m.token_start, m.start, ok), n)
+        if len(picked) == n:
+            return picked
+    return []
 
 
 def _resolve_pronoun(ctx: _Context, token: Any, p: Pronoun) -> list[ActorMention]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from dateline.code.timex_find import Candidate
 from dateline.code.timex_lexicon import alternation
+from dateline.code.timex_normalise import duration_value, unit_of
 
 _PREPOSITIONS = re.compile(r"^(?:on|in|at|by|for|during|since|until|from|of|over|through|to)\s+", re.I)
 
@@ -61,12 +62,13 @@ def entity_value(text: str, dct: dt.date | None) -> tuple[str, str] | None:
     ("weeks", "the years"), else what dateparser reads at its granularity;
     None when neither reads it (the entity is then dropped: a timex without a
     value helps no one downstream)."""
-    from dateline.code.timex_normalise import _unit, duration_value
-
     m = _PLURAL.match(text)
     if m:
-        return "DURATION", duration_value(None, _unit(m[1])[1])
-    parsed = _parser().get_date_data(text) if dct is None else _parser_at(dct).get_date_data(text)
+        return "DURATION", duration_value(None, unit_of(m[1])[1])
+    try:
+        parsed = (_parser() if dct is None else _parser_at(dct)).get_date_data(text)
+    except Exception:  # noqa: BLE001 - a parser failure on one phrase must not stop the article
+        return None
     if parsed and parsed.date_obj:
         d, period = parsed.date_obj, parsed.period
         if period == "time":

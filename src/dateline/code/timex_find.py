@@ -189,8 +189,8 @@ def _plausible(text: str, cand: Candidate) -> bool:
         if word in _AMBIGUOUS_MONTHS:
             before = text[: cand.start].split()
             return bool(before) and before[-1].lower() in _MONTH_CUES
-    if cand.rule == "decade" and parts["decade"][0].isalpha() and "the" not in parts:
-        return False
+    if cand.rule == "decade" and not re.match(r"\d{4}|'", parts["decade"]) and "the" not in parts:
+        return False  # "in their 30s", "forties": ages unless "the" makes them a period
     if cand.rule == "season" and parts["season"].lower() == "fall" and len(parts) == 1:
         return False
     if cand.rule == "season" and set(parts) == {"season", "the"} and parts["season"].lower() == "fall":

@@ -1,9 +1,10 @@
 """Normalise a recognised extent to a TIMEX3 type and value.
 
 Relative expressions are resolved against a reference date: the document
-creation time (DCT). Weekdays and bare months take their direction from the
-tense of the governing verb ("said on Saturday" looks back, "will meet on
-Monday" looks forward). Without a DCT, values that need one stay
+creation time (DCT). Weekdays take their direction from the tense of the
+governing verb ("said on Saturday" looks back, "will meet on Monday" looks
+forward); months and days without a year take the year nearest the DCT, the
+tense breaking near-ties. Without a DCT, values that need one stay
 underspecified (``XXXX-WXX-6``, ``XXXX``).
 """
 
@@ -22,8 +23,8 @@ Date = dt.date
 
 @dataclass(frozen=True)
 class Context:
-    """What a value depends on beyond the extent: the DCT and the verb's tense
-    (``past``, ``future`` or None)."""
+    """What a value depends on beyond the extent: the DCT, the verb's tense
+    (``past``, ``present``, ``future`` or None) and the anchor."""
 
     dct: Date | None
     tense: str | None = None
@@ -72,7 +73,7 @@ def parse_number(text: str) -> float | None:
     return total + current + (0.5 if half else 0)
 
 
-def _unit(word: str) -> tuple[int, str]:
+def unit_of(word: str) -> tuple[int, str]:
     """("fortnight") → (2, "W"): multiplier and TIMEX3 unit letter."""
     code = lookup("unit", word) or "X"
     m = re.fullmatch(r"(\d*)(\D+)", code)
@@ -334,7 +335,7 @@ def _relative(parts: dict[str, str], ctx: Context) -> Result:
         return "DATE", _month_year(_month(word), ctx, rel if rel in ("last", "next") else "this")
     if lookup("season", word):
         return _season({"season": word, "rel": rel}, ctx)
-    unit = {"fiscal year": "Y", "weekend": "WE"}.get(" ".join(word.split()), None) or _unit(word)[1]
+    unit = {"fiscal year": "Y", "weekend": "WE"}.get(" ".join(word.split()), None) or unit_of(word)[1]
     if ctx.dct is None:
         return "DATE", "XXXX" if unit != "WE" else "XXXX-WXX-WE"
     base = ctx.dct
@@ -352,7 +353,7 @@ def _anchor_date(ctx: Context) -> Date | None:
 def _the_unit(parts: dict[str, str], ctx: Context) -> Result:
     """"the year", "the week": the current one; "the weekend" the nearest
     one in the tense's direction; "the year ended June 30" is a year-long span."""
-    unit = _unit(parts["unit"])[1]
+    unit = unit_of(parts["unit"])[1]
     if "ended" in parts:
         return "DURATION", duration_value(1, unit)
     if ctx.dct is None:
@@ -364,13 +365,13 @@ def _the_unit(parts: dict[str, str], ctx: Context) -> Result:
 
 
 def _edge_unit(parts: dict[str, str], ctx: Context) -> Result:
-    unit = _unit(parts["unit"])[1]
+    unit = unit_of(parts["unit"])[1]
     return "DATE", shift(ctx.dct, 0, unit) if ctx.dct else "XXXX"
 
 
 def _ago(parts: dict[str, str], ctx: Context) -> Result:
     count = parse_number(parts["num"])
-    mult, unit = _unit(parts["unit"])
+    mult, unit = unit_of(parts["unit"])
     if ctx.dct is None:
         return "DATE", "XXXX"
     if count is None:
@@ -392,7 +393,7 @@ def _day_around(parts: dict[str, str], ctx: Context) -> Result:
 
 
 def _duration(parts: dict[str, str], ctx: Context) -> Result:
-    mult, unit = _unit(parts["unit"])
+    mult, unit = unit_of(parts["unit"])
     count = parse_number(parts["num"])
     return "DURATION", duration_value(None if count is None else count * mult, unit)
 
@@ -405,7 +406,7 @@ def _vague_duration(parts: dict[str, str], ctx: Context) -> Result:
         return "DATE", "PAST_REF"
     if word == "coming" and "the" not in parts:
         return "DATE", "FUTURE_REF"
-    return "DURATION", duration_value(None, _unit(parts["unit"])[1])
+    return "DURATION", duration_value(None, unit_of(parts["unit"])[1])
 
 
 def _weekday(parts: dict[str, str], ctx: Context) -> Result:
@@ -481,7 +482,7 @@ def _frequency(parts: dict[str, str], ctx: Context) -> Result:
         return "SET", f"XXXX-{lookup('season', word)}"
     if lookup("part_of_day", word):
         return "SET", f"TXX{lookup('part_of_day', word)}"
-    mult, unit = _unit(word)
+    mult, unit = unit_of(word)
     return "SET", duration_value(mult, unit)
 
 

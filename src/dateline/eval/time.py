@@ -12,6 +12,7 @@ date, and the text is the ``<TEXT>`` element with its tags stripped.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,7 +85,12 @@ def evaluate(args) -> dict:
     from dateline.code.time import recognise
 
     paths = list(iter_tml(args.gold))[: args.limit]
-    docs = [read_tml(p) for p in paths]
+    docs, unreadable = [], []
+    for path in paths:
+        try:
+            docs.append(read_tml(path))
+        except (ET.ParseError, OSError, UnicodeDecodeError) as exc:
+            unreadable.append(f"{path.name}: {exc}")
     nlp = load()
     tally, errors = Tally(), []
     for doc, parsed in zip(docs, nlp.pipe([d.text for d in docs], batch_size=16)):
@@ -94,7 +100,9 @@ def evaluate(args) -> dict:
             errors.append(f"{doc.name}: {line}")
         if getattr(args, "errors", False):
             errors += _extent_errors(doc, system)
-    return summarise(tally, len(docs), errors if getattr(args, "errors", False) else None)
+    result = summarise(tally, len(docs), errors if getattr(args, "errors", False) else None)
+    result["unreadable"] = unreadable
+    return result
 
 
 def _extent_errors(doc, system) -> list[str]:
@@ -135,5 +143,6 @@ def report(result: dict) -> str:
                      f"  F1 {result[f'{name}_f1']:.3f}")
     lines.append(f"  type    accuracy {result['type_accuracy']:.3f}  F1 {result['type_f1']:.3f}")
     lines.append(f"  value   accuracy {result['value_accuracy']:.3f}  F1 {result['value_f1']:.3f}")
+    lines += [f"  unreadable: {line}" for line in result.get("unreadable", [])]
     lines += result.get("errors", [])
     return "\n".join(lines)

@@ -181,7 +181,7 @@ class Store:
         return Article.from_dict(data)
 
     def resolve(self, ref: str) -> str | None:
-        """An article id from a full id, a unique id prefix, or an origin (latest stored)."""
+        """An article id from a full id, a unique id prefix, or an origin such as a file path (latest stored)."""
         if self.has(ref):
             return ref
         if re.fullmatch(r"[0-9a-f]{4,}", ref):
@@ -190,23 +190,28 @@ class Store:
                 raise StoreError(f"article id prefix {ref!r} is ambiguous: give more characters")
             if ids:
                 return ids[0]
+        origins = {ref, os.path.abspath(ref), str(Path(ref).resolve())}  # ingest records paths absolute
         row = self.con.execute(
-            "SELECT id FROM articles WHERE origin = ? ORDER BY ingested_at DESC LIMIT 1", [ref]
+            f"SELECT id FROM articles WHERE origin IN ({_EACH_STRING}) ORDER BY ingested_at DESC LIMIT 1",
+            [_json(sorted(origins))],
         ).fetchone()
         return row[0] if row else None
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-        """Query results as dicts keyed by column name."""
-        cursor = self.con.execute(sql, params or [])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        """Query results as dicts keyed by column name, JSON columns decoded."""
+        return list(self.iter_rows(sql, params))
 
     def iter_rows(self, sql: str, params: list[Any] | None = None, size: int = 1000) -> Iterator[dict[str, Any]]:
         """Like `rows`, fetched in chunks so large results do not sit in memory."""
         cursor = self.con.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
+        decode = [str(d[1]) == "JSON" for d in cursor.description]
         while chunk := cursor.fetchmany(size):
-            yield from (dict(zip(names, row)) for row in chunk)
+            for row in chunk:
+                yield {
+                    name: json.loads(value) if is_json and value is not None else value
+                    for name, value, is_json in zip(names, row, decode)
+                }
 
     def count(self, table: str) -> int:
         return self.con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
@@ -236,10 +241,10 @@ def _json(value: Any) -> str:
 
 
 def _json_type(sql_type: str) -> Any:
-    """The `from_json` structure for a column type (JSON columns arrive as text)."""
+    """The `from_json` structure for a column type."""
     if sql_type.endswith("[]"):
         return [_json_type(sql_type[:-2])]
-    return "VARCHAR" if sql_type == "JSON" else sql_type
+    return sql_type
 
 
 def _quote(identifier: str) -> str:

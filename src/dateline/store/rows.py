@@ -2,14 +2,14 @@
 
 One rule for every table, so a field added to the model is stored without a
 code change: nested objects are flattened into ``<field>_<subfield>`` columns,
-a span ``[start, end]`` becomes ``<field>_start``/``<field>_end``, a ``spans``
-map or list stays JSON, and whatever has no column yet goes to ``extra`` (JSON)
-until a migration gives it one.
+a span ``[start, end]`` becomes ``<field>_start``/``<field>_end``, other values
+(strings, numbers, lists, maps) go to the column of their name as they are, and
+whatever has no column yet goes to ``extra`` (JSON) until a migration gives it
+one. The store encodes and decodes JSON columns; rows here hold plain values.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,23 +49,21 @@ def flatten(data: dict[str, Any], spec: TableSpec, columns: list[str]) -> dict[s
             _put(flat, key, value)
     row = {column: flat.pop(column, None) for column in columns}
     if "extra" in row:
-        row["extra"] = json.dumps(flat, ensure_ascii=False) if flat else None
+        row["extra"] = flat or None
     return row
 
 
 def _put(flat: dict[str, Any], name: str, value: Any) -> None:
     if name.endswith("span") and (value is None or isinstance(value, (list, tuple))):
         flat[f"{name}_start"], flat[f"{name}_end"] = value if value else (None, None)
-    elif name.endswith("spans"):
-        flat[name] = None if value is None else json.dumps(value)
     else:
         flat[name] = value
 
 
 def unflatten(row: dict[str, Any], spec: TableSpec) -> dict[str, Any]:
     """The JSON form back from a row (the inverse of `flatten`)."""
-    row = {key: value for key, value in row.items() if key != "seq"}
-    data: dict[str, Any] = json.loads(row.pop("extra") or "{}") if "extra" in row else {}
+    row = {key: value for key, value in row.items() if key not in ("seq", "extra")} | (row.get("extra") or {})
+    data: dict[str, Any] = {}
     for prefix in spec.nested:
         fields = {key[len(prefix) + 1 :]: row.pop(key) for key in list(row) if key.startswith(f"{prefix}_")}
         sub = _gather(fields)
@@ -82,8 +80,6 @@ def _gather(row: dict[str, Any]) -> dict[str, Any]:
             out[key[: -len("_start")]] = None if value is None else [value, end]
         elif key.endswith("span_end"):
             continue
-        elif key.endswith("spans") and isinstance(value, str):
-            out[key] = json.loads(value)
         else:
             out[key] = value
     return out
