@@ -74,6 +74,11 @@ def grounded(mention: Any, doc: Any) -> bool:
     return bool(mention.code) or (mention.kind != "phrase" and doc[mention.token_end - 1].pos_ == "PROPN")
 
 
+def has_country(mention: Any) -> bool:
+    """Whether the actor's code names a country or organisation (not ``---`` + role)."""
+    return bool(mention.code) and not mention.code.startswith("---")
+
+
 def actor_ref(mention: Any) -> ActorRef:
     """The event's JSON form of an actor mention."""
     return ActorRef(text=mention.text, name=mention.name, code=mention.code, span=(mention.start, mention.end))

@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from dateline.code import arguments, cameo
-from dateline.code.event_actors import actor_ref, coded_first, grounded, phrase_actors, resolve_group
+from dateline.code.event_actors import actor_ref, coded_first, grounded, has_country, phrase_actors, resolve_group
 from dateline.code.event_triggers import Match, event_matches
 from dateline.code.modality import intent_code, modality, negated_before, refusal_code, threat_code
 from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
@@ -33,6 +33,7 @@ ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 """A calendar date or a coarser one (year, month), as TIMEX3 values give them."""
 CONTENT_TARGETS = ("02", "10", "11", "13")
 """Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
+FORCE_ROOTS = ("18", "19", "20")
 EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 
 
@@ -165,8 +166,10 @@ def event_actors(state: Analysis, m: Match) -> tuple[list[Any], list[Any]]:
 
 def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[tuple[Any, Any]], str | None]:
     """(source, target) pairs to code and the code to code back, if any; no pairs
-    when the actors are too weak a basis for an event (crowds, officials; force by
-    an unknown actor against no one; a reciprocal event without a partner)."""
+    when the actors are too weak a basis for an event (crowds, officials; force
+    against no one by an actor of no known country, often a figure of speech:
+    "companies are fighting to protect their business"; a reciprocal event
+    without a partner)."""
     entry = cameo.lookup(m.code)
     reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
@@ -180,7 +183,7 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     source, target = pairs[0]
     if not any(grounded(a, m.head.doc) for a in (source, target) if a):
         return [], None
-    if entry.quad_class == 4 and target is None and not source.code:
+    if entry.root in FORCE_ROOTS and target is None and not has_country(source):
         return [], None
     return pairs, reverse
 
