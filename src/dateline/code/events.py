@@ -34,6 +34,9 @@ ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 CONTENT_TARGETS = ("02", "10", "11", "13")
 """Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
 FORCE_ROOTS = ("18", "19", "20")
+MUTUAL_ROOTS = ("03", "06")
+"""Roots CAMEO's notes call reciprocal or unilateral: "Jordan and Britain agreed to hold
+exercises" is each agreeing with the other."""
 EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 
 
@@ -174,7 +177,8 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
     needs_target = reverse is not None
-    if (m.trigger.compound or reverse) and not targets and len(sources) > 1:
+    mutual = m.trigger.compound or reverse or (m.trigger.cameo and entry.root in MUTUAL_ROOTS)
+    if mutual and not targets and len(sources) > 1:
         # "A and B held talks": the members of a compound act on each other
         pairs = [(s, t) for s in sources for t in sources if s is not t and not (s.code and s.code == t.code)]
         reverse = None
