@@ -65,11 +65,13 @@ def prep_objects(token: Any, preps: Iterable[str]) -> list[Any]:
             for p in c.children if p.dep_ == "pobj"]
 
 
-def verb_targets(verb: Any, target_prep: str | None, content_target: bool = False) -> list[Any]:
+def verb_targets(verb: Any, target_prep: str | None, content_target: bool = False,
+                 place_target: bool = False) -> list[Any]:
     """Candidate target tokens of a verb, best first: the pattern's preposition,
     then objects, objects of prepositions (the verb's and its objects'), the
     subject of a content clause with `content_target` ("demanded that the US
-    cancel"); along its infinitive complements."""
+    cancel"), the place of the act with `place_target` ("threatened to resume
+    attacks in Israel"); along its infinitive complements."""
     chain = [verb]
     for c in verb.children:
         if c.dep_ == "xcomp":
@@ -85,6 +87,8 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
             out += nested_objects(obj)
         if content_target:
             out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+        if place_target:
+            out += [p for obj in objects for p in prep_objects(obj, ("in",))]
     return out
 
 
@@ -141,12 +145,14 @@ def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]
 
 
 def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, target_is_subject: bool = False,
-               any_later_noun: bool = False, content_target: bool = False) -> tuple[list[Any], list[Any]]:
+               any_later_noun: bool = False, content_target: bool = False,
+               place_target: bool = False) -> tuple[list[Any], list[Any]]:
     """Source and target candidates of a verbal trigger (voice-aware); a pattern
     may name the source's preposition or make the subject the target. With
     `any_later_noun`, any noun after the verb may be the target (TABARI's way)."""
     subj, passive = clause_subject(verb)
-    targets = verb_targets(verb, target_prep, content_target) + (later_tokens(verb) if any_later_noun else [])
+    targets = verb_targets(verb, target_prep, content_target, place_target)
+    targets += later_tokens(verb) if any_later_noun else []
     if passive:
         by = agent(verb)
         sources, targets = ([by] if by is not None else []), ([subj] if subj is not None else []) + targets

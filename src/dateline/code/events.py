@@ -34,6 +34,8 @@ ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 CONTENT_TARGETS = ("02", "10", "11", "13")
 """Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
 FORCE_ROOTS = ("18", "19", "20")
+CONFLICT_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
+"""Roots whose target may be where the act happens: "imposed a curfew in Cizre"."""
 MUTUAL_ROOTS = ("03", "06")
 """Roots CAMEO's notes call reciprocal or unilateral: "Jordan and Britain agreed to hold
 exercises" is each agreeing with the other."""
@@ -101,7 +103,8 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
         return arguments.noun_roles(m.head, t.target_prep)
     return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
                                 any_later_noun=not (t.cameo or t.compound),
-                                content_target=m.code[:2] in CONTENT_TARGETS)
+                                content_target=m.code[:2] in CONTENT_TARGETS,
+                                place_target=m.code[:2] in CONFLICT_ROOTS)
 
 
 def embedding(token: Any) -> int:
