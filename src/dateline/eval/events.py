@@ -181,6 +181,8 @@ class _Triple:
 
 
 def evaluate(args) -> dict[str, Any]:
+    if not args.gold.is_file():
+        raise SystemExit(f"dateline eval events: no gold file at {args.gold}")
     kind, records = read_gold(args.gold)
     if args.limit:
         records = records[: args.limit]
