@@ -56,12 +56,16 @@ def _forms(token: Any) -> set[str]:
 
 def match_at(head: Any, candidates: list[Trigger]) -> Match | None:
     """The most specific pattern whose words all occur in the head's phrase
-    (and words before ``*``: before the head in its sentence)."""
+    (and words before ``*``: before the head in its sentence). PETRARCH
+    patterns, written for a shallow parse, may find their words anywhere after
+    the verb in its sentence, as TABARI matched them."""
     words = phrase(head)
     before = [t for t in head.sent if t.i < head.i]
+    after = [t for t in head.sent if t.i > head.i]
     best: Match | None = None
     for trig in candidates:
-        used = _find_all(trig.words, words, head if trig.cameo and trig.kind == "verb" else None)
+        used = (_find_all(trig.words, words, head if trig.kind == "verb" else None) if trig.cameo
+                else _find_all(trig.words, after))
         if used is None or _find_all(trig.before, before) is None:
             continue
         if best is None or trig.specificity >= best.trigger.specificity:
