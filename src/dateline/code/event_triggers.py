@@ -61,22 +61,54 @@ def match_at(head: Any, candidates: list[Trigger]) -> Match | None:
     the verb in its sentence, as TABARI matched them."""
     words = phrase(head)
     before = [t for t in head.sent if t.i < head.i]
-    after = [t for t in head.sent if t.i > head.i]
     best: Match | None = None
     for trig in candidates:
-        used = (_find_all(trig.words, words, head if trig.kind == "verb" else None) if trig.cameo
-                else _find_all(trig.words, after))
-        if used is None or _find_all(trig.before, before) is None:
+        if trig.cameo:
+            used = _find_all(trig.words, words, head if trig.kind == "verb" else None)
+            found = used is not None and _find_all(trig.before, before) is not None
+        else:
+            used = petrarch_match(trig, head)
+            found = used is not None
+        if not found:
             continue
         if best is None or trig.specificity >= best.trigger.specificity:
             best = Match(trig, head, used)
     return best
 
 
-def _is(token: Any, alternatives: frozenset[str]) -> bool:
-    """Whether the token is one of the alternatives; a multi-word alternative
-    matches at its last word when the words before it precede the token."""
-    forms = _forms(token)
+def petrarch_match(trig: Trigger, head: Any) -> list[Any] | None:
+    """A PETRARCH pattern's words in order: those after ``*`` after the verb,
+    those before it before the verb, as written (no lemmas), the nearest one
+    touching the verb when the pattern joins it with ``_``."""
+    after = _in_order(trig.words, [t for t in head.sent if t.i > head.i])
+    before = _in_order(trig.before[::-1], [t for t in head.sent if t.i < head.i][::-1])
+    if after is None or before is None:
+        return None
+    if trig.adjacent_after and after and after[0].i != head.i + 1:
+        return None
+    if trig.adjacent_before and before and before[0].i != head.i - 1:
+        return None
+    return after
+
+
+def _in_order(wanted: tuple[frozenset[str], ...], tokens: list[Any]) -> list[Any] | None:
+    """The first token matching each wanted word, each after the previous one in `tokens`."""
+    used: list[Any] = []
+    rest = tokens
+    for alternatives in wanted:
+        at = next((k for k, t in enumerate(rest) if _is(t, alternatives, exact=True)), None)
+        if at is None:
+            return None
+        used.append(rest[at])
+        rest = rest[at + 1:]
+    return used
+
+
+def _is(token: Any, alternatives: frozenset[str], exact: bool = False) -> bool:
+    """Whether the token is one of the alternatives (as written, or also by lemma
+    unless `exact`); a multi-word alternative matches at its last word when the
+    words before it precede the token."""
+    forms = {token.lower_} if exact else _forms(token)
     for alt in alternatives:
         *first, last = alt.split(" ")
         before = [t.lower_ for t in token.doc[max(token.i - len(first), 0):token.i]]
