@@ -7,6 +7,7 @@ uncoded noun phrase stands in for it, as PETRARCH codes unknown actors.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from dateline.code import arguments
@@ -23,12 +24,25 @@ NOT_ACTOR_NOUNS = {"report", "statement", "source", "agreement", "document", "pl
 
 def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = ()) -> list[Any]:
     """The actors of the first candidate that is one, with its coordinated
-    actors ("the US and NATO" gives both)."""
+    actors ("the US and NATO" gives both), none of them one of `exclude` or
+    coded as one ("warned their populations about ...": not the speakers
+    again); an entry coding several actors (``FRO/BIL/SAM``) gives each."""
+    excluded_codes = {e.code for e in exclude if e.code}
     for tok in tokens:
-        found = [m for m in head_mentions(tok, actors) if all(m is not e for e in exclude)]
+        found = [m for m in split_codes(head_mentions(tok, actors))
+                 if all(m is not e for e in exclude) and not (m.code and m.code in excluded_codes)]
         if found:
             return found
     return []
+
+
+def split_codes(mentions: list[Any]) -> list[Any]:
+    """One actor per code of a multi-actor dictionary entry (``FRO/BIL/SAM``)."""
+    out: list[Any] = []
+    for m in mentions:
+        codes = m.code.split("/") if m.code and "/" in m.code else [m.code]
+        out += [m] if len(codes) == 1 else [replace(m, code=code) for code in codes]
+    return out
 
 
 def head_mentions(token: Any, actors: Any) -> list[Any]:

@@ -165,8 +165,7 @@ def event_actors(state: Analysis, m: Match) -> tuple[list[Any], list[Any]]:
     speaker = [r for r in stand_ins if r is not None]
     sources = (resolve_group(src_tokens, state.actors) or resolve_group(speaker, state.actors)
                or phrase_actors(speaker or src_tokens[:1]))
-    targets = [t for t in resolve_group(tgt_tokens, state.actors, exclude=sources)
-               if t.code is None or all(t.code != s.code for s in sources)]
+    targets = resolve_group(tgt_tokens, state.actors, exclude=sources)
     return coded_first(sources), coded_first(targets)
 
 
