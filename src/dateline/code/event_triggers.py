@@ -10,6 +10,7 @@ and a PETRARCH verb's bare default yields to the event in its clause.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -216,11 +217,12 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
     return kept
 
 
-def outermost_dropped(matches: list[Match]) -> list[Match]:
-    """Drop a PETRARCH verb's bare default code when a clause it governs holds a
-    coded event: "X said Y attacked Z" reports the attack, not a statement. (Our
-    dictionary has no "say"; its "warn that ..." is an event of its own.)"""
-    heads = [m.head for m in matches if m.head.pos_ != "AUX"]
+def outermost_dropped(matches: list[Match], coded: Callable[[Match], bool]) -> list[Match]:
+    """Drop a PETRARCH verb's bare default code when a clause it governs holds an
+    event that `coded` says was coded: "X said Y attacked Z" reports the attack,
+    not a statement. (Our dictionary has no "say"; its "warn that ..." is an
+    event of its own.)"""
+    heads = [m.head for m in matches if m.head.pos_ != "AUX" and coded(m)]
 
     def governs_event(m: Match) -> bool:
         return any(c.dep_ in ("ccomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
@@ -231,5 +233,6 @@ def outermost_dropped(matches: list[Match]) -> list[Match]:
 
 
 def event_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
-    """The reconciled trigger matches of one sentence."""
-    return outermost_dropped(absorb_complements(demand_matches(sent, find_matches(sent, lexicon))))
+    """The reconciled trigger matches of one sentence (before `outermost_dropped`,
+    which needs to know which of them code an event)."""
+    return absorb_complements(demand_matches(sent, find_matches(sent, lexicon)))

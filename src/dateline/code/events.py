@@ -21,7 +21,7 @@ from typing import Any
 
 from dateline.code import arguments, cameo
 from dateline.code.event_actors import actor_ref, coded_first, grounded, has_country, phrase_actors, resolve_group
-from dateline.code.event_triggers import Match, event_matches
+from dateline.code.event_triggers import Match, event_matches, outermost_dropped
 from dateline.code.modality import intent_code, modality, negated_before, refusal_code, threat_code
 from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
@@ -240,11 +240,11 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
+        matches = [m for m in event_matches(sent, lexicon) if not (title and title[0] <= m.head.idx < title[1])]
+        coded = {id(m): code_match(state, m, index) for m in matches}
         found: list[Event] = []
-        for m in event_matches(sent, lexicon):
-            if title and title[0] <= m.head.idx < title[1]:
-                continue
-            for event in code_match(state, m, index):
+        for m in outermost_dropped(matches, lambda m: bool(coded[id(m)])):
+            for event in coded[id(m)]:
                 if event.id not in seen:
                     seen.add(event.id)
                     found.append(event)
