@@ -31,17 +31,21 @@ def expand(tokens: Iterable[Any]) -> list[Any]:
 
 def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     """The subject of `verb`'s clause (climbing xcomp/conj links to a verb that
-    has one) and whether the clause is passive."""
+    has one) and whether the clause is passive. A passive verb above an
+    infinitive does not make it passive: "Gollum was seen to break in" has
+    Gollum breaking in."""
     v = verb
     own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    raised = False
     for _ in range(5):
         for c in v.children:
             if c.dep_ in SUBJECTS:
-                return c, c.dep_ == "nsubjpass" or own_passive
+                return c, own_passive or (c.dep_ == "nsubjpass" and not raised)
         if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acomp") or v.head is v:
             break
         if v.dep_ in ("ccomp", "advcl") and v.head.pos_ not in ("VERB", "AUX"):
             break
+        raised = raised or v.dep_ == "xcomp"
         v = v.head
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
