@@ -128,17 +128,36 @@ def governing_verb(noun: Any) -> Any | None:
     return None
 
 
+SUPPORT_VERBS = {"hold", "have", "stage", "launch", "conduct", "start", "begin", "continue", "organize", "organise",
+                 "mount", "wage", "resume", "renew", "complete", "undertake", "carry", "make", "attend", "join",
+                 "lead", "end", "open", "host", "pay", "sign", "announce", "step", "intensify", "escalate",
+                 "speed", "accelerate", "tighten", "expand", "extend", "complete", "finish"}
+CIRCUMSTANCE_PREPS = {"in", "during", "at", "after", "following", "on", "since", "before", "for"}
+
+
+def takes_part(noun: Any, verb: Any) -> bool:
+    """Whether the verb's subject is a party to the nominal event: it holds,
+    stages or launches it ("Armenia held talks"), or acts in the course of it
+    ("Biden said in a phone call ..."); not when the verb only allows,
+    prepares for or reports it ("allowing rallies", "brace for protests")."""
+    if noun.dep_ == "dobj":
+        word = verb.lower_
+        # the lemmatiser slips on some ("staged" -> "stag"): try plain suffix stripping too
+        return bool({verb.lemma_.lower(), word, word[:-1], word[:-2], word[:-3]} & SUPPORT_VERBS)
+    return noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
+
+
 def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]]:
     """Source and target candidates of a nominal trigger: its possessor (a pronoun
     one is resolved by the actor index: "his invasions"), then the subject of the
-    verb it hangs from."""
+    verb it hangs from when that subject takes part in it."""
     between = prep_objects(noun, ("between", "among"))
     if between:
         parties = expand(between)
         return parties[:1], parties[1:]
     sources = [c for c in noun.children if c.dep_ == "poss"]
     verb = governing_verb(noun)
-    if verb is not None:
+    if verb is not None and takes_part(noun, verb):
         subj, passive = clause_subject(verb)
         sources += [a for a in [agent(verb) if passive else subj] if a is not None]
     preps = (target_prep,) if target_prep else ("with",)
