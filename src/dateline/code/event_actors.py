@@ -88,6 +88,11 @@ def grounded(mention: Any, doc: Any) -> bool:
     return bool(mention.code) or (mention.kind != "phrase" and doc[mention.token_end - 1].pos_ == "PROPN")
 
 
+def is_person(mention: Any, doc: Any) -> bool:
+    """Whether the mention names a person (by the parser's entity type)."""
+    return doc[mention.token_end - 1].ent_type_ == "PERSON" or doc[mention.token_end - 1].pos_ == "PRON"
+
+
 def has_country(mention: Any) -> bool:
     """Whether the actor's code names a country or organisation (not ``---`` + role)."""
     return bool(mention.code) and not mention.code.startswith("---")

@@ -20,7 +20,9 @@ import re
 from typing import Any
 
 from dateline.code import arguments, cameo
-from dateline.code.event_actors import actor_ref, coded_first, grounded, has_country, phrase_actors, resolve_group
+from dateline.code.event_actors import (
+    actor_ref, coded_first, grounded, has_country, is_person, phrase_actors, resolve_group,
+)
 from dateline.code.event_triggers import Match, event_matches, outermost_dropped
 from dateline.code.modality import intent_code, modality, negated_before, refusal_code, threat_code
 from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
@@ -191,6 +193,8 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
         return [], None
     if entry.root in FORCE_ROOTS and target is None and not has_country(source):
         return [], None
+    if m.trigger.cameo and entry.quad_class in (1, 3) and not source.code and is_person(source, m.head.doc):
+        return [], None  # an uncoded person's words: a pundit's, not a political actor's
     return pairs, reverse
 
 
