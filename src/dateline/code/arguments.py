@@ -41,9 +41,9 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
         for c in v.children:
             if c.dep_ in SUBJECTS:
                 return c, own_passive or (c.dep_ == "nsubjpass" and not raised)
-        if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acomp") or v.head is v:
+        if v.dep_ not in ("xcomp", "conj", "advcl", "acomp") or v.head is v:
             break
-        if v.dep_ in ("ccomp", "advcl") and v.head.pos_ not in ("VERB", "AUX"):
+        if v.dep_ == "advcl" and v.head.pos_ not in ("VERB", "AUX"):
             break
         raised = raised or v.dep_ == "xcomp"
         v = v.head
