@@ -103,7 +103,9 @@ def ingest(
 class _Loop:
     """The run's state: the store, the summary, and the documents in flight."""
 
-    def __init__(self, store: Store, summary: RunSummary, on_progress: Callable[[RunSummary], None], link: Linker | None):
+    def __init__(
+        self, store: Store, summary: RunSummary, on_progress: Callable[[RunSummary], None], link: Linker | None
+    ):
         self.store = store
         self.summary = summary
         self.on_progress = on_progress
@@ -117,7 +119,10 @@ class _Loop:
         Looks documents up in chunks of `size`, one query per chunk.
         """
         for chunk in chunked(raws, size):
-            keyed = [(raw, digest, article_id(raw.origin, digest)) for raw in chunk for digest in [content_hash(raw.content)]]
+            keyed = []
+            for raw in chunk:
+                digest = content_hash(raw.content or b"")
+                keyed.append((raw, digest, article_id(raw.origin, digest)))
             stored = self.store.stored_ids([doc_id for _, _, doc_id in keyed])
             originals = self.store.originals([digest for raw, digest, _ in keyed if _may_duplicate(raw)])
             duplicates: dict[str, str] = {}
