@@ -7,6 +7,7 @@ in flight at once, so memory stays flat however many documents are read.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -70,7 +71,9 @@ def run_batches(
 
 
 def _in_pool(batches: Iterable[Batch], components: tuple[str, ...], config: dict[str, Any], workers: int):
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(components, config)) as pool:
+    """Workers are spawned, not forked: the writing process holds DuckDB's threads."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, spawn, initializer=_warm_up, initargs=(components, config)) as pool:
 
         def submit(batch: Batch) -> Future:
             return pool.submit(process_batch, batch, components, config)
