@@ -22,4 +22,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

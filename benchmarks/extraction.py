@@ -3,8 +3,8 @@
     python benchmarks/extraction.py [--rounds 5] [--limit N]
 
 Runs on the scrapinghub benchmark pages in ../shared (skips when absent). Each
-extractor is timed over all pages (best of --rounds, rounds interleaved, after a
-warm-up page), then run once more under tracemalloc for its peak memory. Ratios are against bare
+extractor is timed (process CPU time) over all pages (best of --rounds, rounds
+interleaved, after a warm-up page), then run once more under tracemalloc for its peak memory. Ratios are against bare
 `trafilatura.extract` with default options, as the benchmark's README runs it;
 the row "trafilatura fast" is trafilatura with the options we use, to show what
 our own steps (metadata, boilerplate, dateline, language, flags) cost on top.
@@ -45,17 +45,18 @@ def ours(html: bytes, url: str) -> object:
 
 
 def best_times(fns: list[Extractor], pages: list[tuple[bytes, str]], rounds: int) -> list[float]:
-    """Best wall time of each extractor over all pages; rounds interleave the
-    extractors so that load from other processes falls on all of them alike."""
+    """Best CPU time of this process for each extractor over all pages. CPU time,
+    not wall time, so that other processes on the machine do not count; rounds
+    interleave the extractors so that what load remains falls on all alike."""
     for fn in fns:
         fn(*pages[0])
     best = [float("inf")] * len(fns)
     for _ in range(rounds):
         for i, fn in enumerate(fns):
-            start = time.perf_counter()
+            start = time.process_time()
             for html, url in pages:
                 fn(html, url)
-            best[i] = min(best[i], time.perf_counter() - start)
+            best[i] = min(best[i], time.process_time() - start)
     return best
 
 

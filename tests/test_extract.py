@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from dateline.extract import extract_article, text_paragraphs
@@ -84,6 +86,7 @@ def test_wrapped_lines_join_into_paragraphs():
     [
         (RawDocument(origin="e", kind="error", error="HTTP 404"), "HTTP 404"),
         (RawDocument(origin="b", kind="text", content="   \n\n "), "empty document"),
+        (RawDocument(origin="h", kind="html", content=b""), "empty document"),
         (RawDocument(origin="c", kind="text", content="Title\n\nShare this article\n\nComments are closed."), "empty after extraction"),
         (RawDocument(origin="n", kind="html", content=b"<html><body><nav><a href='/'>Home</a></nav></body></html>"),
          "no article text found (page is not an article?)"),
@@ -96,6 +99,16 @@ def test_errors_become_error_articles(raw, reason):
     assert article.error == reason
 
 
+@pytest.mark.parametrize(
+    "fragment",
+    ["Officials met in Geneva on Monday to discuss the ceasefire.", "Officials met in Geneva<br>on Monday to discuss it."],
+)
+def test_feed_item_with_little_or_no_markup(fragment):
+    article = extract_article(RawDocument(origin="feed#item=2", kind="html", content=fragment))
+    assert article.status == "ok"
+    assert "Officials met in Geneva" in article.text
+
+
 def test_feed_item_html_fragment_is_read_as_is():
     fragment = "<p>Officials met in Geneva on Monday to discuss the ceasefire.</p><p>Talks resume <b>Tuesday</b>.</p>"
     article = extract_article(RawDocument(origin="feed#item=1", kind="html", content=fragment, meta={"title": "Talks"}))
@@ -104,7 +117,37 @@ def test_feed_item_html_fragment_is_read_as_is():
     assert article.title == "Talks"
 
 
-def test_unexpected_content_never_raises():
-    article = extract_article(RawDocument(origin="x", kind="text", content=None))  # type: ignore[arg-type]
+@pytest.mark.parametrize("content", [None, 12345, ["a"]])
+def test_content_of_the_wrong_type_is_an_error(content):
+    article = extract_article(RawDocument(origin="x", kind="text", content=content))  # type: ignore[arg-type]
     assert article.status == "error"
-    assert article.error.startswith("extraction failed")
+    assert article.error == f"content is {type(content).__name__}, not text or bytes"
+    assert len(article.id) == 16
+
+
+def test_random_bytes_never_raise():
+    rng = random.Random(7)
+    for size in (1, 100, 3000):
+        data = bytes(rng.randrange(256) for _ in range(size))
+        for kind in ("html", "text"):
+            assert extract_article(RawDocument(origin="r", kind=kind, content=data)).status in ("ok", "error")
+
+
+def test_a_failing_step_becomes_an_error_article(monkeypatch, seed_text):
+    import dateline.extract as extract
+
+    def broken(text):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(extract, "find_dateline", broken)
+    article = extract.extract_article(RawDocument(origin="s", kind="text", content=seed_text))
+    assert (article.status, article.error) == ("error", "extraction failed: RuntimeError: boom")
+
+
+def test_extract_command_prints_one_line_per_article(seed_path, capsys):
+    from dateline.cli import main
+
+    main(["extract", str(seed_path)])
+    line = capsys.readouterr().out.strip()
+    assert "wire_source=TASS" in line and "published=2022-02-12" in line
+    assert "dateline='MOSCOW, February 12. /TASS/.'" in line

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dateline.extract.dateline import find_dateline, parse_dateline
+from dateline.extract.dates import explicit_dates, weekdays
 from dateline.extract.published import infer_from_dateline, normalise
 from dateline.extract.wire import wire_source
 
@@ -29,6 +32,8 @@ from dateline.extract.wire import wire_source
         ("MOSCOW, Feb 12 (RIA Novosti) - The", "MOSCOW", None, "Feb 12", "RIA Novosti", "MOSCOW, Feb 12 (RIA Novosti) -"),
         ("NEW YORK, Nov 18, 2019 (Bloomberg) -- Stocks", "NEW YORK", None, "Nov 18, 2019", "Bloomberg", "NEW YORK, Nov 18, 2019 (Bloomberg) --"),
         ("WASHINGTON — The president", "WASHINGTON", None, None, None, "WASHINGTON —"),
+        ("МОСКВА, 12 февраля. /ТАСС/. Москва", "МОСКВА", None, "12 февраля", "TASS", "МОСКВА, 12 февраля. /ТАСС/."),
+        ("МОСКВА, 12 фев — РИА Новости. Президент", "МОСКВА", None, "12 фев", "RIA Novosti", "МОСКВА, 12 фев — РИА Новости."),
     ],
 )
 def test_dateline_forms(text, place, region, date, agency, dateline_text):
@@ -75,6 +80,7 @@ def test_dateline_in_a_later_paragraph_has_its_offset():
         ("Talks resumed.\n\n(With inputs from PTI)", None, None, "PTI"),
         ("Talks resumed in Kyiv, Ukrinform reports.", None, None, "Ukrinform"),
         ("Talks resumed.", "By Associated Press", None, "AP"),
+        ("Talks resumed.", "Meg Kinnard; Errin Haines; Associated Press", None, "AP"),
         ("Talks resumed.", None, "https://www.tass.com/politics/1", "TASS"),
         ("Talks resumed, a spokesman for the Associated Press Stylebook said.", None, "https://example.org/a", None),
     ],
@@ -92,6 +98,17 @@ def test_year_from_weekday_and_other_dates():
     assert infer_from_dateline("February 12", text) == "2022-02-12"
     # the same day named a Friday only fits 2021
     assert infer_from_dateline("February 12", text.replace("Saturday", "Friday").replace("2022", "2021")) == "2021-02-12"
+
+
+def test_year_from_russian_weekday_and_dates():
+    text = "МОСКВА, 12 февраля. /ТАСС/. Помощник президента сообщил в субботу.\n\nОтветы были переданы 26 января 2022 года."
+    assert infer_from_dateline("12 февраля", text) == "2022-02-12"
+
+
+def test_weekdays_and_explicit_dates():
+    assert weekdays("held on Saturday, среди прочего, в среду") == {5, 2}
+    assert explicit_dates("On December 17, 2021, 26 января 2022 года and 2022-01-03.") == [
+        dt.date(2021, 12, 17), dt.date(2022, 1, 26), dt.date(2022, 1, 3)]
 
 
 def test_no_year_anchor_no_inference():

@@ -8,7 +8,7 @@ import json
 import pytest
 from conftest import shared_path
 
-from dateline.eval.extraction import mean_scores, page_scores, PageScore
+from dateline.eval.extraction import PageScore, mean_scores, page_scores
 from dateline.extract import extract_article
 from dateline.model import RawDocument
 
@@ -62,3 +62,15 @@ def test_metric_counts_shingles_like_the_benchmark():
     precision, recall = page_scores("a b c d e", "a b c d x")
     assert (precision, recall) == (0.5, 0.5)
     assert page_scores("one two three four", "") == (None, 0.0)
+
+
+def test_eval_command_reports_the_contract_keys(gold):
+    import argparse
+
+    from dateline.eval import extraction
+
+    folder, _ = gold
+    result = extraction.evaluate(argparse.Namespace(gold=folder, limit=3, extractor="dateline"))
+    assert {"precision", "recall", "f1", "pages"} <= set(result)
+    assert result["pages"] == 3 and 0.0 <= result["f1"] <= 1.0
+    assert "F1" in extraction.report(result)

@@ -23,6 +23,9 @@ from dateline.extract.title import is_section, split_title, text_title
         ("Sanctions will hurt Europe – Lavrov", None, None, "Sanctions will hurt Europe – Lavrov", None),
         ("Markets slide as rates rise – Regional Business News", None, None, "Markets slide as rates rise", "Regional Business News"),
         ("Putin and Biden talk", None, None, "Putin and Biden talk", None),
+        ("LinkNaija | News platform: Actress shines", "LinkNaija | News platform", None, "Actress shines", None),
+        ("Remake per Netflix - Remember 80/90 - Memorabilia", "Remember 80/90 - Memorabilia", None, "Remake per Netflix", None),
+        ("The Guardian view on Hong Kong | Editorial", "the Guardian", None, "The Guardian view on Hong Kong", "Editorial"),
     ],
 )
 def test_title_section_split(raw, site, url, title, section):
@@ -95,3 +98,23 @@ def test_clean_text_has_no_defect_flags():
     text = "The talks, held in Geneva, e.g. at the U.N. office on Nov. the 4th, went well. Officials said so. " * 8
     text += "\n\nSee https://example.org. pic.twitter.com/x\n\nPhoto: Reuters"
     assert quality_flags(text) == []
+
+
+def test_user_files_extend_the_data(tmp_path, monkeypatch):
+    from dateline.extract import agencies, boilerplate, dateline, wire
+
+    caches = (agencies.agencies, agencies._by_alias, agencies.alias_pattern, dateline._patterns,
+              wire._alias_regex, boilerplate._patterns)
+    (tmp_path / "agencies.tsv").write_text("Hina\tHR\tHINA|Hina\thina.hr\n", encoding="utf-8")
+    (tmp_path / "boilerplate.tsv").write_text("line\tpowered by .{1,40}\n", encoding="utf-8")
+    monkeypatch.setenv("DATELINE_AGENCIES", str(tmp_path / "agencies.tsv"))
+    monkeypatch.setenv("DATELINE_BOILERPLATE", str(tmp_path / "boilerplate.tsv"))
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        assert dateline.parse_dateline("ZAGREB, May 4 (Hina) - Croatia").agency == "Hina"
+        assert strip_boilerplate(["Story.", "Powered by WordPress"]) == (["Story."], ["Powered by WordPress"])
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()

@@ -84,3 +84,14 @@ def test_merge_rules():
     assert find_event([merged], mention("RUSGOV", "USA", "2022-02-12", root="11")) is None
     assert find_event([merged], mention("RUSGOV", None, "2022-02-12")) is None
     assert not compatible_actors(ActorRef("x", code="RUS"), ActorRef("y", code="UKR"))
+
+
+def test_a_new_process_merges_into_the_stored_events(seed_text):
+    """The indexes are rebuilt from the tables: a copy linked later, by a fresh Linker, joins the stored events."""
+    conn = duckdb.connect()
+    copy = apply("rewrite", seed_text, seed=5)
+    texts = {"seed": seed_text, "copy": copy}
+    Linker(conn, texts.get).link(coded("seed", seed_text, published="2022-02-12", wire_source="TASS"))
+    Linker(conn, texts.get).link(coded("copy", copy, published="2022-02-12"))
+    rows = conn.execute("SELECT num_mentions, num_articles, num_independent_sources FROM link_events").fetchall()
+    assert rows == [(2, 2, 1)] * 2

@@ -322,21 +322,21 @@ def test_resolve_by_id_prefix_and_origin(store):
 
 
 
-def test_stored_articles_are_linked_when_the_link_stage_is_there(store, monkeypatch):
-    import types
+def test_stored_articles_are_linked_and_a_link_failure_loses_nothing(store, monkeypatch):
+    import dateline.link
 
     linked = []
 
-    def link_article(to, article):
-        assert to is store and store.has(article.id)  # linked after it is stored
-        if article.origin == "docs/1.txt":
+    def link_articles(to, articles, duplicates=None):
+        assert to is store and all(store.has(a.id) for a in articles)  # linked after they are stored
+        if any(a.origin == "docs/1.txt" for a in articles):
             raise RuntimeError("index full")
-        linked.append(article.origin)
+        linked.extend(a.origin for a in articles)
 
-    monkeypatch.setitem(sys.modules, "dateline.link", types.SimpleNamespace(link_article=link_article))
-    summary = run(store, [*sample_docs(3), raw("copy.txt", "Title 0\n\nBody of document 0.")], link=True)
-    assert linked == ["docs/0.txt", "docs/2.txt"]  # duplicates are not linked
-    assert summary.link_errors == [("docs/1.txt", "RuntimeError: index full")]
-    assert summary.statuses["ok"] == 3
-    run(store, sample_docs(5))
+    monkeypatch.setattr(dateline.link, "link_articles", link_articles)
+    summary = run(store, sample_docs(3), link=True, batch_size=1)
     assert linked == ["docs/0.txt", "docs/2.txt"]
+    assert summary.link_errors == [("linking", "RuntimeError: index full")]
+    assert summary.statuses["ok"] == 3
+    run(store, sample_docs(5), batch_size=1)
+    assert linked == ["docs/0.txt", "docs/2.txt"]  # linking is off unless asked

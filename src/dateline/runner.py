@@ -22,8 +22,6 @@ from dateline.pipeline import DEFAULT_COMPONENTS
 from dateline.store import Store
 from dateline.workers import run_batches
 
-Linker = Callable[[Store, Article], Any]
-
 MAX_LISTED_ERRORS = 20
 """Errors kept for the summary; all of them are in the store (`dateline articles --status error`)."""
 
@@ -88,7 +86,7 @@ def ingest(
     """
     components = tuple(components)
     summary = RunSummary(store.start_run(list(inputs), list(components), workers))
-    loop = _Loop(store, summary, on_progress or (lambda s: None), _linker() if link else None)
+    loop = _Loop(store, summary, on_progress or (lambda s: None), link)
     status = "interrupted"
     try:
         batches = chunked(loop.new_documents(raws, batch_size), batch_size)
@@ -103,9 +101,7 @@ def ingest(
 class _Loop:
     """The run's state: the store, the summary, and the documents in flight."""
 
-    def __init__(
-        self, store: Store, summary: RunSummary, on_progress: Callable[[RunSummary], None], link: Linker | None
-    ):
+    def __init__(self, store: Store, summary: RunSummary, on_progress: Callable[[RunSummary], None], link: bool):
         self.store = store
         self.summary = summary
         self.on_progress = on_progress
@@ -144,23 +140,10 @@ class _Loop:
 
     def save(self, articles: list[Article]) -> None:
         self._save(articles)
-        if self.link:
-            self._link(articles)
         for article in articles:
             self.pending_ids.discard(article.id)
             if self.pending_hashes.get(article.content_hash) == article.id:
                 del self.pending_hashes[article.content_hash]
-
-    def _link(self, articles: list[Article]) -> None:
-        """Link stored articles; a failure is reported, the article stays stored."""
-        for article in articles:
-            if article.status != "ok":
-                continue
-            try:
-                self.link(self.store, article)
-            except Exception as exc:
-                if len(self.summary.link_errors) < MAX_LISTED_ERRORS:
-                    self.summary.link_errors.append((article.origin, f"{type(exc).__name__}: {exc}"))
 
     def _save(self, articles: list[Article], duplicates: dict[str, str] | None = None) -> None:
         if not articles:
@@ -172,7 +155,20 @@ class _Loop:
             articles = [self._save_one(article, duplicates) for article in articles]
         for article in articles:
             self.summary.record(article)
+        if self.link:
+            self._link(articles, duplicates)
         self.on_progress(self.summary)
+
+    def _link(self, articles: list[Article], duplicates: dict[str, str] | None) -> None:
+        """Link the saved articles (copies, stories, events across reports); links are derived
+        data, so a failure is reported and the run goes on."""
+        from dateline.link import link_articles
+
+        try:
+            link_articles(self.store, articles, duplicates)
+        except Exception as exc:
+            if len(self.summary.link_errors) < MAX_LISTED_ERRORS:
+                self.summary.link_errors.append(("linking", f"{type(exc).__name__}: {exc}"))
 
     def _save_one(self, article: Article, duplicates: dict[str, str] | None) -> Article:
         try:
@@ -185,15 +181,6 @@ class _Loop:
             )
             self.store.save_article(failed, self.summary.run_id)
             return failed
-
-
-def _linker() -> Linker | None:
-    """`dateline.link.link_article` when the link stage is installed."""
-    try:
-        from dateline.link import link_article
-    except ImportError:
-        return None
-    return link_article
 
 
 def _may_duplicate(raw: RawDocument) -> bool:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from dateline.cli.provenance import add_db_argument, open_db
+from dateline.cli.options import add_db, open_store, print_json_lines, reports_store_errors
 
 
 def register(sub) -> None:
@@ -14,7 +12,7 @@ def register(sub) -> None:
         description="List stories (articles about the same news, beyond copies), largest first, with a label "
         "(top entities and terms) and their time span. With --story ID, list that story's articles.",
     )
-    add_db_argument(p)
+    add_db(p)
     p.add_argument("--limit", type=int, default=30, help="how many stories (default 30)")
     p.add_argument("--min-size", type=int, default=2, help="only stories with at least N articles (default 2)")
     p.add_argument("--story", metavar="ID", help="list the articles of one story")
@@ -22,17 +20,17 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+@reports_store_errors
 def run(args) -> int:
     from dateline.link.tables import list_stories, story_articles
 
-    conn = open_db(args.db)
-    if conn is None:
-        return 1
-    found = story_articles(conn, args.story) if args.story else list_stories(conn, args.limit, args.min_size)
+    with open_store(args) as store:
+        found = story_articles(store.con, args.story) if args.story else list_stories(store.con, args.limit, args.min_size)
+    if args.json:
+        print_json_lines(found)
+        return 0
     for row in found:
-        if args.json:
-            print(json.dumps(row, ensure_ascii=False, default=str))
-        elif args.story:
+        if args.story:
             print(f"{row['article_id']}  {row['published'] or '':10}  {row['site'] or '':24}  {row['title'] or ''}")
         else:
             span = f"{row['first_day'] or '?'} .. {row['last_day'] or '?'}"

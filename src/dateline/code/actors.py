@@ -1,66 +1,107 @@
-"""Actor resolution: every mention of an actor in an article, coded.
+"""Actor resolution: every mention of an actor in an article, coded (the `actors` component).
 
-Contract used by quotes and events (keep it stable): the `actors` component
-sets ``state.actors`` to an `ActorIndex`, whose mentions carry character and
-token offsets, the resolved name and the CAMEO actor code. Pronouns and
+Contract used by quotes and events (keep it stable): the component sets
+``state.actors`` to an `ActorIndex`, whose mentions carry character and token
+offsets, the resolved name and the CAMEO actor code. Pronouns and
 descriptions ("he", "the Kremlin aide") are mentions too, resolved to their
-antecedent's name and code.
+antecedent's name and code. It also fills ``article.entities``.
 
-(Placeholder internals: spaCy entities only, no codes; being built.)
+The work is split by concern: `actor_dictionary` (dictionaries and matching),
+`petrarch_dicts` (PETRARCH/TABARI formats), `actor_mentions` (named phrases
+and their codes), `coref` (pronouns and descriptions). User dictionaries come
+from ``config["actor_dictionaries"]`` and ``$DATELINE_ACTOR_DICTS``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from typing import Any
 
-from dateline.model import Entity
+from dateline.code.actor_dictionary import ActorDictionary, dictionary_for, load_actor_dictionaries
+from dateline.code.actor_index import ActorIndex, ActorMention
+from dateline.code.actor_mentions import NER_ACTOR_LABELS, named_mentions
+from dateline.code.coref import resolve_references
+from dateline.model import Article, Entity
 from dateline.pipeline import Analysis, component
 
+__all__ = [
+    "ActorDictionary", "ActorIndex", "ActorMention", "article_date", "home_country", "load_actor_dictionaries",
+    "resolve", "resolve_actors",
+]
 
-@dataclass
-class ActorMention:
-    text: str
-    start: int
-    end: int
-    token_start: int
-    token_end: int
-    name: str | None = None
-    code: str | None = None
-    kind: str = "name"
-    rule: str = ""
-    confidence: float = 0.0
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ENTITY_LABELS = {"person": "PERSON", "country": "GPE", "capital": "GPE", "place": "GPE", "region": "LOC",
+                  "demonym": "NORP", "group": "ORG", "org": "ORG"}
 
 
-class ActorIndex:
-    """The actor mentions of one article, looked up by token or character offset."""
+def article_date(article: Article, config: dict[str, Any] | None = None) -> str | None:
+    """The date that picks date-limited codes: ``config["actor_date"]``, else the
+    article's publication date, else its dateline's (when ISO)."""
+    for value in ((config or {}).get("actor_date"), article.published,
+                  article.dateline.date if article.dateline else None):
+        m = _ISO_DATE.match(value or "")
+        if m:
+            return m.group(0)
+    return None
 
-    def __init__(self, mentions: list[ActorMention]):
-        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-        self._by_token: dict[int, ActorMention] = {}
-        for m in self.mentions:
-            for i in range(m.token_start, m.token_end):
-                self._by_token.setdefault(i, m)
 
-    def at_token(self, i: int) -> ActorMention | None:
-        """The mention covering token `i`, if any."""
-        return self._by_token.get(i)
+def home_country(article: Article, dictionary: ActorDictionary, date: str | None) -> str | None:
+    """The country of the article's dateline place ("MOSCOW, February 12" -> RUS)."""
+    place = article.dateline.place if article.dateline else None
+    entries = [e for e in dictionary.lookup(place or "") if e.kind == "actor"]
+    code = entries[0].code_at(date) if entries else None
+    return code[:3] if code and code[:3].isalpha() else None
 
-    def within(self, start: int, end: int) -> list[ActorMention]:
-        """Mentions lying inside the character range [start, end)."""
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+def resolve(doc: Any, dictionary: ActorDictionary, date: str | None = None,
+            home: str | None = None) -> ActorIndex:
+    """All actor mentions of a parsed document, names then references.
+
+    `home` (the dateline's country) stands in for an unknown country: "police
+    said" in a MOSCOW-datelined story is RUSCOP, at lower confidence.
+    """
+    mentions = named_mentions(doc, dictionary, date)
+    if home:
+        for m in mentions:
+            if m.code and m.code.startswith("---"):
+                m.code, m.rule, m.confidence = home + m.code[3:], m.rule + "+dateline", m.confidence - 0.2
+    next_group = 1 + max((m.group for m in mentions if m.group is not None), default=-1)
+    return ActorIndex(resolve_references(doc, mentions, next_group))
+
+
+def entities(doc: Any, index: ActorIndex, dictionary: ActorDictionary, date: str | None) -> list[Entity]:
+    """NER entities with their actor code, plus coded named mentions NER missed
+    ("Kremlin" as a metonym, "NATO" when untagged).
+
+    An entity heading a mention takes the mention's resolved code ("Joe Biden"
+    in "US President Joe Biden" -> USAGOV); one inside it, its own ("US" -> USA).
+    """
+    out: list[Entity] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        name, code = _entity_code(ent, index, dictionary, date)
+        out.append(Entity(ent.text, ent.label_, (ent.start_char, ent.end_char), name, code))
+        covered.update(range(ent.start, ent.end))
+    for m in index:
+        if m.kind == "name" and m.code and not covered.intersection(range(m.token_start, m.token_end)):
+            out.append(Entity(m.text, _ENTITY_LABELS.get(m.type or "", "ORG"), (m.start, m.end), m.name, m.code))
+    return sorted(out, key=lambda e: e.span)
+
+
+def _entity_code(ent: Any, index: ActorIndex, dictionary: ActorDictionary, date: str | None):
+    if ent.label_ not in NER_ACTOR_LABELS and ent.label_ != "LOC":
+        return None, None
+    m = index.at_token(ent.root.i)
+    if m is not None and m.kind == "name" and ent.start <= m.token_end - 1 < ent.end:
+        return m.name, m.code
+    words = [t.text for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    entry = next((e for e in dictionary.lookup(" ".join(words)) if e.kind == "actor"), None)
+    return (entry.name, entry.code_at(date)) if entry else (None, None)
 
 
 @component("actors")
 def resolve_actors(state: Analysis) -> None:
-    mentions = [
-        ActorMention(
-            text=ent.text, start=ent.start_char, end=ent.end_char,
-            token_start=ent.start, token_end=ent.end, name=ent.text, kind="name", rule="ner",
-        )
-        for ent in state.doc.ents
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
-    ]
-    state.actors = ActorIndex(mentions)
-    state.article.entities = [
-        Entity(text=ent.text, label=ent.label_, span=(ent.start_char, ent.end_char)) for ent in state.doc.ents
-    ]
+    dictionary = dictionary_for(state.config)
+    date = article_date(state.article, state.config)
+    state.actors = resolve(state.doc, dictionary, date, home_country(state.article, dictionary, date))
+    state.article.entities = entities(state.doc, state.actors, dictionary, date)

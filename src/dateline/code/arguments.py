@@ -17,7 +17,6 @@ from typing import Any
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "over", "from", "in")
-MODIFIERS = ("compound", "amod", "poss", "nmod")
 
 
 def expand(tokens: Iterable[Any]) -> list[Any]:
@@ -34,10 +33,11 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     """The subject of `verb`'s clause (climbing xcomp/conj links to a verb that
     has one) and whether the clause is passive."""
     v = verb
+    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
     for _ in range(5):
         for c in v.children:
             if c.dep_ in SUBJECTS:
-                return c, c.dep_ == "nsubjpass"
+                return c, c.dep_ == "nsubjpass" or own_passive
         if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acomp") or v.head is v:
             break
         if v.dep_ in ("ccomp", "advcl") and v.head.pos_ not in ("VERB", "AUX"):
@@ -65,9 +65,11 @@ def prep_objects(token: Any, preps: Iterable[str]) -> list[Any]:
             for p in c.children if p.dep_ == "pobj"]
 
 
-def verb_targets(verb: Any, target_prep: str | None) -> list[Any]:
+def verb_targets(verb: Any, target_prep: str | None, content_target: bool = False) -> list[Any]:
     """Candidate target tokens of a verb, best first: the pattern's preposition,
-    then objects, then objects of prepositions; along its infinitive complements."""
+    then objects, objects of prepositions (the verb's and its objects'), the
+    subject of a content clause with `content_target` ("demanded that the US
+    cancel"); along its infinitive complements."""
     chain = [verb]
     for c in verb.children:
         if c.dep_ == "xcomp":
@@ -80,9 +82,28 @@ def verb_targets(verb: Any, target_prep: str | None) -> list[Any]:
         objects = [c for c in v.children if c.dep_ in OBJECTS]
         out += objects + prep_objects(v, TARGET_PREPS)
         for obj in objects:
-            inner = prep_objects(obj, ("to", "with", "against"))
-            out += inner + [p for i in inner for p in prep_objects(i, ("to",))]
+            out += nested_objects(obj)
+        if content_target:
+            out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
     return out
+
+
+OBJECT_PREPS = ("to", "with", "against", "on", "from", "by", "of", "for", "toward", "towards")
+
+
+def nested_objects(token: Any, depth: int = 3) -> list[Any]:
+    """Objects of prepositions hanging from an object, breadth first: the target
+    behind "lifted the curfew on Palestinians", "rejected calls by Belarus"."""
+    out: list[Any] = []
+    frontier = [token]
+    for _ in range(depth):
+        frontier = prep_objects_of(frontier)
+        out += frontier
+    return out
+
+
+def prep_objects_of(tokens: list[Any]) -> list[Any]:
+    return [p for t in tokens for p in prep_objects(t, OBJECT_PREPS)]
 
 
 def governing_verb(noun: Any) -> Any | None:
@@ -100,27 +121,32 @@ def governing_verb(noun: Any) -> Any | None:
 
 
 def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]]:
-    """Source and target candidates of a nominal trigger."""
+    """Source and target candidates of a nominal trigger: its possessor (a pronoun
+    one is resolved by the actor index: "his invasions"), then the subject of the
+    verb it hangs from."""
     between = prep_objects(noun, ("between", "among"))
     if between:
         parties = expand(between)
         return parties[:1], parties[1:]
     sources = [c for c in noun.children if c.dep_ == "poss"]
-    if not sources:
-        verb = governing_verb(noun)
-        if verb is not None:
-            subj, passive = clause_subject(verb)
-            sources = [a for a in [agent(verb) if passive else subj] if a is not None]
-    targets = prep_objects(noun, (target_prep,) if target_prep else ("with",))
+    verb = governing_verb(noun)
+    if verb is not None:
+        subj, passive = clause_subject(verb)
+        sources += [a for a in [agent(verb) if passive else subj] if a is not None]
+    preps = (target_prep,) if target_prep else ("with",)
+    targets = prep_objects(noun, preps)
+    if not targets and verb is not None:
+        targets = prep_objects(verb, preps)
     return sources, targets
 
 
-def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None,
-               target_is_subject: bool = False) -> tuple[list[Any], list[Any]]:
+def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, target_is_subject: bool = False,
+               any_later_noun: bool = False, content_target: bool = False) -> tuple[list[Any], list[Any]]:
     """Source and target candidates of a verbal trigger (voice-aware); a pattern
-    may name the source's preposition or make the subject the target."""
+    may name the source's preposition or make the subject the target. With
+    `any_later_noun`, any noun after the verb may be the target (TABARI's way)."""
     subj, passive = clause_subject(verb)
-    targets = verb_targets(verb, target_prep) + later_tokens(verb)
+    targets = verb_targets(verb, target_prep, content_target) + (later_tokens(verb) if any_later_noun else [])
     if passive:
         by = agent(verb)
         sources, targets = ([by] if by is not None else []), ([subj] if subj is not None else []) + targets
@@ -130,11 +156,32 @@ def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None,
         sources, targets = [], [subj] + targets
     if source_prep:
         sources = prep_objects(verb, (source_prep,)) or sources
+    if target_is_subject and not sources and verb.dep_ == "ccomp":
+        # "Gondor noted that Mordor regretted ...": the reporter acts on the subject
+        sources = [s for s in [clause_subject(verb.head)[0]] if s is not None]
     return sources, targets
 
 
 def later_tokens(verb: Any) -> list[Any]:
     """The last resort for a target, as TABARI and PETRARCH take it: nouns after
     the verb in its subtree, outside its subject."""
-    return [t for t in verb.subtree if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")
+    return [t for t in verb.subtree if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "poss"
             and not any(a.dep_ in SUBJECTS and a.head == verb for a in [t, *t.ancestors])]
+
+
+PERSONAL_PRONOUNS = {"it", "he", "she", "they", "we"}
+REPORTING_DEPS = ("ccomp", "xcomp", "conj")
+
+
+def reporter(token: Any) -> Any | None:
+    """For a pronoun subject of reported speech, the speaker it stands for:
+    "Hungary said it will support ..." gives "Hungary"."""
+    if token.lower_ not in PERSONAL_PRONOUNS:
+        return None
+    clause = token.head
+    while clause.dep_ in REPORTING_DEPS and clause.head is not clause:
+        clause = clause.head
+        subj, passive = clause_subject(clause)
+        if subj is not None and subj is not token and not passive and subj.lower_ not in PERSONAL_PRONOUNS:
+            return subj
+    return None

@@ -9,151 +9,44 @@ too; statements are coded only by the few patterns that say so. Coordinated
 actors give one event each; reciprocal codes are coded both ways.
 
 The title is not coded: wire titles restate the lead, and coding both would
-count one event twice. Sentences inside the title's span are skipped.
+count one event twice. When the text starts with the title, triggers inside
+it are skipped (the parser may join the title to the first sentence).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from dateline.code import arguments, cameo
-from dateline.code.modality import intent_code, modality
-from dateline.code.verbs import NO_EVENT, Lexicon, Trigger, load_lexicon, user_dictionaries
+from dateline.code.event_actors import actor_ref, coded_first, grounded, phrase_actors, resolve_group
+from dateline.code.event_triggers import Match, event_matches
+from dateline.code.modality import intent_code, modality, negated_before, refusal_code, threat_code
+from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
 from dateline.pipeline import Analysis, component
 
-PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "attr", "acomp", "oprd", "compound",
-               "amod", "advmod", "neg", "npadvmod", "acl", "pcomp"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+"""A calendar date or a coarser one (year, month), as TIMEX3 values give them."""
+CONTENT_TARGETS = ("02", "10", "11", "13")
+"""Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
 
 
-@dataclass
-class Match:
-    """A trigger pattern matched at a head token, with the tokens its words matched."""
-
-    trigger: Trigger
-    head: Any
-    tokens: list[Any]
-
-
-def phrase(head: Any, depth: int = 3) -> list[Any]:
-    """The head's phrase: particles, prepositions, objects and complements, not subjects or clauses."""
-    out: list[Any] = []
-    frontier = [head]
-    for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
-        out.extend(frontier)
-    return out
-
-
-def _forms(token: Any) -> set[str]:
-    return {token.lower_, token.lemma_.lower()}
-
-
-def match_at(head: Any, candidates: list[Trigger]) -> Match | None:
-    """The most specific pattern whose words all occur in the head's phrase
-    (and words before ``*``: before the head in its sentence)."""
-    words = phrase(head)
-    before = [t for t in head.sent if t.i < head.i]
-    best: Match | None = None
-    for trig in candidates:
-        used = _find_all(trig.words, words)
-        if used is None or _find_all(trig.before, before) is None:
-            continue
-        if best is None or trig.specificity >= best.trigger.specificity:
-            best = Match(trig, head, used)
-    return best
-
-
-def _find_all(wanted: tuple[frozenset[str], ...], tokens: list[Any]) -> list[Any] | None:
-    used: list[Any] = []
-    for alternatives in wanted:
-        hit = next((t for t in tokens if t not in used and _forms(t) & alternatives), None)
-        if hit is None:
-            return None
-        used.append(hit)
-    return used
-
-
-def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
-    """Trigger matches in a sentence; a noun used by a verb's pattern is not coded again."""
-    matches: list[Match] = []
-    consumed: set[int] = set()
-    for kind, pos in (("verb", ("VERB", "AUX")), ("noun", ("NOUN", "PROPN"))):
-        for tok in sent:
-            if tok.pos_ not in pos or tok.i in consumed:
-                continue
-            candidates = lexicon.candidates(kind, tok.lemma_.lower(), tok.lower_)
-            m = match_at(tok, candidates) if candidates else None
-            if m is None:
-                continue
-            consumed.update(t.i for t in m.tokens)
-            consumed.add(tok.i)
-            if m.trigger.code != NO_EVENT:
-                matches.append(m)
-    return matches
-
-
-# ---- actors -------------------------------------------------------------------
-
-
-def actor_at(token: Any, actors: Any, modifiers: bool = False) -> Any | None:
-    """The actor mention at a token or, with `modifiers`, at a name modifying it
-    ("Russian" in "the Russian Foreign Ministry"; not pronoun possessors)."""
-    if actors is None:
-        return None
-    if not modifiers:
-        return actors.at_token(token.i)
-    for c in token.children:
-        if c.dep_ in arguments.MODIFIERS and c.pos_ in ("PROPN", "ADJ", "NOUN"):
-            m = actors.at_token(c.i)
-            if m is not None:
-                return m
-    return None
-
-
-def resolve(tokens: list[Any], actors: Any) -> list[Any]:
-    """Actor mentions for candidate tokens, each actor once: the tokens' own
-    mentions when any is one, else mentions modifying them."""
-    for modifiers in (False, True):
-        out: list[Any] = []
-        for tok in tokens:
-            m = actor_at(tok, actors, modifiers)
-            if m is not None and all(m is not o for o in out):
-                out.append(m)
-        if out:
-            return out
-    return []
-
-
-def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = ()) -> list[Any]:
-    """The actors of the first candidate that is one, with its coordinated
-    actors ("the US and NATO" gives both)."""
-    for tok in tokens:
-        found = [m for m in resolve(arguments.expand([tok]), actors) if all(m is not e for e in exclude)]
-        if found:
-            return found
-    return []
-
-
-def actor_ref(mention: Any) -> ActorRef:
-    return ActorRef(text=mention.text, name=mention.name, code=mention.code, span=(mention.start, mention.end))
-
-
-# ---- date and place -----------------------------------------------------------
+EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 
 
 def event_date(head: Any, timexes: list[Timex], article: Article) -> str | None:
-    """The resolved date of the timex governing the trigger in its sentence, else the article's date."""
+    """The resolved date of the timex governing the trigger in its sentence (a day,
+    or a month or year when that is all it says), else the article's date."""
     sent = head.sent
     best, best_score = None, None
     for tx in timexes:
         value = tx.value or ""
-        if tx.type not in ("DATE", "TIME") or not ISO_DATE.match(value):
+        period = ISO_PERIOD.match(value)
+        if tx.type not in ("DATE", "TIME") or not period:
             continue
         for start, end in tx.spans or []:
             if not (sent.start_char <= start < sent.end_char):
@@ -163,7 +56,7 @@ def event_date(head: Any, timexes: list[Timex], article: Article) -> str | None:
                 continue
             score = _attachment_distance(span.root, head)
             if best_score is None or score < best_score:
-                best, best_score = value[:10], score
+                best, best_score = period.group(0), score
     return best or _article_date(article)
 
 
@@ -190,29 +83,47 @@ def event_place(head: Any, used: set[int], article: Article) -> str | None:
         if ent.label_ not in ("GPE", "LOC", "FAC") or any(i in used for i in range(ent.start, ent.end)):
             continue
         prep = ent.root.head
-        if ent.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and (head == prep.head or head in prep.ancestors):
+        attached = prep.head in (head, head.head) or head in prep.ancestors
+        if ent.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and attached:
             return ent.text
     return article.dateline.place if article.dateline else None
 
 
-# ---- events -------------------------------------------------------------------
-
-
 def roles(m: Match) -> tuple[list[Any], list[Any]]:
     t = m.trigger
+    if t.kind == "demand":
+        speaker, _ = arguments.clause_subject(m.head.head)
+        addressee, _ = arguments.clause_subject(m.head)
+        return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep)
-    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject)
+    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
+                                any_later_noun=not (t.cameo or t.compound),
+                                content_target=m.code[:2] in CONTENT_TARGETS)
+
+
+def embedding(token: Any) -> int:
+    """How many clauses the trigger is embedded in (0 in the main clause)."""
+    return sum(t.dep_ in EMBEDDING_DEPS for t in [token, *token.ancestors])
+
+
+def is_purpose(token: Any) -> bool:
+    """A to-infinitive saying what another act was for ("began a hunger strike
+    to demand ..."): the act is the event, the purpose only its aim."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def confidence(m: Match, has_target: bool, modes: list[str], coded: bool) -> float:
-    """Rule strength: specific patterns, a target and coded actors raise it; modality lowers it."""
+    """Rule strength: specific patterns, a target and coded actors raise it;
+    modality and embedding in subordinate clauses (often unrealised) lower it."""
     score = 0.45 + min(m.trigger.specificity, 3) * 0.1 + (0.1 if has_target else 0) + (0.1 if coded else 0)
     score -= 0.15 * sum(mode in ("negated", "hypothetical") for mode in modes)
+    score -= 0.05 * min(embedding(m.head), 3) + (0.1 if is_purpose(m.head) else 0)
     return round(max(0.05, min(score, 1.0)), 2)
 
 
-def event_id(article_id: str, sent_index: int, trigger_start: int, code: str, source: ActorRef, target: ActorRef | None) -> str:
+def event_id(article_id: str, sent_index: int, trigger_start: int, code: str, source: ActorRef,
+             target: ActorRef | None) -> str:
     """Stable across runs: the same article, sentence, trigger, code and actors give the same id."""
     key = "|".join(map(str, (article_id, sent_index, trigger_start, code, source.code or source.text,
                              target and (target.code or target.text))))
@@ -245,19 +156,30 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     back from target to source when the code is reciprocal."""
     article = state.article
     src_tokens, tgt_tokens = roles(m)
-    sources = resolve_group(src_tokens, state.actors)
-    targets = resolve_group(tgt_tokens, state.actors, exclude=sources)
-    entry = cameo.lookup(m.trigger.code)
-    reverse = m.trigger.reverse_code or (m.trigger.code if entry.reciprocal and m.trigger.cameo else None)
+    speaker = [r for r in map(arguments.reporter, src_tokens[:1]) if r is not None]
+    sources = (resolve_group(src_tokens, state.actors) or resolve_group(speaker, state.actors)
+               or phrase_actors(speaker or src_tokens[:1]))
+    targets = [t for t in resolve_group(tgt_tokens, state.actors, exclude=sources)
+               if t.code is None or all(t.code != s.code for s in sources)]
+    sources, targets = coded_first(sources), coded_first(targets)
+    entry = cameo.lookup(m.code)
+    reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
-    if m.trigger.compound and not targets and len(sources) > 1:
-        pairs, reverse = [(s, t) for s in sources for t in sources if s is not t], None
-    if not pairs or (reverse and not targets):
-        return []
+    needs_target = reverse is not None
+    if (m.trigger.compound or reverse) and not targets and len(sources) > 1:
+        # "A and B held talks": the members of a compound act on each other
+        pairs = [(s, t) for s in sources for t in sources if s is not t and not (s.code and s.code == t.code)]
+        reverse = None
+    if not pairs or (needs_target and pairs[0][1] is None) or not any(grounded(a, state.doc) for a in pairs[0] if a):
+        return []  # crowds, officials, sources: too weak a basis for an event
+    if entry.quad_class == 4 and pairs[0][1] is None and not pairs[0][0].code:
+        return []  # force by an unknown actor against no one ("tools to fight terrorism")
     date = event_date(m.head, article.timexes, article)
-    modes = modality(m.head, m.trigger.code, date, _article_date(article))
-    code = m.trigger.code
-    if m.trigger.cameo and "future" in modes and (intended := intent_code(code)):
+    modes = modality(m.head, m.code, date, _article_date(article))
+    code = m.code
+    if m.trigger.cameo and negated_before(m.head) and (refused := refusal_code(code)):
+        code, reverse = refused, None
+    elif m.trigger.cameo and "future" in modes and (intended := intent_code(code) or threat_code(code)):
         code, reverse = intended, (intended if reverse else None)
     used = {i for a in sources + targets for i in range(a.token_start, a.token_end)}
     place = event_place(m.head, used, article)
@@ -267,18 +189,6 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
         if reverse and t is not None:
             events.append(make_event(state, m, sent_index, reverse, t, s, modes, date, place))
     return events
-
-
-def outermost_dropped(matches: list[Match]) -> list[Match]:
-    """Drop a verb's bare default code when a clause it governs holds a coded
-    event: "X said Y attacked Z" reports the attack, not a statement."""
-    heads = [m.head for m in matches]
-
-    def governs_event(m: Match) -> bool:
-        return any(c.dep_ in ("ccomp", "xcomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
-                   for c in m.head.children)
-
-    return [m for m in matches if m.trigger.specificity or m.trigger.kind != "verb" or not governs_event(m)]
 
 
 def title_span(article: Article) -> tuple[int, int] | None:
@@ -291,18 +201,29 @@ def title_span(article: Article) -> tuple[int, int] | None:
 
 
 def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
-    skip = title_span(state.article)
+    """Every event of the article, each once; no trigger inside the title is coded."""
+    title = title_span(state.article)
     events: list[Event] = []
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
-        if skip and sent.start_char < skip[1] and sent.end_char > skip[0]:
-            continue
-        for m in outermost_dropped(find_matches(sent, lexicon)):
+        found: list[Event] = []
+        for m in event_matches(sent, lexicon):
+            if title and title[0] <= m.head.idx < title[1]:
+                continue
             for event in code_match(state, m, index):
                 if event.id not in seen:
                     seen.add(event.id)
-                    events.append(event)
+                    found.append(event)
+        events += without_vaguer_duplicates(found)
     return events
+
+
+def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
+    """Within a sentence, an event without a target adds nothing when the same
+    source has an event of the same root with one ("killed 46 civilians in an
+    attack": one assault on the civilians, not a second one on nobody)."""
+    targeted = {(e.source.text, e.cameo_root) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.source.text, e.cameo_root) not in targeted]
 
 
 @component("events")

@@ -5,19 +5,24 @@ auxiliaries on the trigger or on the verbs that govern it through
 infinitive complements ("refused to grant", "agreed to hold talks"), a
 conditional ("if possible"), and a date well before the article's.
 CAMEO codes a future or intended act of cooperation as an expressed intent
-(03x: "Finland will give Tanzania a grant" is 0331) and a future attack as
-a threat (138): `intent_code` gives that recoding.
+(03x: "Finland will give Tanzania a grant" is 0331): `intent_code` gives that
+recoding; `threat_code` the threat of a conflict act ("threatened to ban");
+`refusal_code` the rejection a negated concession is ("will not allow": 124).
 """
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from typing import Any
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "ca"}
-INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "decide", "agree", "offer",
-                "promise", "pledge", "vow", "be", "go"}
-REFUSAL_VERBS = {"refuse", "fail", "decline", "reject"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca", "would"}
+REPORTING_VERBS = {"say", "announce", "declare", "state", "add", "tell", "confirm", "report", "warn", "insist", "vow"}
+""""would" under a reporting verb is the future of reported speech ("Iraq said it would allow")."""
+INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "agree", "offer",
+                "promise", "pledge", "vow", "go", "willing", "ready", "prepared", "determined", "committed"}
+REFUSAL_VERBS = {"refuse", "fail", "decline", "reject", "cancel", "postpone", "suspend", "deny", "avoid"}
 CONDITIONAL_MARKS = {"if", "unless"}
 
 _INTENT = {
@@ -25,8 +30,11 @@ _INTENT = {
     "061": "0311", "062": "0312", "063": "0313", "064": "0314",
     "071": "0331", "072": "0332", "073": "0333", "074": "0334",
     "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
-    "16": "131", "161": "1313", "162": "1311", "163": "1312",
-    "17": "137", "18": "138", "19": "138", "20": "1383", "190": "1384", "192": "1382", "191": "1381",
+}
+_THREAT = {
+    "14": "133", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+    "17": "137", "172": "132", "1722": "1322", "1723": "1323", "1724": "1324",
+    "18": "138", "19": "138", "20": "1383", "190": "1384", "191": "1381", "192": "1382", "204": "1385",
 }
 
 
@@ -47,7 +55,8 @@ def _aux_words(chain: list[Any]) -> set[str]:
     return {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
 
 
-def modality(token: Any, trigger_code: str, event_date: str | None = None, article_date: str | None = None) -> list[str]:
+def modality(token: Any, trigger_code: str, event_date: str | None = None,
+             article_date: str | None = None) -> list[str]:
     """PLOVER modes of the event triggered at `token` (a spaCy token)."""
     chain = governing_chain(token)
     modes: list[str] = []
@@ -56,6 +65,8 @@ def modality(token: Any, trigger_code: str, event_date: str | None = None, artic
     if negated or refused:
         modes.append("negated")
     aux = _aux_words(chain)
+    if "would" in aux and chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in REPORTING_VERBS:
+        aux = (aux - {"would"}) | {"will"}
     intended = any(t.lemma_.lower() in INTENT_VERBS and t.dep_ != "xcomp" for t in chain[1:]
                    if any(c.dep_ == "xcomp" for c in t.children))
     if aux & FUTURE_AUX or intended:
@@ -70,21 +81,55 @@ def modality(token: Any, trigger_code: str, event_date: str | None = None, artic
 
 
 def _well_before(event_date: str | None, article_date: str | None, days: int = 365) -> bool:
-    """True when the event's date lies more than `days` before the article's."""
-    from datetime import date
+    """True when the event's date (its last day, for a year or month) lies more
+    than `days` before the article's."""
+    e, a = _last_day(event_date), _last_day(article_date)
+    return e is not None and a is not None and (a - e).days > days
 
+
+def _last_day(value: str | None) -> date | None:
+    """The last day of an ISO date, month (``1999-05``) or year (``1999``)."""
+    parts = (value or "")[:10].split("-")
     try:
-        e = date.fromisoformat((event_date or "")[:10])
-        a = date.fromisoformat((article_date or "")[:10])
-    except ValueError:
-        return False
-    return (a - e).days > days
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
+        return date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+_REFUSAL = {
+    "03": "120", "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244",
+    "086": "1245", "087": "1246",
+}
+
+
+def _closest(table: dict[str, str], code: str) -> str | None:
+    for key in (code, code[:3], code[:2]):
+        if key in table:
+            return table[key]
+    return None
 
 
 def intent_code(code: str) -> str | None:
-    """The CAMEO code for announcing `code` as an intent or a threat, or None
-    when CAMEO codes the future act as itself (statements, demands...)."""
-    for key in (code, code[:3], code[:2]):
-        if key in _INTENT:
-            return _INTENT[key]
-    return None
+    """The CAMEO code for announcing cooperation `code` as an intent (03x), or
+    None when CAMEO codes the future act as itself (statements, conflict...)."""
+    return _closest(_INTENT, code)
+
+
+def threat_code(code: str) -> str | None:
+    """The CAMEO threat (13x) of carrying out conflict `code` ("threatened to ban": 1322)."""
+    return _closest(_THREAT, code)
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO rejection (12x) that a negated concession or promise is: "Syria
+    will not accept more refugees" declines to yield (124)."""
+    return _closest(_REFUSAL, code)
+
+
+def negated_before(token: Any) -> bool:
+    """"will not allow", "did not accept": a negation before the verb, on it or on
+    an auxiliary of its clause (not a "not" later in the sentence)."""
+    return any(c.dep_ == "neg" and c.i < token.i for c in token.children)

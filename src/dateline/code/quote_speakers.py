@@ -1,7 +1,7 @@
 """Resolve a quote's source as written ("he", "the Kremlin aide", "who") to a named actor.
 
-The actors component owns coreference: when its mention at the source already
-carries a resolved name, that wins. Otherwise a small fallback resolves
+The actors component owns coreference: when its mention for the source phrase
+names someone, that wins. Otherwise a small fallback resolves
 pronouns to the most recent person (or organisation) named outside quotation
 marks, descriptions to the most recent person introduced with that
 description ("Kremlin aide Yury Ushakov" for "the Kremlin aide"), relative
@@ -51,14 +51,29 @@ class SpeakerResolver:
         self._starts = [n.start for n in self.named]
 
     def resolve(self, head: Any, span: tuple[int, int], text: str) -> ActorRef:
-        """The speaker for the source whose syntactic head is `head`, written as `text` at `span`."""
-        mention = self.actors.at_token(head.i) if self.actors is not None else None
-        if mention is not None and mention.name and mention.kind != "name":
+        """The speaker for the source whose syntactic head is `head`, written as `text` at `span`.
+
+        The actors component's mention wins when it names someone; a bare role noun
+        it could not tie to a name ("the minister") is tried against the names the
+        article introduced with that noun first."""
+        mention = self.mention(head)
+        if mention is not None and mention.name and mention.kind != "agent":
             return ActorRef(text=text, name=mention.name, code=mention.code, span=span)
         named = self.antecedent(head, span[0])
-        if named is None:
-            return ActorRef(text=text, name=mention.name if mention else None, code=self.code(mention), span=span)
-        return ActorRef(text=text, name=named.text, code=self.code_of(named), span=span)
+        if named is not None:
+            return ActorRef(text=text, name=named.text, code=self.code_of(named), span=span)
+        if mention is not None:
+            return ActorRef(text=text, name=mention.name, code=mention.code, span=span)
+        return ActorRef(text=text, span=span)
+
+    def mention(self, head: Any) -> Any | None:
+        """The actors component's mention for the phrase headed by `head`, if any."""
+        if self.actors is None:
+            return None
+        if hasattr(self.actors, "head_mention"):
+            found = self.actors.head_mention(head)
+            return found[0] if found else None
+        return self.actors.at_token(head.i)
 
     def antecedent(self, head: Any, before: int) -> Named | None:
         """The named entity `head` refers to, if one can be found."""
@@ -112,9 +127,6 @@ class SpeakerResolver:
             if other.label == named.label and other.text.split()[-1:] == [last] and len(other.text) > len(best.text):
                 best = other
         return best
-
-    def code(self, mention: Any) -> str | None:
-        return getattr(mention, "code", None)
 
     def code_of(self, named: Named) -> str | None:
         """The actor code the actors component gave this name (any mention of it)."""

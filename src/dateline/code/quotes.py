@@ -19,11 +19,13 @@ are resolved through `quote_speakers.SpeakerResolver`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 from typing import Any
 
 from dateline.code.quote_cues import Cue, CueLexicon, load_lexicon, user_paths
+from dateline.code.quote_marks import CLOSERS as CLOSING
 from dateline.code.quote_marks import quotation_spans
 from dateline.code.quote_speakers import SpeakerResolver
 from dateline.model import Quote
@@ -104,7 +106,7 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     head = verb.head.head if verb.dep_ == "pcomp" else verb.head
-    if verb.dep_ in INHERITS_SUBJECT and head is not verb:
+    if verb.dep_ in INHERITS_SUBJECT and head != verb:
         return subject(head, SUBJECTS + ("nsubjpass",) if verb.dep_ == "xcomp" else SUBJECTS)
     return None
 
@@ -141,6 +143,12 @@ class QuoteFinder:
         self.text = doc.text
         self.lexicon = lexicon
         self.quotations = quotation_spans(self.text)
+        self._quote_starts = [q[0] for q in self.quotations]
+        self._sentences = {t.i: sent for sent in doc.sents for t in sent}
+
+    def sent(self, token: Any) -> Any:
+        """The sentence of `token` (looked up: spaCy's `Token.sent` walks the document each time)."""
+        return self._sentences[token.i]
 
     def find(self) -> list[Attribution]:
         found = []
@@ -160,20 +168,22 @@ class QuoteFinder:
 
     def quoted(self, offset: int) -> bool:
         """Inside a quotation: a speaker's own words, not the reporter's attribution."""
-        return any(s < offset < e for s, e in self.quotations)
+        i = bisect_left(self._quote_starts, offset) - 1
+        return i >= 0 and self.quotations[i][0] < offset < self.quotations[i][1]
 
     def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
             return self.after_quotation(verb, cue)
         complements = content_dependents(verb, cue.frames)
-        if subj.head.dep_ == "agent" and subj.head.head is verb:
+        if subj.head.dep_ == "agent" and subj.head.head == verb:
             complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
         parts = [r for c in complements if (r := token_range(list(c.subtree)))]
-        clause = [t for t in verb.subtree if not any(t in c.subtree for c in complements)]
+        inside = {t.i for c in complements for t in c.subtree}
+        clause = [t for t in verb.subtree if t.i not in inside and not t.is_quote and not self.quoted(t.idx)]
         clause_span = token_range(clause)
         rule = "verb-complement" if parts else "verb"
-        before = self.quotation_before(clause_span[0], verb.sent.start_char) if clause_span else None
+        before = self.quotation_before(clause_span[0]) if clause_span else None
         if before and not parts:
             parts, rule = [before], "verb-quotation"
         if not parts:
@@ -189,16 +199,16 @@ class QuoteFinder:
             source_span=token_range(source_tokens(subj)),
             inherited=subj not in verb.children,
             parts=self.grow(parts, cue_span(verb)),
-            sentence=(verb.sent.start_char, verb.sent.end_char),
+            sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
             rule=rule,
         )
 
     def after_quotation(self, verb: Any, cue: Cue) -> Attribution | None:
         """ "“...,” Ramos, 58, told AFP" when the parser lost the subject: the noun
         phrase between the quotation and the cue is the source."""
-        sent = verb.sent
-        q = self.quotation_before(verb.idx, sent.start_char, _GAP_TO_CUE)
-        if q is None:
+        sent = self.sent(verb)
+        q = self.quotation_before(verb.idx, _GAP_TO_CUE)
+        if q is None or q[1] <= sent.start_char:
             return None
         between = [t for t in sent if q[1] <= t.idx < verb.idx]
         names = list(takewhile(lambda t: t.pos_ in NOMINAL, dropwhile(lambda t: t.pos_ not in NOMINAL, between)))
@@ -218,7 +228,7 @@ class QuoteFinder:
         """For "..., X said" or "A, X says, B" parsed with the cue hanging on the content's
         verb: that clause without the cue, which a comma must set off."""
         head = verb.head
-        if verb.dep_ not in HOSTED or head is verb or subj not in verb.children:
+        if verb.dep_ not in HOSTED or head == verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
         whole = token_range(list(head.subtree))
@@ -237,7 +247,7 @@ class QuoteFinder:
 
     def from_phrase(self, first: Any, cue: Cue, last: Any) -> Attribution | None:
         objects = [c for c in last.children if c.dep_ == "pobj"]
-        if not objects or first.head is first:
+        if not objects or first.head == first:
             return None
         phrase = token_range(list(first.subtree)) or (first.idx, last.idx + len(last))
         clause = token_range(list(first.head.subtree))
@@ -250,7 +260,7 @@ class QuoteFinder:
             source_head=objects[0],
             source_span=token_range(source_tokens(objects[0])),
             parts=self.grow(parts, phrase),
-            sentence=(first.sent.start_char, first.sent.end_char),
+            sentence=(self.sent(first).start_char, self.sent(first).end_char),
             rule="source-phrase",
         )
 
@@ -260,7 +270,7 @@ class QuoteFinder:
         A sentence starting in lower case was split in error, so the previous
         sentence is taken in too.
         """
-        sent = verb.sent
+        sent = self.sent(verb)
         start = subj.left_edge.idx
         if verb.i < subj.i or not self.text[sent.start_char : start].rstrip().endswith(","):
             return []
@@ -270,7 +280,7 @@ class QuoteFinder:
             return []
         first = sent.start_char
         if self.text[first : first + 1].islower() and sent.start > 0:
-            first = self.doc[sent.start - 1].sent.start_char
+            first = self.sent(self.doc[sent.start - 1]).start_char
         span = trim(self.text, (first, start))
         return [span] if span else []
 
@@ -296,12 +306,15 @@ class QuoteFinder:
             )
         return found
 
-    def quotation_before(self, start: int, sentence_start: int, gap: re.Pattern = None) -> Span | None:
-        """The quotation ending in this sentence just before `start`, separated by spaces and commas only."""
-        gap = gap or _GAP_BEFORE
-        for q in self.quotations:
-            if sentence_start < q[1] <= start and gap.fullmatch(self.text, q[1], start):
-                return q
+    def quotation_before(self, start: int, gap: re.Pattern = _GAP_BEFORE) -> Span | None:
+        """The quotation ending just before `start` on the same line, with only `gap` between
+        (spaces and commas by default: "“...,” he said", also across a sentence break
+        the parser made: "“... figure!” he wrote")."""
+        i = bisect_left(self._quote_starts, start) - 1
+        while i >= 0 and self.quotations[i][1] > start:
+            i -= 1
+        if i >= 0 and gap.fullmatch(self.text, self.quotations[i][1], start):
+            return self.quotations[i]
         return None
 
     def grow(self, parts: list[Span], cue: Span) -> list[Span]:
@@ -325,7 +338,8 @@ class QuoteFinder:
         for a in found:
             after = max(a.cue_span[1], a.source_span[1] if a.source_span else 0)
             clause_end = self.clause_end(a, after)
-            gap = _GAP_NEXT_SENTENCE if a.rule == "verb-quotation" else _GAP_AFTER
+            quoted_before = any(p[1] <= a.cue_span[0] and self.text[p[1] - 1] in CLOSING for p in a.parts)
+            gap = _GAP_NEXT_SENTENCE if quoted_before else _GAP_AFTER
             for q in self.quotations:
                 if q in claimed or q[0] < clause_end:
                     continue
@@ -351,7 +365,7 @@ class QuoteFinder:
 def _is_name(label: Any) -> bool:
     """A speaker label is a name (PERSON/ORG entity, all caps, or a source noun such as
     "Poll") of at most six words."""
-    if len(label) > 6:
+    if len(label) > 6 or any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
     return (
         label.text.isupper()
@@ -423,7 +437,7 @@ def quotes_of(doc: Any, actors: Any = None, config: dict[str, Any] | None = None
     finder = QuoteFinder(doc, load_lexicon(user_paths(config)))
     resolver = SpeakerResolver(doc, actors, finder.quotations)
     found = sorted(finder.find(), key=lambda a: a.parts[0])
-    return [to_quote(a, doc.text, finder.quotations, resolver) for a in found]
+    return [to_quote(a, finder.text, finder.quotations, resolver) for a in found]
 
 
 @component("quotes")

@@ -11,8 +11,9 @@ Two formats load into one `Lexicon` of `Trigger` patterns:
   dictionaries they have: ``&SYNSET`` blocks, ``--- VERB [code] ---`` blocks
   listing verbs (with ``{irregular forms}``) and ``- words * words [code]``
   patterns, where ``$`` marks the source, ``+`` the target (before ``*``: the
-  subject is the target), ``%`` a compound actor whose members act on each other, ``^`` a skipped word, ``_`` joins words, ``{}`` and ``()`` group
-  phrases and ``[a:b]`` codes ``a`` from source to target and ``b`` back.
+  subject is the target), ``%`` a compound actor whose members act on each
+  other, ``^`` a skipped word, ``_`` joins adjacent words, ``{}`` and ``()``
+  group phrases and ``[a:b]`` codes ``a`` from source to target and ``b`` back.
 
 Matching is over the dependency parse, not word order: a pattern matches when
 every word of it is found in the head's phrase (words written before ``*``:
@@ -21,6 +22,7 @@ anywhere before the head in its sentence). The most specific match wins.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterable
@@ -125,13 +127,20 @@ def _strip_comment(line: str) -> str:
     return line.split("#", 1)[0].rstrip()
 
 
+def is_code(code: str) -> bool:
+    """An event code, or ``---`` (no event); placeholders such as ``+++`` and
+    ``###`` mark entries switched off and code nothing."""
+    return code == NO_EVENT or any(ch.isalnum() for ch in code)
+
+
 def _split_code(text: str) -> tuple[str, str | None]:
     code, _, reverse = text.strip().partition(":")
     return code.strip(), (reverse.strip() or None)
 
 
 def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
-    """``&NAME`` blocks of ``+member`` lines; members may name other synsets."""
+    """``&NAME`` blocks of ``+member`` lines; members may name other synsets, and
+    a multi-word member ("golden goblin galleons") must match as a phrase."""
     raw: dict[str, list[str]] = {}
     current = None
     for line in lines:
@@ -153,26 +162,35 @@ def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
             else:
                 words = member.replace("_", " ").lower().split()
                 if words:
-                    out.add(words[-1])
+                    out.add(" ".join(words))
         return out
 
     return {name: frozenset(expand(name)) for name in raw}
 
 
 def _pattern_words(text: str, synsets: dict[str, frozenset[str]]) -> list[str | frozenset[str]]:
-    """Tokens of a pattern side: words, synsets (as sets) and the markers $ + % ^."""
-    text = re.sub(r"[{}()]", " ", text).replace("_", " ")
+    """Tokens of a pattern side: words, synsets (as sets of alternatives) and the
+    markers $ + % ^. Words joined by ``_`` must be adjacent: they become one
+    phrase alternative ("new economic relations"), synsets expanded in place."""
+    text = re.sub(r"[{}()]", " ", text)
     out: list[str | frozenset[str]] = []
     for tok in text.split():
-        if tok.startswith("&"):
-            members = synsets.get(tok.rstrip("_").upper())
-            if members:
-                out.append(members)
-        elif tok in ("$", "+", "%", "^"):
+        parts = [p for p in tok.split("_") if p]
+        if tok in ("$", "+", "%", "^"):
             out.append(tok)
-        else:
-            out.append(tok.lower())
+        elif len(parts) == 1 and not parts[0].startswith("&"):
+            out.append(parts[0].lower())
+        elif parts:
+            options = [_alternatives(p, synsets) for p in parts]
+            if all(options):
+                out.append(frozenset(" ".join(combo) for combo in itertools.product(*options)))
     return out
+
+
+def _alternatives(part: str, synsets: dict[str, frozenset[str]]) -> list[str]:
+    if part.startswith("&"):
+        return sorted(synsets.get(part.rstrip("_").upper(), ()))
+    return [part.lower()]
 
 
 def _words_only(seq: list[str | frozenset[str]]) -> tuple[frozenset[str], ...]:
@@ -193,6 +211,8 @@ def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[st
     if not m or "*" not in line:
         return None
     code, reverse = _split_code(m.group(1))
+    if not is_code(code):
+        return None
     body = line[: m.start()].lstrip("- ").strip()
     left, _, right = body.partition("*")
     before, after = _pattern_words(left, synsets), _pattern_words(right, synsets)
@@ -222,8 +242,9 @@ def read_petrarch_verbs(path: Path) -> list[Trigger]:
             return
         for head in heads:
             code, reverse = block_code
-            triggers.append(Trigger(head=head, kind="verb", code=code, reverse_code=reverse,
-                                    cameo=False, rule=f"{path.name}:{head}"))
+            if is_code(code):
+                triggers.append(Trigger(head=head, kind="verb", code=code, reverse_code=reverse,
+                                        cameo=False, rule=f"{path.name}:{head}"))
             for text, n in patterns:
                 t = parse_petrarch_pattern(head, text, synsets, f"{path.name}:{n}:{head} {text.strip()}")
                 if t:
@@ -266,7 +287,8 @@ def read_dictionary(path: Path) -> list[Trigger]:
     """A user dictionary in either format: ``.verbs`` files and files whose
     text has ``--- VERB [code] ---`` blocks are PETRARCH, the rest ours."""
     text_head = path.read_text(encoding="utf-8", errors="replace")[:20000]
-    if ".verbs" in path.name.lower() or "_verbs" in path.name.lower() or re.search(r"^---.*\[.*\]\s*---", text_head, re.M):
+    name = path.name.lower()
+    if ".verbs" in name or "_verbs" in name or re.search(r"^---.*\[.*\]\s*---", text_head, re.M):
         return read_petrarch_verbs(path)
     return read_triggers(path)
 

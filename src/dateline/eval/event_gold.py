@@ -1,7 +1,9 @@
 """Gold event records for `dateline eval events`: PLOVER gold-standard JSON and PETRARCH validation XML.
 
 Both become `GoldRecord`s: a sentence and its expected (source, event, target)
-triples. PLOVER records use the v0.5b1 labels, mapped here to PLOVER 2.0 as
+triples. Actors marked ``SRC/TAR`` in a PLOVER record's markup are, as its
+readme defines, reciprocal: each is coded as acting on the others. PLOVER
+records use the v0.5b1 labels, mapped here to PLOVER 2.0 as
 the PLOVER 2.0 manual's CAMEO-to-PLOVER table does (DEMAND to REQUEST,
 DISAPPROVE and INVESTIGATE to ACCUSE, FIGHT to ASSAULT). PETRARCH XML is read
 with regular expressions, not an XML parser: the UD suite's file is not
@@ -66,7 +68,13 @@ def read_plover(path: Path) -> list[GoldRecord]:
         if not isinstance(r, dict) or r.get("event") in (None, "DOCUMENT") or not r.get("text"):
             continue
         event = plover_type(r["event"])
-        triples = [GoldEvent(s, event, t) for s in _plover_actors(r.get("source")) for t in _plover_actors(r.get("target"))]
+        sources, targets = _plover_actors(r.get("source")), _plover_actors(r.get("target"))
+        markup = (r.get("textInfo") or {}).get("markup", "") if isinstance(r.get("textInfo"), dict) else ""
+        if "SRC/TAR" in markup and targets == [None] and len(sources) > 1:
+            # the readme's "reciprocal source/target": each actor acts on the others
+            triples = [GoldEvent(s, event, t) for s in sources for t in sources if s != t]
+        else:
+            triples = [GoldEvent(s, event, t) for s in sources for t in targets]
         text = r["text"].strip().strip("{}")
         records.append(GoldRecord(id=r.get("id", ""), text=text, events=triples, date=r.get("date")))
     return records
@@ -98,7 +106,8 @@ def read_petrarch(path: Path) -> list[GoldRecord]:
         if text is None or any("error" in c for c in codings):
             continue
         events = [
-            GoldEvent(_petrarch_actor(c.get("sourcecode")), c["eventcode"].strip(), _petrarch_actor(c.get("targetcode")))
+            GoldEvent(_petrarch_actor(c.get("sourcecode")), c["eventcode"].strip(),
+                      _petrarch_actor(c.get("targetcode")))
             for c in codings if c.get("eventcode")
         ]
         records.append(GoldRecord(

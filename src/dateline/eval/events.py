@@ -6,6 +6,9 @@ batches, then the coding components). Per record we compare:
 * the event type: the gold record's first event against our most confident
   event (PLOVER 2.0 type for PLOVER gold; CAMEO root for PETRARCH gold), with
   ``NONE`` when there is none: accuracy, macro F1 over gold types, a confusion table;
+* actors and triples use all our events for PETRARCH gold, and for PLOVER gold
+  (one annotated event per sentence) our events of the record's type only,
+  since the sentence's other events are not annotated;
 * actors: the sets of source and target codes (micro F1), at country level
   (first three letters) and as full codes;
 * triples: the sets of (source country, type, target country) (micro P/R/F1);
@@ -42,15 +45,14 @@ def pipeline_config(kind: str, records: list[GoldRecord]) -> tuple[tuple[str, ..
     actor and agent dictionaries, used instead of ours."""
     if kind != "petrarch" or not records:
         return ("timexes", "actors", "events"), {}
-    import dateline.eval.petrarch_actors  # noqa: F401  (registers the component)
-
     dicts = records[0].dictionaries
     config = {
         "verb_dictionaries": [str(dicts["Verbfile"])] if "Verbfile" in dicts else [],
         "verb_dictionaries_only": "Verbfile" in dicts,
-        "petrarch_actor_files": [str(dicts[k]) for k in ("Actorfile", "Agentfile") if k in dicts],
+        "actor_dictionaries": [str(dicts[k]) for k in ("Actorfile", "Agentfile") if k in dicts],
+        "actor_builtin": False,
     }
-    return ("petrarch_actors", "events"), config
+    return ("actors", "events"), config
 
 
 def code_records(kind: str, records: list[GoldRecord]) -> list[list[Event]]:
@@ -130,7 +132,9 @@ def score(kind: str, records: list[GoldRecord], predictions: list[list[Event]]) 
     none_gold = none_right = exact = 0
     for gold, events in zip(records, predictions):
         confusion[(gold_label(gold, kind), primary(events, kind))] += 1
-        ours = [_Triple(_code(e.source), label(e, kind), _code(e.target), e.cameo) for e in events if label(e, kind)]
+        main = primary(events, kind)
+        ours = [_Triple(_code(e.source), label(e, kind), _code(e.target), e.cameo) for e in events
+                if label(e, kind) and (kind == "petrarch" or label(e, kind) == main)]
         src.append((actor_sets(ours, "source", country), actor_sets(gold.events, "source", country)))
         tgt.append((actor_sets(ours, "target", country), actor_sets(gold.events, "target", country)))
         src_full.append((actor_sets(ours, "source", str), actor_sets(gold.events, "source", str)))
@@ -142,7 +146,8 @@ def score(kind: str, records: list[GoldRecord], predictions: list[list[Event]]) 
             none_gold += 1
             none_right += not ours
         if kind == "petrarch":
-            exact += {(t.source, t.target, t.cameo) for t in ours} == {(g.source, g.target, g.event) for g in gold.events}
+            gold_set = {(g.source, g.target, g.event) for g in gold.events}
+            exact += {(t.source, t.target, t.cameo) for t in ours} == gold_set
     tp = sum(len(p & g) for p, g in triples)
     tp_, tr_, tf_ = prf(tp, sum(len(p) for p, _ in triples), sum(len(g) for _, g in triples))
     n = len(records)

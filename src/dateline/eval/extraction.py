@@ -42,8 +42,16 @@ class PageScore:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--gold", type=Path, required=True, help="benchmark folder: ground-truth.json and html/<id>.html.gz")
+    parser.add_argument(
+        "--gold", type=Path, required=True, help="benchmark folder: ground-truth.json and html/<id>.html.gz"
+    )
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
+    parser.add_argument(
+        "--extractor",
+        choices=("dateline", "trafilatura"),
+        default="dateline",
+        help="what to score: our extract stage (default) or bare trafilatura.extract, for comparison",
+    )
 
 
 def shingles(text: str) -> Counter:
@@ -78,12 +86,25 @@ def load_pages(gold: Path, limit: int | None = None) -> list[tuple[str, dict[str
     return [(i, truth[i], gzip.decompress((gold / "html" / f"{i}.html.gz").read_bytes())) for i in ids]
 
 
+def _ours(page_id: str, html: bytes, url: str | None) -> tuple[str, str]:
+    article = extract_article(RawDocument(origin=page_id, kind="html", content=html, meta={"url": url}))
+    return article.text if article.status == "ok" else "", article.status
+
+
+def _trafilatura(page_id: str, html: bytes, url: str | None) -> tuple[str, str]:
+    import trafilatura
+
+    text = trafilatura.extract(html, url=url, include_comments=False)
+    return text or "", "ok" if text else "error"
+
+
 def evaluate(args) -> dict[str, Any]:
+    extract = _trafilatura if getattr(args, "extractor", "dateline") == "trafilatura" else _ours
     scores = []
     for page_id, record, html in load_pages(args.gold, args.limit):
-        article = extract_article(RawDocument(origin=page_id, kind="html", content=html, meta={"url": record.get("url")}))
-        precision, recall = page_scores(record.get("articleBody", ""), article.text if article.status == "ok" else "")
-        scores.append(PageScore(page_id, record.get("url", ""), precision, recall, article.status))
+        text, status = extract(page_id, html, record.get("url"))
+        precision, recall = page_scores(record.get("articleBody", ""), text)
+        scores.append(PageScore(page_id, record.get("url", ""), precision, recall, status))
     result: dict[str, Any] = mean_scores(scores)
     result["pages"] = len(scores)
     result["errors"] = sum(s.status == "error" for s in scores)

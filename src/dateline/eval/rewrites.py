@@ -12,6 +12,8 @@ given seed and models something seen in the wild:
 - ``boilerplate``: a site's header and footer added and the last paragraph cut.
 - ``truncate``: only the first two thirds republished.
 - ``rewrite``: synonyms, artefacts and reordering together.
+- ``heavy``: all of it: boilerplate, rewrite, then only two thirds kept (the
+  limit of what we expect to catch; not every such copy is found).
 """
 
 from __future__ import annotations
@@ -109,6 +111,10 @@ def rewrite(text: str, rng: random.Random) -> str:
     return reorder(artefacts(synonyms(text, rng), rng), rng)
 
 
+def heavy(text: str, rng: random.Random) -> str:
+    return truncate(rewrite(boilerplate(text, rng), rng), rng)
+
+
 REWRITES: dict[str, Rewrite] = {
     "artefacts": artefacts,
     "synonyms": synonyms,
@@ -116,6 +122,7 @@ REWRITES: dict[str, Rewrite] = {
     "boilerplate": boilerplate,
     "truncate": truncate,
     "rewrite": rewrite,
+    "heavy": heavy,
 }
 
 

@@ -5,7 +5,8 @@ status ``error`` and a readable reason. Steps, each in its own module:
 body and metadata (`html` for pages, `title.text_title` for plain text),
 boilerplate removal, title/section split, dateline, wire source, publication
 date, language, quality flags. Metadata the container gave (`RawDocument.meta`:
-url, title, published, source, byline, language) wins over what is guessed.
+url, title, published, source or site, byline or author, language, wire_source)
+wins over what is guessed.
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ class ExtractionError(Exception):
 
 
 def content_hash(content: bytes | str) -> str:
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    if isinstance(content, str):
+        data = content.encode("utf-8", "surrogatepass")
+    elif isinstance(content, (bytes, bytearray, memoryview)):
+        data = bytes(content)
+    else:  # not content at all; hashed as written so that the error article still gets an id
+        data = repr(content).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
 
@@ -44,7 +50,7 @@ def article_id(origin: str, digest: str) -> str:
 
 def extract_article(raw: RawDocument) -> Article:
     """The article in `raw`; an error article (status ``error``, `error` saying why) on any failure."""
-    digest = content_hash(raw.content or b"")
+    digest = content_hash(raw.content)
     article = Article(id=article_id(raw.origin, digest), origin=raw.origin, content_hash=digest)
     try:
         if raw.kind == "error":
@@ -59,6 +65,10 @@ def extract_article(raw: RawDocument) -> Article:
 
 def _fill(article: Article, raw: RawDocument) -> None:
     meta = raw.meta or {}
+    if not isinstance(raw.content, (str, bytes)):
+        raise ExtractionError(f"content is {type(raw.content).__name__}, not text or bytes")
+    if not raw.content.strip():
+        raise ExtractionError("empty document")
     if raw.kind == "html":
         paragraphs = _from_html(article, raw.content, meta.get("url"))
     elif raw.kind == "text":
@@ -88,9 +98,10 @@ def _from_html(article: Article, content: bytes | str, url: str | None) -> list[
     page = extract_html(content, url)
     if page is None or not page.paragraphs:
         raise ExtractionError("no article text found (page is not an article?)")
-    article.title, article.byline, article.site = page.title, page.byline, page.site
-    article.url, article.published = page.url, normalise(page.published)
-    article.section = section_from_categories(page.categories)
+    meta = page.meta
+    article.title, article.byline, article.site, article.url = meta.title, meta.author, meta.site, meta.url
+    article.published = normalise(meta.date)
+    article.section = section_from_categories(meta.categories)
     return page.paragraphs
 
 

@@ -1,4 +1,5 @@
-"""Wire datelines: ``MOSCOW, February 12. /TASS/.``, ``KYIV, Ukraine (AP) —``, ``PARIS, Jan 5 (AFP) -``.
+"""Wire datelines: ``MOSCOW, February 12. /TASS/.``, ``KYIV, Ukraine (AP) —``, ``PARIS, Jan 5 (AFP) -``,
+``МОСКВА, 12 февраля — РИА Новости.``
 
 A dateline opens the story with the place it was filed from, often the day and
 the agency. It is found at the start of one of the first paragraphs; its span is
@@ -34,7 +35,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?P<place>{_WORD}(?:{_SP}+{_WORD}){{0,3}})"
         rf"(?:,{_SP}*(?!{DAY_MONTH})(?P<region>{_WORD}(?:{_SP}+{_WORD}){{0,2}}))?"
         rf"(?:\s*[,.]\s*(?P<date>{DAY_MONTH}))?"
-        rf"(?:\s*[.,]?\s*(?:/(?P<slash_agency>{alias})/|\((?P<agency>{alias})\)))?"
+        rf"(?:\s*[.,]?\s*(?:/(?P<slash_agency>{alias})/|\((?P<agency>{alias})\)"
+        rf"|{_DASH}{_SP}*(?P<dash_agency>{alias})(?=[.:]?\s)))?"
         rf"(?P<end>\s*(?:[.:]\s*)?{_DASH}|\s*\.(?=\s)|\s*:(?=\s))?"
     )
     agency_only = re.compile(rf"\((?P<lead_agency>{alias})\)\s*{_DASH}")
@@ -61,13 +63,13 @@ def parse_dateline(text: str, pos: int = 0) -> Dateline | None:
     full, agency_only = _patterns()
     m = full.match(text, pos)
     if m and _plausible(m):
-        agency_name = m["agency"] or m["slash_agency"] or m["lead_agency"]
+        agency_name = m["agency"] or m["slash_agency"] or m["dash_agency"] or m["lead_agency"]
         place = m["place"].rstrip(".,")
         end = m.end()
         return Dateline(
             place=place,
             region=m["region"],
-            date=" ".join(m["date"].split()) if m["date"] else None,
+            date=" ".join(m["date"].split()).rstrip(".") if m["date"] else None,
             agency=agencies.canonical(agency_name) if agency_name else None,
             text=text[m.start() : end].strip(),
             span=(m.start(), len(text[:end].rstrip())),
@@ -80,7 +82,7 @@ def parse_dateline(text: str, pos: int = 0) -> Dateline | None:
 
 def _plausible(m: re.Match[str]) -> bool:
     """A capitalised word is a place only if an agency follows, or it is in capitals and a date or dash follows."""
-    if m["agency"] or m["slash_agency"]:
+    if m["agency"] or m["slash_agency"] or m["dash_agency"]:
         return True
     place = m["place"]
     if place.rstrip(".") in _NOT_PLACES:

@@ -1,4 +1,4 @@
-"""HTML pages: article body and metadata through trafilatura (dates by htmldate).
+"""HTML pages: article body through trafilatura, metadata by `metadata.page_metadata`.
 
 trafilatura runs in its fast mode favouring recall: on news pages its fallback
 extractors (readability, jusText) more often add navigation than recover text
@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import trafilatura
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, fragment_fromstring
 
+from dateline.extract.metadata import PageMeta, page_metadata
 from dateline.extract.resources import data_lines
+from dateline.extract.title import split_title
 
 _NON_WORD = re.compile(r"\W+")
 _LEADING_CHECKED = 3
@@ -43,12 +45,7 @@ class HtmlPage:
     """What an HTML page yields: the body as paragraphs and the page's metadata."""
 
     paragraphs: list[str] = field(default_factory=list)
-    title: str | None = None
-    byline: str | None = None
-    site: str | None = None
-    published: str | None = None
-    url: str | None = None
-    categories: list[str] = field(default_factory=list)
+    meta: PageMeta = field(default_factory=PageMeta)
 
 
 def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | None:
@@ -56,15 +53,14 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
 
     Bytes are decoded by trafilatura (declared charset, then detection)."""
     tree = trafilatura.load_html(content)
-    if tree is None:
-        return None
+    if tree is None:  # trafilatura takes only what looks like a page
+        return _fragment(_parse_fragment(content)) if _is_fragment(content) else None
     doc = trafilatura.bare_extraction(
         tree,  # trafilatura works on a copy: `tree` stays whole for `_split_body`
         url=url,
         fast=True,
         favor_recall=True,
         include_comments=False,
-        with_metadata=True,
         prune_xpath=_prune_xpath(),
     )
     if doc is None or not doc.text:
@@ -72,17 +68,12 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
     paragraphs = _lines(doc.text)
     if not any(map(_sentence_like, paragraphs)):
         return None  # menus and link lists: nothing reads like a sentence
-    repeated = {_key(doc.title), _key(doc.url), _key(url)} - {""}
+    meta = page_metadata(tree, url)
+    headline = split_title(meta.title, meta.site, meta.url)[0] if meta.title else None
+    repeated = {_key(meta.title), _key(headline), _key(meta.url), _key(url)} - {""}
     paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
-    return HtmlPage(
-        paragraphs=paragraphs,
-        title=doc.title,
-        byline=doc.author,
-        site=doc.sitename,
-        published=doc.date,
-        url=doc.url or url,
-        categories=list(doc.categories or []),
-    )
+    meta.url = meta.url or url
+    return HtmlPage(paragraphs, meta)
 
 
 @cache
@@ -99,12 +90,17 @@ def _is_fragment(content: bytes | str) -> bool:
     return not _PAGE_TAG.search(head)
 
 
+def _parse_fragment(content: bytes | str) -> HtmlElement:
+    text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+    return fragment_fromstring(text, create_parent="div")
+
+
 def _fragment(tree: HtmlElement) -> HtmlPage | None:
-    """A fragment's text, a paragraph per block element."""
+    """A fragment's text, a paragraph per block element; None when it is not even a sentence long."""
     for element in tree.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")
     paragraphs = _lines(tree.text_content())
-    return HtmlPage(paragraphs=paragraphs) if any(map(_sentence_like, paragraphs)) else None
+    return HtmlPage(paragraphs=paragraphs) if _sentence_like(" ".join(paragraphs)) else None
 
 
 def _sentence_like(paragraph: str) -> bool:

@@ -6,7 +6,7 @@ import re
 
 import py3langid
 
-_SAMPLE_CHARS = 1000  # plenty for a confident guess; classification time grows with length
+_SAMPLE_CHARS = 600  # plenty for a confident guess; classification time grows with length
 _MIN_LETTERS = 12
 
 

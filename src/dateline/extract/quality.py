@@ -28,13 +28,12 @@ _ABBREVIATIONS = frozenset(
 )
 _LOWER_START = re.compile(r"\.[ \t]+(?P<word>[a-z][a-z'’-]*)\b(?![.:/@])")
 _SPEECH = r"(?:said|says|added|noted|stressed|explained|pointed out|told reporters|continued|concluded)"
-_BARE_ATTRIBUTION = re.compile(
-    rf"\b{_SPEECH}[.,]\s+(?:he|she|they|it)\s+{_SPEECH}\s*[.!?]", re.IGNORECASE
-)
+_BARE_ATTRIBUTION = re.compile(rf"\b{_SPEECH}[.,]\s+(?:he|she|they|it)\s+{_SPEECH}\s*[.!?]", re.IGNORECASE)
 _EMPTY_SENTENCE = re.compile(r"[.!?]\s+\.(?!\.)")
 _SPACE_BEFORE = re.compile(r"\w[ \t]+[,.](?=\s|$)")
-_MOJIBAKE = re.compile("â€|Ã[\x80-\xbf¡-¿]|Ð[\x80-\xbf]|Â[\xa0-\xbf]|\ufffd")
-_SENTENCE_END = ('.', '!', '?', '"', "”", "’", "'", ")", "»")
+_MOJIBAKE = re.compile("â€|Ã[\x80-\xbf]|Ð[\x80-\xbf]|Â[\xa0-\xbf]|\ufffd")
+"""UTF-8 read as Latin-1 or Windows-1252 ("â€™", "Ã©", "Ð¾"), or the replacement character."""
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "»")
 _LOOKBACK_WORDS = 6
 _SHORT_WORDS = 50
 _PROSE_WORDS = 20

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from dateline.extract.resources import data_lines
 
 _SEPARATOR = re.compile(r"\s+(?:[–—|»·]|-{1,2}|::)\s+")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _CONNECTORS = {"&", "and", "of", "the", "in", "for", "to"}
 _MAX_SECTION_WORDS = 5
 _MAX_TITLE_CHARS = 200
@@ -48,9 +49,9 @@ def is_section(part: str) -> bool:
 
 
 def split_title(title: str, site: str | None = None, url: str | None = None) -> tuple[str, str | None]:
-    """(headline, section) for a page title, dropping a trailing site name."""
-    title = " ".join(title.split())
+    """(headline, section) for a page title, dropping the site name before or after it."""
     site_names = _site_names(site, url)
+    title = _without_site(" ".join(title.split()), site_names)
     section = None
     while True:
         cuts = list(_SEPARATOR.finditer(title))
@@ -67,10 +68,23 @@ def split_title(title: str, site: str | None = None, url: str | None = None) -> 
     return title, section
 
 
+def _without_site(title: str, site_names: set[str]) -> str:
+    """The title without a site name that itself contains a separator
+    ("… - Remember 80/90 - Memorabilia anni 80/90") or leads it ("LinkNaija: …")."""
+    folded = title.casefold()
+    for name in site_names:
+        if folded.startswith(name) and title[len(name) : len(name) + 2] in (": ", " |", " -", " –", " —"):
+            return title[len(name) :].lstrip(":|-–— ")
+        for cut in _SEPARATOR.finditer(title):
+            if folded[cut.end() :] == name:
+                return title[: cut.start()]
+    return title
+
+
 def section_from_categories(categories: list[str]) -> str | None:
     """A page's category as its section, when there is one and it reads as a name,
     not a tag list ("general-news,trials,…")."""
-    if len(categories) != 1 or "," in categories[0]:
+    if len(categories) != 1 or "," in categories[0] or _DOMAIN.fullmatch(categories[0]):
         return None
     return categories[0] if len(categories[0].split()) <= _MAX_SECTION_WORDS else None
 

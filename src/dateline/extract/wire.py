@@ -18,27 +18,28 @@ from dateline.extract import agencies
 from dateline.model import Dateline
 
 
+_WINDOW = 40
+_BYLINE_NAMES = re.compile(r"\s*(?:[;,&/|]|\band\b|^[Bb]y\b)\s*")
+
+_CREDIT_FORMS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(before + r"$"), re.compile(after))
+    for before, after in (
+        (r"\(", r"\)"),  # (Reuters)
+        (r"", r"\s+(?:and\s+\S+\s+)?contributed\b"),  # Xinhua contributed to this report
+        (r"\b[Ss]ource:\s*", r""),  # Source: TASS
+        (r"\([Ww]ith (?:inputs? from |reporting by )?", r"\)"),  # (With inputs from PTI)
+        (r"\s[–—-]{1,2}\s*", r"\s*\.?\s*(?:\n|$)"),  # … — AP
+        (r"\s", r"\s+reports?\.(?:\n|$)"),  # …, Ukrinform reports.
+        (r"(?:^|\n)(?:[Bb]y\s+)?", r"(?:\n|$)"),  # a line that is only the agency
+        (r"(?:©|\([Cc]\)|[Cc]opyright)\s*(?:\d{4}\s+)?", r""),  # © 2019 Associated Press
+    )
+)
+"""(text before, text after) an agency name that make it a credit line."""
+
+
 @cache
 def _alias_regex() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{agencies.alias_pattern()})\b")
-
-
-@cache
-def _credit_patterns() -> tuple[re.Pattern[str], ...]:
-    a = rf"(?P<agency>{agencies.alias_pattern()})"
-    return tuple(
-        re.compile(p, re.MULTILINE)
-        for p in (
-            rf"\({a}\)",
-            rf"(?:^|\s){a}\s+(?:and\s+\S+\s+)?contributed\b",
-            rf"\b[Ss]ource:\s*{a}\b",
-            rf"\([Ww]ith (?:inputs? from |reporting by )?{a}\)",
-            rf"\s[–—-]{{1,2}}\s*{a}\s*\.?$",
-            rf",?\s{a}\s+reports?\.$",
-            rf"^(?:[Bb]y\s+)?{a}$",
-            rf"(?:©|\([Cc]\)|[Cc]opyright)\s*(?:\d{{4}}\s+)?{a}\b",
-        )
-    )
 
 
 def wire_source(
@@ -54,19 +55,16 @@ def wire_source(
     credited = credit_line(text) or credit_line("\n".join(removed))
     if credited:
         return credited
-    if byline:
-        name = re.sub(r"^[Bb]y\s+", "", byline.strip())
-        if agencies.canonical(name):
-            return agencies.canonical(name)
+    for name in _BYLINE_NAMES.split(byline or ""):
+        if agencies.canonical(name.strip()):
+            return agencies.canonical(name.strip())
     return agencies.by_domain(urlsplit(url).hostname) if url else None
 
 
 def credit_line(text: str) -> str | None:
-    """The agency a credit line in `text` names, or None."""
-    if not _alias_regex().search(text):
-        return None
-    for pattern in _credit_patterns():
-        m = pattern.search(text)
-        if m:
-            return agencies.canonical(m["agency"])
+    """The agency the first credit line in `text` names, or None."""
+    for m in _alias_regex().finditer(text):
+        before, after = text[max(0, m.start() - _WINDOW) : m.start()], text[m.end() : m.end() + _WINDOW]
+        if any(b.search(before) and a.match(after) for b, a in _CREDIT_FORMS):
+            return agencies.canonical(m.group(0))
     return None

@@ -29,6 +29,9 @@ COPY_CONTAINMENT = 0.7
 CONTAINMENT_FLOOR = 0.15
 """Containment is only trusted above this Jaccard: below it the estimate is noise
 (a 15-shingle caption against a 1,500-shingle article looks "contained")."""
+MIN_CONTAINED = 50
+"""Nor for a smaller text of fewer shingles: a short text that is mostly a site's
+boilerplate is "contained" in every other page carrying the same boilerplate."""
 MIN_SHINGLES = 12
 """Texts with fewer shingles (a headline, a caption) are too short to call copies."""
 
@@ -80,8 +83,16 @@ def estimate(a: Signature, b: Signature) -> tuple[float, float]:
     return jaccard, containment
 
 
-def is_copy(jaccard: float, containment: float) -> bool:
-    return jaccard >= COPY_JACCARD or (jaccard >= CONTAINMENT_FLOOR and containment >= COPY_CONTAINMENT)
+def decide(jaccard: float, containment: float, smaller: int) -> bool:
+    """Copy by Jaccard, or by containment when the smaller text (`smaller` shingles) is long enough."""
+    if jaccard >= COPY_JACCARD:
+        return True
+    return jaccard >= CONTAINMENT_FLOOR and containment >= COPY_CONTAINMENT and smaller >= MIN_CONTAINED
+
+
+def is_copy(a: Signature, b: Signature) -> bool:
+    """Whether two texts are copies of one text, by their signatures."""
+    return decide(*estimate(a, b), min(a.size, b.size))
 
 
 class CopyIndex:
@@ -109,8 +120,9 @@ class CopyIndex:
         for key in self._lsh.query(sig.minhash()):
             if key == exclude:
                 continue
-            jaccard, containment = estimate(sig, self._signatures[key])
-            if is_copy(jaccard, containment):
+            other = self._signatures[key]
+            jaccard, containment = estimate(sig, other)
+            if decide(jaccard, containment, min(sig.size, other.size)):
                 found.append(CopyMatch(key, jaccard, containment))
         return sorted(found, key=lambda m: (-m.jaccard, m.article_id))
 

@@ -11,8 +11,9 @@ recomputed from scratch and no article is compared with all others.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from dateline.link import tables
 from dateline.link.duplicates import CopyIndex, CopyMatch, assign_cluster, signature
@@ -73,13 +74,14 @@ class Linker:
 
     `texts` returns the text of a stored article by id; provenance needs it to
     compare a copy with an original linked earlier. Without it (or when it
-    returns None) a copy's relation is judged from its shingles alone.
+    returns None) the copy's relation is just ``copy``, with no similarity.
     """
 
     def __init__(self, conn, texts: TextLookup | None = None) -> None:
         self.conn = conn
         self.texts = texts or (lambda _id: None)
         tables.migrate(conn)
+        self.pending = tables.PendingWrites()
         self._loaded = False
 
     def _load(self) -> None:
@@ -109,6 +111,7 @@ class Linker:
         self.events: dict[int, MergedEvent] = {}
         for merged in tables.load_events(self.conn):
             self._index_event(merged)
+        self.last_event_id = max(self.events, default=0)
         self._loaded = True
 
     def _index_event(self, merged: MergedEvent) -> None:
@@ -123,10 +126,25 @@ class Linker:
         return article_id in self.cluster_of
 
     def link(self, article: Article) -> LinkResult:
-        """Link one article (already linked articles are left as they are)."""
+        """Link one article (already linked articles are left as they are) and write its rows."""
+        return next(self.link_all([article], batch=1))
+
+    def link_all(self, articles: Iterable[Article], batch: int = 200) -> Iterator[LinkResult]:
+        """Link many articles, writing and committing every `batch` of them."""
         self._load()
-        if article.id in self.cluster_of:
-            return self.result(article.id)
+        pending = iter(articles)
+        while chunk := list(islice(pending, batch)):
+            try:
+                with tables.transaction(self.conn):
+                    results = [self.result(a.id) if a.id in self.cluster_of else self._link(a) for a in chunk]
+                    self.pending.flush(self.conn)
+            except BaseException:  # the tables rolled back: reload the indexes from them next time
+                self.pending = tables.PendingWrites()
+                self._loaded = False
+                raise
+            yield from results
+
+    def _link(self, article: Article) -> LinkResult:
         sig = signature(article.text)
         matches = self.copies.matches(sig, exclude=article.id) if sig else []
         cluster_id, bridged = assign_cluster(article.id, matches, self.cluster_of)
@@ -149,8 +167,7 @@ class Linker:
         self.story_of[article.id] = story_id
         earlier.append(member)
         relations = self._provenance(cluster_id, article)
-        tables.insert_article(
-            self.conn,
+        self.pending.article(
             {
                 "article_id": article.id, "seen": member.seen, "site": domain(member), "url": article.url,
                 "title": article.title, "published": article.published, "wire_agency": member.wire_agency,
@@ -162,10 +179,10 @@ class Linker:
             },
         )
         for article_id in relations - {article.id}:
-            tables.set_relation(self.conn, article_id, *self.relations[article_id])
+            self.pending.relation(article_id, *self.relations[article_id])
         if sig:
             self.copies.add(article.id, sig)
-        tables.save_story(self.conn, self.stories.stories[story_id])
+        self.pending.stories[story_id] = self.stories.stories[story_id]
         if len(earlier) > 1:
             self._refresh_events({m.article_id for m in earlier})
         result = self.result(article.id)
@@ -189,6 +206,7 @@ class Linker:
             self.cluster_of[member.article_id] = new
             self.members[new].append(member)
         self.originals.pop(old, None)
+        self.pending.flush(self.conn)
         tables.move_cluster(self.conn, old, new)
 
     def _provenance(self, cluster_id: str, article: Article) -> set[str]:
@@ -197,7 +215,7 @@ class Linker:
         original, basis = choose_original(members)
         changed = self.originals.get(cluster_id) != original.article_id
         self.originals[cluster_id] = original.article_id
-        tables.save_cluster(self.conn, cluster_id, original, basis, origin_agency(members) or domain(original), len(members))
+        self.pending.cluster(cluster_id, original, basis, origin_agency(members) or domain(original), len(members))
         refresh = {m.article_id for m in members} if changed else {article.id}
         lookup = {article.id: article.text}.get
         original_text = lookup(original.article_id) or self.texts(original.article_id)
@@ -247,7 +265,8 @@ class Linker:
         return sorted(touched)
 
     def _next_event_id(self) -> int:
-        return max(self.events, default=0) + 1
+        self.last_event_id += 1
+        return self.last_event_id
 
     def _refresh_events(self, article_ids: set[str]) -> None:
         """Cluster membership or originals changed: recount the events these articles report."""
@@ -260,4 +279,4 @@ class Linker:
 
     def _save_event(self, merged: MergedEvent) -> None:
         mark_independent(merged.mentions, self.originals)
-        tables.save_event(self.conn, merged)
+        self.pending.events[merged.id] = merged

@@ -60,7 +60,7 @@ def term_counts(text: str, title: str | None = None, entities: Iterable[str] = (
     counts = Counter(w for w in content_words(text) if len(w) > 2)
     counts.update({w: 1 for w in content_words(title or "") if len(w) > 2})
     for name in entities:
-        key = " ".join(content_words(name))
+        key = " ".join(content_words(name, fold=False))
         if key:
             counts[key] += 2
     return counts

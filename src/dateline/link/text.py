@@ -39,10 +39,12 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(folded)]
 
 
-def content_words(text: str) -> list[str]:
-    """Words that carry the story: stop words and bare numbers removed, plurals folded."""
+def content_words(text: str, fold: bool = True) -> list[str]:
+    """Words that carry the story: stop words and bare numbers removed, plurals folded
+    (not in names: "United States" stays itself)."""
     stop = stopwords()
-    return [_fold(w) for w in words(text) if w not in stop and not w.isdigit()]
+    kept = [w for w in words(text) if w not in stop and not w.isdigit()]
+    return [_fold(w) for w in kept] if fold else kept
 
 
 def _fold(word: str) -> str:

@@ -38,11 +38,13 @@ def fips_codes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def cities() -> dict[str, tuple[str, float, float]]:
-    table: dict[str, tuple[str, float, float]] = {}
+def cities() -> dict[str, tuple[str, str, float, float]]:
+    """Lowercased city name → (name as listed, ISO-3 country, lat, lon)."""
+    table: dict[str, tuple[str, str, float, float]] = {}
     for parts in _data_lines("places.tsv", "DATELINE_PLACES"):
         if len(parts) >= 4:
-            table.setdefault(parts[0].strip().lower(), (parts[1].strip(), float(parts[2]), float(parts[3])))
+            name = parts[0].strip()
+            table.setdefault(name.lower(), (name, parts[1].strip(), float(parts[2]), float(parts[3])))
     return table
 
 
@@ -97,10 +99,10 @@ def resolve_place(name: str | None) -> Place | None:
     key = name.strip()
     city = cities().get(key.lower())
     if city:
-        iso3, lat, lon = city
+        listed, iso3, lat, lon = city
         rec = country(iso3)
         country_name = rec.name if rec else iso3
-        return Place(key, US_CITY if iso3 == "USA" else WORLD_CITY, f"{key}, {country_name}", iso3,
+        return Place(key, US_CITY if iso3 == "USA" else WORLD_CITY, f"{listed}, {country_name}", iso3,
                      fips_codes().get(iso3), lat, lon)
     rec = country(key)
     if rec:

@@ -1,0 +1,95 @@
+"""Linking as the store grows: time per article per 1,000-article bucket, as ratios to the first bucket.
+
+Links 10,000 articles (the PolNeAR texts and the seed, then the same texts
+again under new names with the rewrites of `dateline.eval.rewrites`, about 30
+a day) into a DuckDB file with `Linker.link` directly (no NLP), one article
+and one commit at a time as ingestion does (``--batch N`` for bulk loads), and reports
+the mean time per article (wall clock and CPU) in each bucket of 1,000 and
+the CPU time's ratio to the first bucket. Near 1x throughout means no step compares a new article with all the
+stored ones. Peak memory (max RSS) is reported against the RSS before linking.
+
+    PYTHONPATH=src python benchmarks/linking.py [--articles 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+
+from dateline.eval.rewrites import REWRITES, apply
+from dateline.link import Linker
+from dateline.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TEXTS = SHARED / "gold" / "quotes" / "polnear" / "data"
+SEED = ROOT / "examples" / "tass-2022-02-12.txt"
+BUCKET = 1000
+PER_DAY = 30
+
+
+def corpus(n: int):
+    """`n` articles: the real texts first, then rewritten copies of them under new names."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*/text/*.txt"))]
+    texts.append(SEED.read_text(encoding="utf-8"))
+    rewrites = sorted(REWRITES)
+    start = date(2016, 1, 1)
+    for i in range(n):
+        base = texts[i % len(texts)]
+        round_ = i // len(texts)
+        text = base if round_ == 0 else apply(rewrites[(i + round_) % len(rewrites)], base, seed=i)
+        day = (start + timedelta(days=i // PER_DAY)).isoformat()
+        yield Article(id=f"a{i:05d}", origin=f"bench/{i}", content_hash=str(i), text=text,
+                      title=text.splitlines()[0][:200], site=f"site{i % 97}.example", published=day)
+
+
+def max_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--batch", type=int, default=1,
+                        help="articles per write (1: one at a time, as ingestion links; more: a bulk load)")
+    args = parser.parse_args()
+    if not TEXTS.exists():
+        print(f"skipped: {TEXTS} is absent (the benchmark needs the shared data folder beside the project)")
+        return 0
+    articles = list(corpus(args.articles))
+    rss_before = max_rss_mb()
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = duckdb.connect(str(Path(tmp) / "bench.duckdb"))
+        linker = Linker(conn, {a.id: a.text for a in articles}.get)
+        buckets: list[tuple[float, float]] = []
+        copies = 0
+        started, cpu = time.perf_counter(), time.process_time()
+        results = linker.link_all(articles, batch=args.batch) if args.batch > 1 else map(linker.link, articles)
+        for i, result in enumerate(results, 1):
+            copies += bool(result.copies)
+            if i % BUCKET == 0 or i == len(articles):
+                n = i - BUCKET * len(buckets)
+                buckets.append(((time.perf_counter() - started) / n, (time.process_time() - cpu) / n))
+                started, cpu = time.perf_counter(), time.process_time()
+        stories = conn.execute("SELECT count(*) FROM link_stories").fetchone()[0]
+        clusters = conn.execute("SELECT count(DISTINCT cluster_id) FROM link_articles").fetchone()[0]
+    print(f"linked {len(articles)} articles: {copies} had copies, {clusters} copy clusters, {stories} stories")
+    print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}")
+    for n, (wall, cpu_s) in enumerate(buckets):
+        lo, hi = n * BUCKET + 1, min((n + 1) * BUCKET, len(articles))
+        print(f"{lo:>6}-{hi:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  {cpu_s / buckets[0][1]:>17.2f}x")
+    print(f"last/first bucket, CPU time per article: {buckets[-1][1] / buckets[0][1]:.2f}x "
+          f"(wall {buckets[-1][0] / buckets[0][0]:.2f}x; wall time depends on the machine's other load)")
+    print(f"peak RSS {max_rss_mb():.0f} MB, {max_rss_mb() / rss_before:.2f}x the {rss_before:.0f} MB before linking")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

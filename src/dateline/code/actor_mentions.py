@@ -1,0 +1,398 @@
+"""Named actor mentions: dictionary and NER pieces composed into coded phrases.
+
+A phrase such as "US Secretary of State Antony Blinken" is read left to right
+as pieces ("atoms"): a country or organisation (US), an agent noun giving a
+role (Secretary of State) and a person (Antony Blinken). Adjacent atoms, joined
+only by modifiers, "'s" or "of", form one mention whose code is the country
+plus the role (USAGOV), named after the person. The article's own title wins
+over the built-in dictionary of people; a person titled once keeps that code
+for the rest of the article ("Biden" later is still USAGOV).
+
+Linear composition is deliberate: it does not depend on the parser getting
+a long title right, which small models often do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.code.actor_dictionary import ActorDictionary, Entry, Match
+from dateline.code.actor_index import ActorMention
+
+INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS", "IGN"}
+NER_ACTOR_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group"}
+MODIFIERS = {
+    "new", "former", "senior", "top", "deputy", "acting", "chief", "vice", "interim", "then",
+    "outgoing", "incoming", "first", "late", "current", "ex", "ex-", "veteran", "powerful", "main",
+    "led", "two", "three", "both",
+}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+GLUE = POSSESSIVE | {"of", "for", "-"}
+DETERMINERS = {"the", "this", "that", "these", "those"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+PLACE_TYPES = {"country", "capital", "demonym", "region"}
+PROPER_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}  # not PERSON: titles sit inside
+GENERIC_TITLES = {"leader", "official", "spokesperson", "aide", "deputy"}
+FORCES = {"MIL", "COP", "SPY"}
+ELITE_MARKERS = {"former", "ex", "ex-"}
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f"}
+COORDINATORS = {",", "and", "or", "&", "as", "well", "both"}
+
+
+@dataclass
+class Atom:
+    """A piece of an actor phrase: tokens [start, end) and what they are."""
+
+    start: int
+    end: int
+    kind: str  # actor | agent | person
+    entry: Entry | None = None
+    code: str | None = None
+
+    @property
+    def type(self) -> str:
+        return self.entry.type if self.entry else "person"
+
+
+@dataclass
+class Phrase:
+    """Adjacent atoms read as one actor."""
+
+    atoms: list[Atom] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.atoms[0].start
+
+    @property
+    def end(self) -> int:
+        return self.atoms[-1].end
+
+    def first(self, kind: str) -> Atom | None:
+        return next((a for a in self.atoms if a.kind == kind), None)
+
+    def last(self, kind: str) -> Atom | None:
+        return next((a for a in reversed(self.atoms) if a.kind == kind), None)
+
+
+def compose_code(base: str | None, role: str | None) -> str | None:
+    """Country/organisation code plus an agent role, CAMEO style.
+
+    ``RUS`` + ``GOV`` -> ``RUSGOV``; a prefix role ``NGO~`` + ``RUS`` ->
+    ``NGORUS``; a base that already has a role (``RUSGOV`` for the Kremlin) or
+    is international (``IGOWSTNAT``) keeps its own code, as actor entries take
+    precedence over agents (codebook 3.2.2). International codes take roles
+    other than GOV ("NATO Secretary General" stays IGOWSTNAT). No base gives
+    ``---ROLE`` (PETRARCH's unknown-country mark).
+    """
+    if not role:
+        return base
+    if role.endswith("~"):
+        return role[:-1] + (base or "")
+    if not base:
+        return "---" + role
+    if base[:3] in INTERNATIONAL:
+        return base if role.startswith("GOV") else base + role  # "UN peacekeepers" -> IGOUNOMIL
+    return base if len(base) > 3 else base + role
+
+
+def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[Atom]:
+    """Dictionary matches plus NER entities the dictionary does not cover, in order."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    matches = dictionary.match([t.text for t in doc])
+    matched = {i for m in matches for i in range(m.start, m.end)}
+    names = [e for e in doc.ents if e.label_ in PROPER_NAME_LABELS]
+    atoms = [a for m in matches if (a := _atom(doc, m, date, persons)) and not _in_name(doc, a, names, matched)]
+    covered = {i for a in atoms for i in range(a.start, a.end)}
+    for ent in doc.ents:
+        typ = NER_ACTOR_LABELS.get(ent.label_)
+        if not typ:
+            continue
+        free = [t.i for t in ent if t.i not in covered and not _outside_name(t)]
+        if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != ent.end - 1:
+            continue
+        kind = "person" if typ == "person" else "actor"
+        atoms.append(Atom(free[0], free[-1] + 1, kind, Entry(name=doc[free[0]:free[-1] + 1].text, type=typ,
+                                                              source="ner")))
+    return sorted(atoms, key=lambda a: a.start)
+
+
+def _outside_name(token: Any) -> bool:
+    """Tokens NER puts in an entity that are not the name: "the", "'s", "Mrs"."""
+    low = token.lower_
+    return token.is_punct or token.tag_ == "POS" or low in DETERMINERS or low in GLUE or \
+        low.rstrip(".") in HONORIFICS
+
+
+def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | None:
+    entry = m.entry
+    if entry.kind == "agent":
+        if doc[m.end - 1].pos_ not in ("NOUN", "PROPN"):
+            return None  # "official visit", "general election"
+        if any(p.start <= m.start and m.end == p.end for p in persons):
+            return None  # a surname, not a title: "Martin Luther King", "King said"
+        return Atom(m.start, m.end, "agent", entry)
+    if entry.type in PLACE_TYPES and any(_extends(doc, p, m) for p in persons):
+        return None  # "Michael Jordan" is not Jordan
+    kind = "person" if entry.type == "person" else "actor"
+    return Atom(m.start, m.end, kind, entry, entry.code_at(date))
+
+
+def _in_name(doc: Any, atom: Atom, names: list[Any], matched: set[int]) -> bool:
+    """An agent word inside a proper name the dictionary does not know ("National"
+    in "National Review", "University" in "University of Chicago") is no agent."""
+    if atom.kind != "agent" or atom.type == "person" or doc[atom.start].is_lower:
+        return False  # a title before a name stays a title ("President Umbardacil")
+    for ent in names:
+        if ent.start <= atom.start and atom.end <= ent.end:
+            rest = [t for t in ent if t.i not in matched and not (t.is_punct or t.is_stop or t.tag_ == "POS")]
+            return bool(rest)
+    return False
+
+
+def _extends(doc: Any, person: Any, m: Match) -> bool:
+    """Whether the PERSON entity holds name words beyond the match (not just "'s")."""
+    if not (person.start <= m.start and m.end <= person.end):
+        return False
+    return any(not (t.is_punct or t.tag_ == "POS") for t in doc[person.start:person.end]
+               if not m.start <= t.i < m.end)
+
+
+def _glue(doc: Any, start: int, end: int) -> bool:
+    """Tokens [start, end) may sit inside one actor phrase ("Romania's new", "of the")."""
+    for i in range(start, end):
+        t = doc[i]
+        low = t.lower_
+        if low in GLUE or low in MODIFIERS or t.pos_ == "ADJ":
+            continue
+        if t.dep_ in ("compound", "amod") and i < t.head.i <= end:
+            continue  # "Serbian Labour Minister", "Turkish Kurd refugees"
+        if low in ("in", "from") or low == "the" and i > 0 and doc[i - 1].lower_ in ("of", "in", "from"):
+            continue
+        return False
+    return True
+
+
+def _joins(doc: Any, phrase: Phrase, atom: Atom) -> bool:
+    left = phrase.atoms[-1]
+    if left.kind == "person" or atom.start < left.end:
+        return False
+    if not _glue(doc, left.end, atom.start):
+        return False
+    between = {doc[i].lower_ for i in range(left.end, atom.start)}
+    if between & {"in", "from"}:
+        return _located(left, atom, "from" in between)
+    if "of" in between and left.kind != "agent":
+        return False  # "the borders of Russia"; but "president of Armenia"
+    if between & POSSESSIVE and left.kind != "actor":
+        return False
+    return not (atom.kind == "actor" and phrase.first("actor") and not between & POSSESSIVE)
+
+
+def _located(left: Atom, atom: Atom, origin: bool) -> bool:
+    """Agents from a country are of it ("soldiers from Gondor"); so are agents in it
+    ("rebels in Darfur", "lawmakers in Arnor"), except forces, often abroad ("troops in Ukraine")."""
+    role = (left.entry.role or "")[:3] if left.kind == "agent" else ""
+    return bool(role) and (origin or role not in FORCES) and atom.kind == "actor" and atom.type not in (
+        "person", "demonym")
+
+
+def phrases(doc: Any, atoms: list[Atom]) -> list[Phrase]:
+    out: list[Phrase] = []
+    for atom in atoms:
+        if out and _joins(doc, out[-1], atom):
+            out[-1].atoms.append(atom)
+        else:
+            out.append(Phrase([atom]))
+    return out
+
+
+def _is_plural(doc: Any, phrase: Phrase) -> bool:
+    head = doc[phrase.end - 1]
+    return head.tag_ in ("NNS", "NNPS") and phrase.last("agent") is not None
+
+
+def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
+    """Compose one phrase into a coded mention (None for a bare anaphor like "bloc")."""
+    base, agent, person = _base(phrase), phrase.last("agent"), phrase.first("person")
+    role = _role(phrase)
+    if not base and not person and agent and agent.entry.type == "anaphor":
+        return _bare_anaphor(doc, phrase, agent) if _describes(doc, phrase, agent, person) else None
+    code, rule = _code(doc, phrase, base, person, role)
+    span = doc[phrase.start:phrase.end]
+    kind = "name" if base or person else "agent"
+    if _describes(doc, phrase, agent, person):
+        kind = "description"
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char,
+        token_start=phrase.start, token_end=phrase.end,
+        name=_name(doc, phrase, base, agent, person), code=code, kind=kind, rule=rule,
+        confidence=_confidence(rule, code),
+        type="person" if person or (agent and agent.entry.type == "person") else (agent or base).type,
+        plural=_is_plural(doc, phrase),
+        gender=_gender(doc, person),
+        title=agent.entry.cls if agent else None,
+    )
+
+
+def _code(doc: Any, phrase: Phrase, base: Atom | None, person: Atom | None, role: str | None):
+    """The phrase's code and the rule that gave it: the article's own title first,
+    then the dictionary's entry for the person."""
+    if base and not role and not person and _people_noun(doc, base):
+        role = "CVL"  # "Palestinians", "Nigerians": the people of a country
+    if base:
+        code, rule = compose_code(base.code, role), "apposition" if (role and person) else "dictionary"
+        if base.type == "capital" and not role and doc[phrase.end - 1].dep_ in SUBJECTS:
+            code, rule = compose_code(code, "GOV"), "capital-metonym"  # "Moscow will react"
+    elif person and person.code and role and person.code[:3] not in INTERNATIONAL:
+        code, rule = compose_code(person.code[:3], role), "dictionary+title"  # "President Obama"
+    elif person and person.code:
+        code, rule = person.code, "dictionary"
+    elif role:
+        code, rule = compose_code(None, role), "agent"
+    else:
+        code, rule = None, "ner"
+    if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(_modified_from(doc, phrase.start), phrase.end)):
+        code, rule = (code[:3] + "ELI" if code[:3] not in INTERNATIONAL else code), rule + "+former"
+    return code, rule
+
+
+def _gender(doc: Any, person: Atom | None) -> str | None:
+    """From the dictionary, else from an honorific just before the name ("Mrs May")."""
+    if person is None:
+        return None
+    if person.entry and person.entry.gender:
+        return person.entry.gender
+    before = doc[person.start - 1].lower_.rstrip(".") if person.start else ""
+    return HONORIFICS.get(before)
+
+
+def _people_noun(doc: Any, base: Atom) -> bool:
+    """A plural demonym used as a noun ("Palestinians protested"), not as an adjective."""
+    head = doc[base.end - 1]
+    return base.type == "demonym" and head.tag_ in ("NNS", "NNPS") and head.dep_ not in ("amod", "compound")
+
+
+def _role(phrase: Phrase) -> str | None:
+    """The phrase's role: its last agent's, unless that is a generic title after a more
+    telling agent ("rebel leaders" -> REB, "military spokesman" -> MIL)."""
+    agents = [a for a in phrase.atoms if a.kind == "agent" and a.entry.role]
+    if not agents:
+        return None
+    last = agents[-1]
+    if last.entry.cls in GENERIC_TITLES and len(agents) > 1:
+        return agents[-2].entry.role
+    return last.entry.role
+
+
+def _base(phrase: Phrase) -> Atom | None:
+    """The most specific organisation or country of the phrase ("Russia's Kremlin" -> Kremlin)."""
+    actors = [a for a in phrase.atoms if a.kind == "actor"]
+    return max(actors, key=lambda a: len(a.code or "")) if actors else None
+
+
+def _describes(doc: Any, phrase: Phrase, agent: Atom | None, person: Atom | None) -> bool:
+    """A definite title with no name ("the Russian leader", "The Kremlin aide",
+    "the two presidents", "the alliance") may refer back to an actor named earlier."""
+    if person or not agent or agent.entry.type not in ("person", "anaphor"):
+        return False
+    i = _modified_from(doc, phrase.start) - 1
+    return i >= 0 and doc[i].lower_ in DETERMINERS
+
+
+def _modified_from(doc: Any, start: int) -> int:
+    """Where the modifiers before token `start` begin ("the two | presidents", "Former | Russian")."""
+    i = start
+    while i > 0 and (doc[i - 1].lower_ in MODIFIERS or doc[i - 1].like_num or doc[i - 1].pos_ == "ADJ"):
+        i -= 1
+    return i
+
+
+def _bare_anaphor(doc: Any, phrase: Phrase, agent: Atom) -> ActorMention:
+    span = doc[phrase.start:phrase.end]
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char, token_start=phrase.start,
+        token_end=phrase.end, name=None, code=None, kind="description", rule="anaphor", type="anaphor",
+        plural=_is_plural(doc, phrase), title=agent.entry.cls,
+    )
+
+
+def _name(doc: Any, phrase: Phrase, base: Atom | None, agent: Atom | None, person: Atom | None) -> str:
+    if person:
+        return person.entry.name if person.entry and person.entry.source != "ner" else \
+            doc[person.start:person.end].text
+    if base and not agent:
+        return base.entry.name
+    return doc[phrase.start:phrase.end].text
+
+
+def _confidence(rule: str, code: str | None) -> float:
+    if not code:
+        return 0.3
+    if code.startswith("---"):
+        return 0.5
+    return 0.9 if rule.startswith(("apposition", "dictionary")) else 0.7
+
+
+def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
+    """Give coordinated mentions ("the US, NATO and Russia") one `group` id, and let
+    conjuncts share a role or a country."""
+    next_group = 0
+    for left, right in zip(mentions, mentions[1:]):
+        gap = {t.lower_ for t in doc[left.token_end:right.token_start]}
+        if not gap or not gap <= COORDINATORS or not gap & {",", "and", "or", "&"}:
+            continue
+        if left.group is None:
+            left.group, next_group = next_group, next_group + 1
+        right.group = left.group
+        _share_role(left, right)
+        _share_country(left, right)
+
+
+def _share_country(left: ActorMention, right: ActorMention) -> None:
+    """"Danish media and government": the bare agent takes its partner's country."""
+    if right.code and right.code.startswith("---") and left.country and left.title:
+        right.code, right.kind, right.rule = left.country + right.code[3:], "name", "coordinated-country"
+
+
+def _share_role(left: ActorMention, right: ActorMention) -> None:
+    """"Hungarian and Romanian officials": the bare demonym takes its partner's role."""
+    if left.rule != "dictionary" or left.type not in ("demonym", "country") or not right.code:
+        return
+    if right.title and right.code[:3] != "---" and left.code and len(left.code) == 3:
+        left.code = compose_code(left.code, right.code[3:]) if len(right.code) > 3 else left.code
+        left.title, left.type, left.plural, left.rule = right.title, right.type, right.plural, "coordinated-agent"
+
+
+def remember_people(mentions: list[ActorMention]) -> None:
+    """Within one article, a person's first titled or coded mention fixes the code of
+    later bare mentions of the same name ("Biden" after "US President Joe Biden")."""
+    known: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.type != "person" or m.kind != "name" or not m.name:
+            continue
+        keys = _name_keys(m.name)
+        bare = m.rule in ("dictionary", "ner") and m.token_end - m.token_start <= len(m.name.split())
+        prior = next((known[k] for k in keys if k in known), None)
+        if prior and bare and prior.code:
+            m.name, m.code, m.gender = prior.name, prior.code, m.gender or prior.gender
+            m.title = m.title or prior.title
+            m.rule, m.confidence = "article-alias", max(m.confidence, 0.85)
+            continue
+        if m.country:  # a known country: "---GOV" guesses are not spread
+            for k in keys:
+                known.setdefault(k, m)
+
+
+def _name_keys(name: str) -> list[str]:
+    words = [w for w in name.lower().replace("’s", "").replace("'s", "").split() if w[:1].isalpha()]
+    return [" ".join(words), words[-1]] if words else []
+
+
+def named_mentions(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[ActorMention]:
+    """All name and agent mentions of `doc`, coded, coordinated and aliased."""
+    mentions = [m for p in phrases(doc, atoms_for(doc, dictionary, date)) if (m := mention_for(doc, p))]
+    coordinate(doc, mentions)
+    remember_people(mentions)
+    return mentions

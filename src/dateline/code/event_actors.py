@@ -1,0 +1,79 @@
+"""The actors of an event: the actor index's mentions for the parse's source and target tokens.
+
+Uses the actors component's `ActorIndex.head_mention` (the noun phrase's
+mentions, coordinated ones included). When no mention covers a subject, an
+uncoded noun phrase stands in for it, as PETRARCH codes unknown actors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.code import arguments
+from dateline.code.actors import ActorMention
+from dateline.model import ActorRef
+
+
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+NOT_ACTOR_NOUNS = {"report", "statement", "source", "agreement", "document", "plan", "decision", "move",
+                   "demonstration", "protest", "rally", "strike", "attack", "bombing", "explosion", "blast", "meeting",
+                   "talk", "visit", "call", "offensive", "operation", "campaign"}
+"""Nouns that name events or texts, not actors: never the source of another event."""
+
+
+def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = ()) -> list[Any]:
+    """The actors of the first candidate that is one, with its coordinated
+    actors ("the US and NATO" gives both)."""
+    for tok in tokens:
+        found = [m for m in head_mentions(tok, actors) if all(m is not e for e in exclude)]
+        if found:
+            return found
+    return []
+
+
+def head_mentions(token: Any, actors: Any) -> list[Any]:
+    """The actors of the noun phrase headed by `token`, coordinated ones included,
+    except a possessive pronoun standing for an owner."""
+    if actors is None:
+        return []
+    mentions = actors.head_mention(token)
+    return [m for m in mentions if m.token_start == token.i or not is_possessive_pronoun(token.doc, m)]
+
+
+def is_possessive_pronoun(doc: Any, mention: Any) -> bool:
+    """"their" in "their written responses" names the owner, not the phrase's actor."""
+    first = doc[mention.token_start]
+    return mention.token_end - mention.token_start == 1 and first.dep_ == "poss" and first.pos_ == "PRON"
+
+
+def coded_first(mentions: list[Any]) -> list[Any]:
+    """The coded actors of a group when it has any ("Gondor, AFP": Gondor)."""
+    coded = [m for m in mentions if m.code]
+    return coded or mentions
+
+
+def phrase_actors(tokens: list[Any]) -> list[ActorMention]:
+    """Uncoded actors written as noun phrases ("Hezbollah guerrillas"), for a
+    subject no actor mention covers, as PETRARCH codes unknown actors: the event
+    is reported, its source stays without a code. Pronouns, numbers and dates
+    are not actors."""
+    out = []
+    for tok in arguments.expand(tokens):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NOT_ACTORS or tok.lemma_.lower() in NOT_ACTOR_NOUNS:
+            continue
+        span = tok.doc[min(c.i for c in [tok, *tok.lefts] if c.dep_ != "det" or c is tok): tok.i + 1]
+        out.append(ActorMention(span.text, span.start_char, span.end_char, span.start, span.end,
+                                kind="phrase", rule="noun-phrase", confidence=0.3))
+    return out
+
+
+def grounded(mention: Any, doc: Any) -> bool:
+    """Whether an actor is known: it has a code, or it is named (an uncoded
+    proper name such as a rebel group the dictionaries lack), not a bare noun
+    phrase ("crowds")."""
+    return bool(mention.code) or (mention.kind != "phrase" and doc[mention.token_end - 1].pos_ == "PROPN")
+
+
+def actor_ref(mention: Any) -> ActorRef:
+    """The event's JSON form of an actor mention."""
+    return ActorRef(text=mention.text, name=mention.name, code=mention.code, span=(mention.start, mention.end))

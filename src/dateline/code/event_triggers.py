@@ -1,0 +1,199 @@
+"""Which words of a sentence report events: trigger patterns matched over the parse.
+
+Each verb and noun is looked up in the trigger dictionary (`dateline.code.verbs`);
+the most specific pattern whose words occur in its phrase wins. The matches
+are then reconciled: an infinitive complement belongs to its verb ("threatened
+to ban"), what is requested, refused or threatened is not itself an event, a
+to-infinitive modifying a noun names a plan, "X said Y must ..." is a demand,
+and a PETRARCH verb's bare default yields to the event in its clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.code import arguments
+from dateline.code.modality import intent_code, threat_code
+from dateline.code.verbs import NO_EVENT, Lexicon, Trigger
+
+
+PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "attr", "acomp", "oprd", "compound",
+               "amod", "advmod", "neg", "npadvmod", "acl", "pcomp"}
+
+
+@dataclass
+class Match:
+    """A trigger pattern matched at a head token, with the tokens its words matched."""
+
+    trigger: Trigger
+    head: Any
+    tokens: list[Any]
+    code: str = ""
+
+    def __post_init__(self) -> None:
+        self.code = self.code or self.trigger.code
+
+
+def phrase(head: Any, depth: int = 4) -> list[Any]:
+    """The head's phrase: particles, prepositions, objects and complements, not
+    subjects or clauses. A noun shares the prepositions of the verb it hangs from
+    ("opened a hearing into ...", "arrived in Amman on a visit")."""
+    out: list[Any] = []
+    verb = arguments.governing_verb(head) if head.pos_ in ("NOUN", "PROPN") else None
+    if verb is not None:
+        out.extend(c for c in verb.children if c.dep_ == "prep" and head not in c.subtree)
+    frontier = [head]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
+        out.extend(frontier)
+    return out
+
+
+def _forms(token: Any) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def match_at(head: Any, candidates: list[Trigger]) -> Match | None:
+    """The most specific pattern whose words all occur in the head's phrase
+    (and words before ``*``: before the head in its sentence)."""
+    words = phrase(head)
+    before = [t for t in head.sent if t.i < head.i]
+    best: Match | None = None
+    for trig in candidates:
+        used = _find_all(trig.words, words, head if trig.cameo and trig.kind == "verb" else None)
+        if used is None or _find_all(trig.before, before) is None:
+            continue
+        if best is None or trig.specificity >= best.trigger.specificity:
+            best = Match(trig, head, used)
+    return best
+
+
+def _is(token: Any, alternatives: frozenset[str]) -> bool:
+    """Whether the token is one of the alternatives; a multi-word alternative
+    matches at its last word when the words before it precede the token."""
+    forms = _forms(token)
+    for alt in alternatives:
+        *first, last = alt.split(" ")
+        before = [t.lower_ for t in token.doc[max(token.i - len(first), 0):token.i]]
+        if last in forms and (not first or before == first):
+            return True
+    return False
+
+
+PARTICLES = frozenset({"in", "over", "off", "down", "out", "up", "back", "away", "on"})
+
+
+def _find_all(wanted: tuple[frozenset[str], ...], tokens: list[Any], head: Any = None) -> list[Any] | None:
+    """Tokens matching each wanted word; a verb's particle ("give in", "call
+    off") must be its particle or follow it, not any preposition later on."""
+    used: list[Any] = []
+    for n, alternatives in enumerate(wanted):
+        particle = head is not None and n == 0 and alternatives <= PARTICLES
+        hit = next((t for t in tokens if t not in used and _is(t, alternatives)
+                    and (not particle or t.dep_ == "prt" or t.i == head.i + 1)), None)
+        if hit is None:
+            return None
+        used.append(hit)
+    return used
+
+
+def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
+    """Trigger matches in a sentence; a noun used by a verb's pattern is not coded again."""
+    matches: list[Match] = []
+    consumed: set[int] = set()
+    for kind, pos in (("verb", ("VERB", "AUX")), ("noun", ("NOUN", "PROPN"))):
+        for tok in sent:
+            if tok.pos_ not in pos or tok.i in consumed:
+                continue
+            candidates = lexicon.candidates(kind, tok.lemma_.lower(), tok.lower_)
+            m = match_at(tok, candidates) if candidates else None
+            if m is None:
+                continue
+            consumed.update(t.i for t in m.tokens)
+            consumed.add(tok.i)
+            if kind == "verb":  # "called off a strike", "cancelled a visit": one event (or none)
+                consumed.update(c.i for c in tok.children if c.dep_ == "dobj")
+            if m.trigger.code != NO_EVENT:
+                matches.append(m)
+    return matches
+
+
+REPORTING_VERBS = {"say", "declare", "conclude", "insist", "tell", "add", "state", "announce", "stress", "write",
+                   "argue", "note", "demand", "urge", "believe", "think"}
+
+
+MODAL_DEMANDS = {"must": "100", "should": "020"}
+
+
+def demand_matches(sent: Any, matches: list[Match]) -> list[Match]:
+    """"X said Y must do Z" is X demanding of Y (CAMEO 10; "should": an appeal, 02),
+    whatever Z is: the reported clause's event gives way to the demand."""
+    out = {m.head.i: m for m in matches}
+    for tok in sent:
+        modal = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_DEMANDS), None)
+        if modal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
+            trigger = Trigger(head=modal, kind="demand", code=MODAL_DEMANDS[modal], rule=f"rule:reported-{modal}")
+            out[tok.i] = Match(trigger, tok, [])
+    return sorted(out.values(), key=lambda m: m.head.i)
+
+
+REQUESTS = ("02", "10")
+
+
+def requested(matches: list[Match]) -> list[list[Any]]:
+    """The objects of requests, rejections and threats: what is asked for,
+    refused or threatened has not happened ("called for sanctions against",
+    "rejected a call for its forces to be deployed")."""
+    return [list(c.subtree) for m in matches if m.trigger.cameo and m.code[:2] in ("02", "10", "12", "13")
+            for c in m.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c in m.tokens)]
+
+
+def is_unrealised(m: Match) -> bool:
+    """A to-infinitive modifying a noun names a right, plan or call, not an act:
+    "the right of Russian troops to fire on militants"."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in m.head.children)
+    return m.trigger.cameo and m.head.dep_ == "acl" and infinitive
+
+
+def absorb_complements(matches: list[Match]) -> list[Match]:
+    """An event verb's infinitive complement is part of it, not another event:
+    "threatened to ban" is one threat, "refused to deploy" one rejection,
+    "agreed to withdraw" one intent (0356); so is what a request asks for
+    ("demanded that the government provide ...", "called for sanctions").
+    CAMEO dictionaries only."""
+    by_head = {m.head.i: m for m in matches}
+    contents = requested(matches)
+    kept = []
+    for m in matches:
+        outer = by_head.get(m.head.head.i) if m.head.dep_ in ("xcomp", "ccomp") else None
+        if outer is None and (any(m.head in content for content in contents) or is_unrealised(m)):
+            continue
+        if outer is not None and m.head.dep_ == "ccomp" and outer.code[:2] not in REQUESTS:
+            outer = None
+        if outer is None or outer is m or not (outer.trigger.cameo and m.trigger.cameo):
+            kept.append(m)
+            continue
+        specific = {"03": intent_code, "13": threat_code}.get(outer.code[:2], lambda c: None)(m.code)
+        if specific and not outer.trigger.specificity:
+            outer.code = specific
+    return kept
+
+
+def outermost_dropped(matches: list[Match]) -> list[Match]:
+    """Drop a PETRARCH verb's bare default code when a clause it governs holds a
+    coded event: "X said Y attacked Z" reports the attack, not a statement. (Our
+    dictionary has no "say"; its "warn that ..." is an event of its own.)"""
+    heads = [m.head for m in matches if m.head.pos_ != "AUX"]
+
+    def governs_event(m: Match) -> bool:
+        return any(c.dep_ in ("ccomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
+                   for c in m.head.children)
+
+    return [m for m in matches if m.trigger.cameo or m.trigger.specificity or m.trigger.kind != "verb"
+            or not governs_event(m)]
+
+
+def event_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
+    """The reconciled trigger matches of one sentence."""
+    return outermost_dropped(absorb_complements(demand_matches(sent, find_matches(sent, lexicon))))

@@ -1,0 +1,94 @@
+"""The CAMEO table, our trigger dictionary and PETRARCH .verbs import."""
+
+from __future__ import annotations
+
+import csv
+
+from conftest import shared_path
+
+from dateline.code import cameo
+from dateline.code.verbs import DATA, load_lexicon, read_dictionary, read_petrarch_verbs, read_triggers
+
+PETRARCH_VERBS = """\
+<!-- a comment -->
+&CURRENCY
++DOLLARS
++GOLDEN_GOBLIN_GALLEONS
+
+&MONEY
++&CURRENCY
++CASH
+
+--- ABANDON  [345]  ---
+ABANDON    # a note
+- * DIPLOMATIC TIES [901]
+- * &MONEY [903]
+
+--- ARRIVE  [032:033]  ---
+ARRIVE
+- + WAS * IN $ [224]
+
+--- BREAK [1717] ---
+BREAK { BROKE BROKEN  }
+- % HAVE * [191]
+"""
+
+
+def test_every_cameo_code_is_in_the_table():
+    path = shared_path("reference", "cameo-codes.csv")
+    codes = [r["code"] for r in csv.DictReader(path.open(encoding="utf-8"))]
+    assert len(codes) == 312
+    for code in codes:
+        entry = cameo.table()[code]
+        assert entry.root == code[:2] and entry.quad_class == cameo.quad_class(code[:2])
+
+
+def test_quad_classes_and_plover_types():
+    assert cameo.lookup("041").plover == "CONSULT" and cameo.lookup("041").quad_class == 1
+    assert cameo.lookup("0331").plover == "AGREE"
+    assert cameo.lookup("061").quad_class == 2 and cameo.lookup("112").quad_class == 3
+    assert cameo.lookup("190").quad_class == 4 and cameo.lookup("190").plover == "ASSAULT"
+    assert cameo.lookup("084").plover == "RETREAT" and cameo.lookup("083").plover == "CONCEDE"
+    assert cameo.lookup("010").plover is None and cameo.lookup("020").plover == "REQUEST"
+    assert cameo.lookup("041").reciprocal and not cameo.lookup("042").reciprocal
+
+
+def test_codes_outside_the_table_keep_their_root():
+    entry = cameo.lookup("1717")
+    assert entry.root == "17" and entry.quad_class == 4 and entry.plover == "COERCE"
+    assert cameo.lookup("abc").quad_class == 0
+
+
+def test_our_dictionary_parses_and_reaches_cameo_codes():
+    triggers = read_triggers(DATA)
+    assert len(triggers) > 300
+    by_rule = {t.rule.split(":", 2)[2]: t for t in triggers}
+    call = by_rule["phone *call with"]
+    assert call.head == "call" and call.kind == "noun" and call.target_prep == "with"
+    refuse = by_rule["refuse to grant"]
+    assert refuse.head == "refuse" and [sorted(w) for w in refuse.words] == [["to"], ["grant"]]
+    unknown = {t.code for t in triggers} - set(cameo.table()) - {"---"}
+    assert not unknown
+
+
+def test_petrarch_verbs_blocks_synsets_and_markers(tmp_path):
+    path = tmp_path / "mine.verbs.txt"
+    path.write_text(PETRARCH_VERBS, encoding="utf-8")
+    triggers = read_petrarch_verbs(path)
+    defaults = {(t.head, t.code, t.reverse_code) for t in triggers if not t.words and not t.before}
+    assert {("abandon", "345", None), ("arrive", "032", "033"), ("break", "1717", None),
+            ("broke", "1717", None), ("broken", "1717", None)} <= defaults
+    money = next(t for t in triggers if t.code == "903")
+    assert money.words == (frozenset({"dollars", "golden goblin galleons", "cash"}),)
+    passive = next(t for t in triggers if t.code == "224")
+    assert passive.target_is_subject and passive.source_prep == "in" and passive.before == (frozenset({"was"}),)
+    assert next(t for t in triggers if t.code == "191").compound
+    assert all(not t.cameo for t in triggers)
+
+
+def test_petrarch_validation_dictionary_loads_as_user_dictionary():
+    path = shared_path("gold", "events", "petrarch2-unittest", "PETR.Validate.verbs.txt")
+    triggers = read_dictionary(path)
+    assert len(triggers) > 500
+    lexicon = load_lexicon((str(path),), False)
+    assert {t.code for t in lexicon.candidates("verb", "restore")} >= {"064", "112"}

