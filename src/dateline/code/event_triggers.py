@@ -10,6 +10,7 @@ and a PETRARCH verb's bare default yields to the event in its clause.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,23 +57,59 @@ def _forms(token: Any) -> set[str]:
 
 def match_at(head: Any, candidates: list[Trigger]) -> Match | None:
     """The most specific pattern whose words all occur in the head's phrase
-    (and words before ``*``: before the head in its sentence)."""
+    (and words before ``*``: before the head in its sentence). PETRARCH
+    patterns, written for a shallow parse, may find their words anywhere after
+    the verb in its sentence, as TABARI matched them."""
     words = phrase(head)
     before = [t for t in head.sent if t.i < head.i]
     best: Match | None = None
     for trig in candidates:
-        used = _find_all(trig.words, words, head if trig.cameo and trig.kind == "verb" else None)
-        if used is None or _find_all(trig.before, before) is None:
+        if trig.cameo:
+            used = _find_all(trig.words, words, head if trig.kind == "verb" else None)
+            found = used is not None and _find_all(trig.before, before) is not None
+        else:
+            used = petrarch_match(trig, head)
+            found = used is not None
+        if not found:
             continue
         if best is None or trig.specificity >= best.trigger.specificity:
             best = Match(trig, head, used)
     return best
 
 
-def _is(token: Any, alternatives: frozenset[str]) -> bool:
-    """Whether the token is one of the alternatives; a multi-word alternative
-    matches at its last word when the words before it precede the token."""
-    forms = _forms(token)
+def petrarch_match(trig: Trigger, head: Any) -> list[Any] | None:
+    """A PETRARCH pattern's words in order: those after ``*`` after the verb,
+    those before it before the verb, as written (no lemmas), the nearest one
+    touching the verb when the pattern joins it with ``_``."""
+    after = _in_order(trig.words, [t for t in head.sent if t.i > head.i])
+    before = _in_order(trig.before[::-1], [t for t in head.sent if t.i < head.i][::-1])
+    if after is None or before is None:
+        return None
+    if trig.adjacent_after and after and after[0].i != head.i + 1:
+        return None
+    if trig.adjacent_before and before and before[0].i != head.i - 1:
+        return None
+    return after
+
+
+def _in_order(wanted: tuple[frozenset[str], ...], tokens: list[Any]) -> list[Any] | None:
+    """The first token matching each wanted word, each after the previous one in `tokens`."""
+    used: list[Any] = []
+    rest = tokens
+    for alternatives in wanted:
+        at = next((k for k, t in enumerate(rest) if _is(t, alternatives, exact=True)), None)
+        if at is None:
+            return None
+        used.append(rest[at])
+        rest = rest[at + 1:]
+    return used
+
+
+def _is(token: Any, alternatives: frozenset[str], exact: bool = False) -> bool:
+    """Whether the token is one of the alternatives (as written, or also by lemma
+    unless `exact`); a multi-word alternative matches at its last word when the
+    words before it precede the token."""
+    forms = {token.lower_} if exact else _forms(token)
     for alt in alternatives:
         *first, last = alt.split(" ")
         before = [t.lower_ for t in token.doc[max(token.i - len(first), 0):token.i]]
@@ -180,11 +217,12 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
     return kept
 
 
-def outermost_dropped(matches: list[Match]) -> list[Match]:
-    """Drop a PETRARCH verb's bare default code when a clause it governs holds a
-    coded event: "X said Y attacked Z" reports the attack, not a statement. (Our
-    dictionary has no "say"; its "warn that ..." is an event of its own.)"""
-    heads = [m.head for m in matches if m.head.pos_ != "AUX"]
+def outermost_dropped(matches: list[Match], coded: Callable[[Match], bool]) -> list[Match]:
+    """Drop a PETRARCH verb's bare default code when a clause it governs holds an
+    event that `coded` says was coded: "X said Y attacked Z" reports the attack,
+    not a statement. (Our dictionary has no "say"; its "warn that ..." is an
+    event of its own.)"""
+    heads = [m.head for m in matches if m.head.pos_ != "AUX" and coded(m)]
 
     def governs_event(m: Match) -> bool:
         return any(c.dep_ in ("ccomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
@@ -195,5 +233,6 @@ def outermost_dropped(matches: list[Match]) -> list[Match]:
 
 
 def event_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
-    """The reconciled trigger matches of one sentence."""
-    return outermost_dropped(absorb_complements(demand_matches(sent, find_matches(sent, lexicon))))
+    """The reconciled trigger matches of one sentence (before `outermost_dropped`,
+    which needs to know which of them code an event)."""
+    return absorb_complements(demand_matches(sent, find_matches(sent, lexicon)))
