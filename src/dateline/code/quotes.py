@@ -35,6 +35,8 @@ Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+SUBJECT_FRAMES = ("nsubj", "nsubjpass")
+"""Frames that make the subject content and leave the source unnamed ("X seems to")."""
 HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
@@ -58,7 +60,7 @@ class Attribution:
 
     cue: Cue
     cue_span: Span
-    source_head: Any
+    source_head: Any | None
     source_span: Span | None
     parts: list[Span]
     sentence: Span
@@ -172,6 +174,8 @@ class QuoteFinder:
         return i >= 0 and self.quotations[i][0] < offset < self.quotations[i][1]
 
     def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
+        if any(c.dep_ in cue.frames and c.dep_ in SUBJECT_FRAMES for c in verb.children):
+            return self.unsourced(verb, cue)
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
             return self.after_quotation(verb, cue)
@@ -201,6 +205,25 @@ class QuoteFinder:
             parts=self.grow(parts, cue_span(verb)),
             sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
             rule=rule,
+        )
+
+    def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
+        """ "X seems to ...", "X is expected to ...": the subject is part of the content and
+        nobody is named as the source (a cue whose frames list nsubj or nsubjpass)."""
+        if any(c.dep_ == "agent" for c in verb.children):
+            return None
+        complements = content_dependents(verb, cue.frames)
+        if not any(c.dep_ not in SUBJECT_FRAMES for c in complements):
+            return None
+        parts = [r for c in complements if (r := token_range(list(c.subtree)))]
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=None,
+            source_span=None,
+            parts=_merge(parts),
+            sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
+            rule="unsourced",
         )
 
     def after_quotation(self, verb: Any, cue: Cue) -> Attribution | None:
@@ -411,8 +434,10 @@ def is_direct(text: str, parts: list[Span], quotations: list[Span]) -> bool:
 
 def to_quote(a: Attribution, text: str, quotations: list[Span], resolver: SpeakerResolver) -> Quote:
     content = (a.parts[0][0], a.parts[-1][1])
-    speaker_span = a.source_span or (a.source_head.idx, a.source_head.idx + len(a.source_head))
-    speaker = resolver.resolve(a.source_head, speaker_span, text[speaker_span[0] : speaker_span[1]])
+    speaker = None
+    if a.source_head is not None:
+        speaker_span = a.source_span or (a.source_head.idx, a.source_head.idx + len(a.source_head))
+        speaker = resolver.resolve(a.source_head, speaker_span, text[speaker_span[0] : speaker_span[1]])
     direct = is_direct(text, a.parts, quotations)
     mixed = not direct and any(_overlaps(q, p) for q in quotations for p in a.parts)
     return Quote(
