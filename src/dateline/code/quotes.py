@@ -86,6 +86,15 @@ def trim(text: str, span: Span) -> Span | None:
     return (s, e) if s < e else None
 
 
+def named_head(subj: Any) -> Any:
+    """A described subject's name: "The head of the PAC, Mike Murphy, praised" → Murphy."""
+    if subj.pos_ == "NOUN":
+        names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if names:
+            return names[0]
+    return subj
+
+
 def source_tokens(head: Any) -> list[Any]:
     """The source phrase: the subject with its modifiers, without clauses or appositions."""
     out = [head]
@@ -199,8 +208,8 @@ class QuoteFinder:
         return Attribution(
             cue=cue,
             cue_span=cue_span(verb),
-            source_head=subj,
-            source_span=token_range(source_tokens(subj)),
+            source_head=named_head(subj),
+            source_span=token_range(source_tokens(named_head(subj))),
             inherited=subj not in verb.children,
             parts=self.grow(parts, cue_span(verb)),
             sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
@@ -386,14 +395,15 @@ class QuoteFinder:
 
 
 def _is_name(label: Any) -> bool:
-    """A speaker label is a name (PERSON/ORG entity, all caps, or a source noun such as
-    "Poll") of at most six words."""
+    """A speaker label is a name (PERSON/ORG entity, proper nouns only, all caps, or a
+    source noun such as "Poll") of at most six words."""
     if len(label) > 6 or any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
     return (
         label.text.isupper()
         or label.root.lemma_.lower() in LABEL_NOUNS
         or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+        or all(t.pos_ == "PROPN" for t in label if t.is_alpha)
     )
 
 
