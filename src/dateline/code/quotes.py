@@ -197,8 +197,8 @@ class QuoteFinder:
         clause_span = token_range(clause)
         rule = "verb-complement" if parts else "verb"
         before = self.quotation_before(clause_span[0]) if clause_span else None
-        if before and not parts:
-            parts, rule = [before], "verb-quotation"
+        if before and all(c.dep_ in ("dobj", "dative") and len(list(c.subtree)) <= 3 for c in complements):
+            parts, rule = [before], "verb-quotation"  # '"Why?" she asked him': not "him"
         if not parts:
             parts = self.host_clause(verb, subj)
             rule = "verb-host-clause" if parts else rule
