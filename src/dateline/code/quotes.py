@@ -41,6 +41,7 @@ HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _SET_OFF = re.compile(r"[,?!][”\"»]?\s*$")
 NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
@@ -323,7 +324,7 @@ class QuoteFinder:
         for m in _LABEL.finditer(self.text):
             label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             content = trim(self.text, (m.end(1) + 1, m.end(2)))
-            if label is None or content is None or not _is_name(label):
+            if label is None or content is None or not _is_name(label) or not _has_words(self.text, content):
                 continue
             found.append(
                 Attribution(
@@ -392,6 +393,11 @@ class QuoteFinder:
                 break
             end = t.idx + len(t)
         return end
+
+
+def _has_words(text: str, span: Span) -> bool:
+    """At least two words (a table row "Clinton: 547." is no statement)."""
+    return len(_WORDS.findall(text, *span)) >= 2
 
 
 def _is_name(label: Any) -> bool:
