@@ -22,7 +22,6 @@ from dateline.pipeline import DEFAULT_COMPONENTS
 from dateline.store import Store
 from dateline.workers import run_batches
 
-
 MAX_LISTED_ERRORS = 20
 """Errors kept for the summary; all of them are in the store (`dateline articles --status error`)."""
 
@@ -116,7 +115,10 @@ class _Loop:
         Looks documents up in chunks of `size`, one query per chunk.
         """
         for chunk in chunked(raws, size):
-            keyed = [(raw, digest, article_id(raw.origin, digest)) for raw in chunk for digest in [content_hash(raw.content)]]
+            keyed = []
+            for raw in chunk:
+                digest = content_hash(raw.content or b"")
+                keyed.append((raw, digest, article_id(raw.origin, digest)))
             stored = self.store.stored_ids([doc_id for _, _, doc_id in keyed])
             originals = self.store.originals([digest for raw, digest, _ in keyed if _may_duplicate(raw)])
             duplicates: dict[str, str] = {}

@@ -185,7 +185,8 @@ class Store:
         if self.has(ref):
             return ref
         if re.fullmatch(r"[0-9a-f]{4,}", ref):
-            ids = [r[0] for r in self.con.execute("SELECT id FROM articles WHERE starts_with(id, ?) LIMIT 2", [ref]).fetchall()]
+            found = self.con.execute("SELECT id FROM articles WHERE starts_with(id, ?) LIMIT 2", [ref]).fetchall()
+            ids = [row[0] for row in found]
             if len(ids) > 1:
                 raise StoreError(f"article id prefix {ref!r} is ambiguous: give more characters")
             if ids:
