@@ -92,7 +92,7 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
         if content_target:
             out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
         if place_target:
-            out += [p for obj in objects for p in prep_objects(obj, ("in",))]
+            out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
     return out
 
 
@@ -147,10 +147,12 @@ def takes_part(noun: Any, verb: Any) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
 
 
-def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]]:
+def noun_roles(noun: Any, target_prep: str | None, place_target: bool = False) -> tuple[list[Any], list[Any]]:
     """Source and target candidates of a nominal trigger: its possessor (a pronoun
     one is resolved by the actor index: "his invasions"), then the subject of the
-    verb it hangs from when that subject takes part in it."""
+    verb it hangs from when that subject takes part in it; the target is the
+    object of its preposition ("talks with", "rallies against"), or with
+    `place_target` the place it happens in."""
     between = prep_objects(noun, ("between", "among"))
     if between:
         parties = expand(between)
@@ -160,10 +162,12 @@ def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]
     if verb is not None and takes_part(noun, verb):
         subj, passive = clause_subject(verb)
         sources += [a for a in [agent(verb) if passive else subj] if a is not None]
-    preps = (target_prep,) if target_prep else ("with",)
+    preps = (target_prep,) if target_prep else ("with", "against")
     targets = prep_objects(noun, preps)
     if not targets and verb is not None:
         targets = prep_objects(verb, preps)
+    if place_target:
+        targets += prep_objects(noun, ("in",)) + (prep_objects(verb, ("in",)) if verb is not None else [])
     return sources, targets
 
 

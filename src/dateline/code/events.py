@@ -102,7 +102,7 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
         addressee, _ = arguments.clause_subject(m.head)
         return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
-        return arguments.noun_roles(m.head, t.target_prep)
+        return arguments.noun_roles(m.head, t.target_prep, place_target=m.code[:2] in CONFLICT_ROOTS)
     return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
                                 any_later_noun=not (t.cameo or t.compound),
                                 content_target=m.code[:2] in CONTENT_TARGETS,
