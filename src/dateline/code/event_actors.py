@@ -22,18 +22,23 @@ NOT_ACTOR_NOUNS = {"report", "statement", "source", "agreement", "document", "pl
 """Nouns that name events or texts, not actors: never the source of another event."""
 
 
-def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = ()) -> list[Any]:
+def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = (),
+                  prefer_country: bool = False) -> list[Any]:
     """The actors of the first candidate that is one, with its coordinated
     actors ("the US and NATO" gives both), none of them one of `exclude` or
     coded as one ("warned their populations about ...": not the speakers
-    again); an entry coding several actors (``FRO/BIL/SAM``) gives each."""
+    again); an entry coding several actors (``FRO/BIL/SAM``) gives each. With
+    `prefer_country`, a later candidate of known country beats a role alone
+    ("offered its troops to Lebanon's president": Lebanon, not ---MIL)."""
     excluded_codes = {e.code for e in exclude if e.code}
+    first: list[Any] = []
     for tok in tokens:
         found = [m for m in split_codes(head_mentions(tok, actors))
                  if all(m is not e for e in exclude) and not (m.code and m.code in excluded_codes)]
-        if found:
+        if found and (not prefer_country or any(has_country(m) for m in found)):
             return found
-    return []
+        first = first or found
+    return first
 
 
 def split_codes(mentions: list[Any]) -> list[Any]:

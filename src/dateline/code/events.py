@@ -167,7 +167,7 @@ def event_actors(state: Analysis, m: Match) -> tuple[list[Any], list[Any]]:
     speaker = [r for r in stand_ins if r is not None]
     sources = (resolve_group(src_tokens, state.actors) or resolve_group(speaker, state.actors)
                or phrase_actors(speaker or src_tokens[:1]))
-    targets = resolve_group(tgt_tokens, state.actors, exclude=sources)
+    targets = resolve_group(tgt_tokens, state.actors, exclude=sources, prefer_country=True)
     return coded_first(sources), coded_first(targets)
 
 
@@ -258,10 +258,10 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
 
 def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
     """Within a sentence, an event without a target adds nothing when the same
-    source has an event of the same root with one ("killed 46 civilians in an
+    source has an event of the same type with one ("killed 46 civilians in an
     attack": one assault on the civilians, not a second one on nobody)."""
-    targeted = {(e.source.text, e.cameo_root) for e in events if e.target is not None}
-    return [e for e in events if e.target is not None or (e.source.text, e.cameo_root) not in targeted]
+    targeted = {(e.source.text, e.plover or e.cameo_root) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.source.text, e.plover or e.cameo_root) not in targeted]
 
 
 @component("events")
