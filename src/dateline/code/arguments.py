@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from typing import Any
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+REPORTING_VERBS = {"say", "declare", "conclude", "insist", "tell", "add", "state", "announce", "stress", "write",
+                   "argue", "note", "demand", "urge", "believe", "think", "confirm", "report", "warn", "vow"}
 OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "over", "from", "in")
 

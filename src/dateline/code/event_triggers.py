@@ -156,10 +156,6 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
     return matches
 
 
-REPORTING_VERBS = {"say", "declare", "conclude", "insist", "tell", "add", "state", "announce", "stress", "write",
-                   "argue", "note", "demand", "urge", "believe", "think"}
-
-
 MODAL_DEMANDS = {"must": "100", "should": "020"}
 
 
@@ -169,20 +165,22 @@ def demand_matches(sent: Any, matches: list[Match]) -> list[Match]:
     out = {m.head.i: m for m in matches}
     for tok in sent:
         modal = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_DEMANDS), None)
-        if modal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
+        if modal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in arguments.REPORTING_VERBS:
             trigger = Trigger(head=modal, kind="demand", code=MODAL_DEMANDS[modal], rule=f"rule:reported-{modal}")
             out[tok.i] = Match(trigger, tok, [])
     return sorted(out.values(), key=lambda m: m.head.i)
 
 
 REQUESTS = ("02", "10")
+CONTENT_ROOTS = ("02", "10", "12", "13")
+"""Requests, rejections and threats: their object is asked for, refused or threatened, not done."""
 
 
 def requested(matches: list[Match]) -> list[list[Any]]:
     """The objects of requests, rejections and threats: what is asked for,
     refused or threatened has not happened ("called for sanctions against",
     "rejected a call for its forces to be deployed")."""
-    return [list(c.subtree) for m in matches if m.trigger.cameo and m.code[:2] in ("02", "10", "12", "13")
+    return [list(c.subtree) for m in matches if m.trigger.cameo and m.code[:2] in CONTENT_ROOTS
             for c in m.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c in m.tokens)]
 
 

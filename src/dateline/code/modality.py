@@ -16,9 +16,10 @@ import calendar
 from datetime import date
 from typing import Any
 
+from dateline.code.arguments import REPORTING_VERBS
+
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca", "would"}
-REPORTING_VERBS = {"say", "announce", "declare", "state", "add", "tell", "confirm", "report", "warn", "insist", "vow"}
 """"would" under a past reporting verb is the future of reported speech ("Iraq said it would allow")."""
 INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "agree", "offer",
                 "promise", "pledge", "vow", "go", "willing", "ready", "prepared", "determined", "committed"}
