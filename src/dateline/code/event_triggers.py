@@ -191,6 +191,17 @@ def is_unrealised(m: Match) -> bool:
     return m.trigger.cameo and m.head.dep_ == "acl" and infinitive
 
 
+TEMPORAL_MARKS = {"after", "before", "since", "when", "while", "until"}
+
+
+def is_background(m: Match) -> bool:
+    """A PETRARCH-coded verb in a temporal clause ("five years after crowds burned
+    down its embassy") sets the scene; TABARI and PETRARCH code the main clause."""
+    return not m.trigger.cameo and any(
+        t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in t.children)
+        for t in [m.head, *m.head.ancestors])
+
+
 def absorb_complements(matches: list[Match]) -> list[Match]:
     """An event verb's infinitive complement is part of it, not another event:
     "threatened to ban" is one threat, "refused to deploy" one rejection,
@@ -202,7 +213,8 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
     kept = []
     for m in matches:
         outer = by_head.get(m.head.head.i) if m.head.dep_ in ("xcomp", "ccomp") else None
-        if outer is None and (any(m.head in content for content in contents) or is_unrealised(m)):
+        aside = any(m.head in content for content in contents) or is_unrealised(m) or is_background(m)
+        if outer is None and aside:
             continue
         if outer is not None and m.head.dep_ == "ccomp" and outer.code[:2] not in REQUESTS:
             outer = None
