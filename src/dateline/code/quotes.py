@@ -35,6 +35,7 @@ Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+WHETHER = ("if", "whether")
 SUBJECT_FRAMES = ("nsubj", "nsubjpass")
 """Frames that make the subject content and leave the source unnamed ("X seems to")."""
 HOSTED = ("advcl", "ccomp", "parataxis")
@@ -110,6 +111,7 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     noun a participle modifies ("a group backing X"), or the subject shared with the verb
     it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
+    subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -124,13 +126,16 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
 
 
 def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
-    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for")."""
+    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for",
+    "whether" for an if/whether clause the parser attached as adverbial)."""
     out = []
     for child in verb.children:
         if child.dep_ in frames:
             out.append(child)
         elif child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ == "advcl" and "whether" in frames and any(m.lower_ in WHETHER for m in child.children):
+            out.append(child)
     return out
 
 

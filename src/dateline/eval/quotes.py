@@ -57,7 +57,10 @@ def attribution_pairs(pred: list[Attribution], gold: list[Attribution], text: st
     return len(greedy_pairs(p, g, score))
 
 
-def score_article(pred: list[Attribution], gold: list[Attribution], text: str, totals: dict[str, Counts], weight: float):
+def score_article(
+    pred: list[Attribution], gold: list[Attribution], text: str, totals: dict[str, Counts], weight: float
+) -> None:
+    """Add one article's matches against one annotator's attributions to `totals`."""
     def spans(items: list[Attribution], part: str) -> list[Ranges]:
         return [getattr(a, part) for a in items if getattr(a, part)]
 
