@@ -263,14 +263,17 @@ class QuoteFinder:
         )
 
     def host_clause(self, verb: Any, subj: Any) -> list[Span]:
-        """For "..., X said" or "A, X says, B" parsed with the cue hanging on the content's
-        verb: that clause without the cue, which a comma must set off."""
+        """For "..., X said", "A, X says, B" or "As X noted, ..." parsed with the cue hanging
+        on the content's verb: that clause without the cue, which a comma must set off."""
         head = verb.head
         if verb.dep_ not in HOSTED or head == verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
         whole = token_range(list(head.subtree))
-        if own is None or whole is None or not _SET_OFF.search(self.text, whole[0], own[0]):
+        if own is None or whole is None:
+            return []
+        leading_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and own[0] == whole[0]
+        if not leading_as and not _SET_OFF.search(self.text, whole[0], own[0]):
             return []
         parts = [trim(self.text, (whole[0], own[0])), trim(self.text, (own[1], whole[1]))]
         return [p for p in parts if p]
