@@ -170,3 +170,10 @@ def test_as_source_noted(nlp):
     (q,) = quotes_in(nlp, text)
     assert q.speaker.text == "the International Business Times"
     assert q.text.startswith("Clinton raised more than")
+
+
+def test_any_verb_before_a_colon_and_quotation(nlp):
+    text = "Donald Trump boomed: “Let’s defeat her in November.”"
+    (q,) = quotes_in(nlp, text)
+    assert q.direct and q.cue == "boomed"
+    assert q.speaker.text == "Donald Trump"

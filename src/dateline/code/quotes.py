@@ -140,10 +140,14 @@ def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
 
 
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
+    """The lexicon's cue for a verb; any verb introducing a colon counts too."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
         return None
     particles = tuple(c.lower_ for c in token.children if c.dep_ == "prt")
-    return lexicon.verb(token.lemma_.lower(), particles)
+    cue = lexicon.verb(token.lemma_.lower(), particles)
+    if cue is None and token.pos_ == "VERB" and any(c.text == ":" and c.i > token.i for c in token.children):
+        return Cue(text=token.lemma_.lower(), kind="speech", weight=0.5)  # "Trump boomed: ..."
+    return cue
 
 
 def cue_span(token: Any) -> Span:
