@@ -129,7 +129,10 @@ def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
     """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for",
     "whether" for an if/whether clause the parser attached as adverbial)."""
     out = []
+    clausal = any(c.dep_ in ("ccomp", "xcomp") and c.dep_ in frames for c in verb.children)
     for child in verb.children:
+        if child.dep_ == "dobj" and clausal:
+            continue  # the addressee: "asked Moscow not to ...", "told reporters that ..."
         if child.dep_ in frames:
             out.append(child)
         elif child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
