@@ -12,8 +12,11 @@ Rules over the shared spaCy parse (no second model):
 - a source phrase ("according to X, ...") takes its object as the source and the
   rest of its clause as the content.
 
-A cue without content ("he pointed out." on its own) gives no quote. Speakers
-are resolved through `quote_speakers.SpeakerResolver`.
+plus inverted and parenthetical cues ("A, he says, B", "As X noted, ..."),
+speaker labels ("KERRY: ..."), unsourced cues ("X is expected to ...") and
+nesting (docs/quotes.md lists them all). A cue without content ("he pointed
+out." on its own) gives no quote. Speakers are resolved through
+`quote_speakers.SpeakerResolver`.
 """
 
 from __future__ import annotations
