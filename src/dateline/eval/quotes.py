@@ -83,6 +83,8 @@ def predict(articles: list[AnnotatedArticle]) -> list[list[Attribution]]:
 
 def evaluate(args) -> dict[str, Any]:
     articles = read_split(args.gold, args.limit)
+    if not articles:
+        raise SystemExit(f"no PolNeAR articles under {args.gold} (expected text/*.txt and attributions/*.ann)")
     totals = {m: Counts() for m in MEASURES}
     for article, pred in zip(articles, predict(articles)):
         weight = 1 / len(article.annotations)
