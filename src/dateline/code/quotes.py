@@ -12,8 +12,11 @@ Rules over the shared spaCy parse (no second model):
 - a source phrase ("according to X, ...") takes its object as the source and the
   rest of its clause as the content.
 
-A cue without content ("he pointed out." on its own) gives no quote. Speakers
-are resolved through `quote_speakers.SpeakerResolver`.
+plus inverted and parenthetical cues ("A, he says, B", "As X noted, ..."),
+speaker labels ("KERRY: ..."), unsourced cues ("X is expected to ...") and
+nesting (docs/quotes.md lists them all). A cue without content ("he pointed
+out." on its own) gives no quote. Speakers are resolved through
+`quote_speakers.SpeakerResolver`.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+WHETHER = ("if", "whether")
 SUBJECT_FRAMES = ("nsubj", "nsubjpass")
 """Frames that make the subject content and leave the source unnamed ("X seems to")."""
 HOSTED = ("advcl", "ccomp", "parataxis")
@@ -110,6 +114,7 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     noun a participle modifies ("a group backing X"), or the subject shared with the verb
     it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
+    subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -124,21 +129,31 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
 
 
 def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
-    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for")."""
+    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for",
+    "whether" for an if/whether clause the parser attached as adverbial)."""
     out = []
+    clausal = any(c.dep_ in ("ccomp", "xcomp") and c.dep_ in frames for c in verb.children)
     for child in verb.children:
+        if child.dep_ == "dobj" and clausal:
+            continue  # the addressee: "asked Moscow not to ...", "told reporters that ..."
         if child.dep_ in frames:
             out.append(child)
         elif child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ == "advcl" and "whether" in frames and any(m.lower_ in WHETHER for m in child.children):
+            out.append(child)
     return out
 
 
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
+    """The lexicon's cue for a verb; any verb introducing a colon counts too."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
         return None
     particles = tuple(c.lower_ for c in token.children if c.dep_ == "prt")
-    return lexicon.verb(token.lemma_.lower(), particles)
+    cue = lexicon.verb(token.lemma_.lower(), particles)
+    if cue is None and token.pos_ == "VERB" and any(c.text == ":" and c.i > token.i for c in token.children):
+        return Cue(text=token.lemma_.lower(), kind="speech", weight=0.5)  # "Trump boomed: ..."
+    return cue
 
 
 def cue_span(token: Any) -> Span:
@@ -258,14 +273,17 @@ class QuoteFinder:
         )
 
     def host_clause(self, verb: Any, subj: Any) -> list[Span]:
-        """For "..., X said" or "A, X says, B" parsed with the cue hanging on the content's
-        verb: that clause without the cue, which a comma must set off."""
+        """For "..., X said", "A, X says, B" or "As X noted, ..." parsed with the cue hanging
+        on the content's verb: that clause without the cue, which a comma must set off."""
         head = verb.head
         if verb.dep_ not in HOSTED or head == verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
         whole = token_range(list(head.subtree))
-        if own is None or whole is None or not _SET_OFF.search(self.text, whole[0], own[0]):
+        if own is None or whole is None:
+            return []
+        leading_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and own[0] == whole[0]
+        if not leading_as and not _SET_OFF.search(self.text, whole[0], own[0]):
             return []
         parts = [trim(self.text, (whole[0], own[0])), trim(self.text, (own[1], whole[1]))]
         return [p for p in parts if p]
