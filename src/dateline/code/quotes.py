@@ -110,8 +110,8 @@ def source_tokens(head: Any) -> list[Any]:
 
 
 def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
-    """The verb's subject (nearest one); else the agent of a passive ("reported by X"), the
-    noun a participle modifies ("a group backing X"), or the subject shared with the verb
+    """The verb's subject (nearest one); else the agent of a passive ("reported by X"), a
+    count before it ("4 in 10 say"), the noun a participle modifies ("a group backing X"), or the subject shared with the verb
     it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
     subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
@@ -120,6 +120,9 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agents:
         return agents[0]
+    counts = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ in ("NUM", "NOUN") and c.ent_type_ not in ("DATE", "TIME")]
+    if counts:
+        return counts[-1]  # "About 4 in 10 say ...": the parser left the poll share without a subject arc
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     head = verb.head.head if verb.dep_ == "pcomp" else verb.head
