@@ -212,7 +212,8 @@ class QuoteFinder:
         complements = content_dependents(verb, cue.frames)
         if subj.head.dep_ == "agent" and subj.head.head == verb:
             complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
-        parts = [r for c in complements if (r := token_range(list(c.subtree)))]
+        cut = {t.i for c in complements for t in self.own_attributions(c)}
+        parts = [r for c in complements if (r := token_range([t for t in c.subtree if t.i not in cut]))]
         inside = {t.i for c in complements for t in c.subtree}
         clause = [t for t in verb.subtree if t.i not in inside and not t.is_quote and not self.quoted(t.idx)]
         clause_span = token_range(clause)
@@ -254,6 +255,17 @@ class QuoteFinder:
             sentence=(self.sent(noun).start_char, self.sent(noun).end_char),
             rule="noun",
         )
+
+    def own_attributions(self, content: Any) -> list[Any]:
+        """Coordinated clauses in `content` that are attributions of their own ("A, and
+        three-quarters said B"): PolNeAR gives them their own attribution, not the outer one."""
+        return [
+            t
+            for conj in content.subtree
+            if conj.dep_ == "conj" and conj.i > content.i and any(c.dep_ == "nsubj" for c in conj.children)
+            and cue_of(conj, self.lexicon) is not None
+            for t in [*conj.subtree, *(s for s in conj.head.children if s.dep_ == "cc" and s.i < conj.i)]
+        ]
 
     def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
         """ "X seems to ...", "X is expected to ...": the subject is part of the content and
