@@ -177,3 +177,29 @@ def test_any_verb_before_a_colon_and_quotation(nlp):
     (q,) = quotes_in(nlp, text)
     assert q.direct and q.cue == "boomed"
     assert q.speaker.text == "Donald Trump"
+
+
+def test_doubled_apostrophes_quote(nlp):
+    text = "''It's anti-reform,'' Mr. Burman said. ''It doesn't help.''"
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["''It's anti-reform,''", "''It doesn't help.''"]
+    (q,) = quotes_in(nlp, text)
+    assert q.direct and q.speaker.text == "Mr. Burman"
+    assert len(q.parts) == 2
+
+
+def test_noun_cue_possessor_is_source(nlp):
+    quotes = quotes_in(nlp, "Trump's comments on Muslims drew criticism.")
+    (q,) = by_cue(quotes, "comments")
+    assert q.speaker.text == "Trump" and q.text == "Muslims"
+    assert by_cue(quotes_in(nlp, "The comments on Muslims drew criticism."), "comments") == []
+
+
+def test_poll_share_without_subject_arc(nlp):
+    (q, *_) = quotes_in(nlp, "About 4 in 10 say they want the next president to have more liberal policies.")
+    assert q.speaker.text == "About 4 in 10" and q.cue == "say"
+
+
+def test_coordinated_attribution_is_its_own(nlp):
+    quotes = quotes_in(nlp, "Most said Clinton is honest, and three-quarters said the same of Sanders.")
+    assert [q.speaker.text for q in quotes if not q.nested] == ["Most", "three-quarters"]
+    assert quotes[0].text == "Clinton is honest"

@@ -424,7 +424,7 @@ class QuoteFinder:
         for a in found:
             after = max(a.cue_span[1], a.source_span[1] if a.source_span else 0)
             clause_end = self.clause_end(a, after)
-            quoted_before = any(p[1] <= a.cue_span[0] and self.text[p[1] - 1] in CLOSING for p in a.parts)
+            quoted_before = any(p[1] <= a.cue_span[0] and ends_quoted(self.text, p[1]) for p in a.parts)
             gap = _GAP_NEXT_SENTENCE if quoted_before else _GAP_AFTER
             for q in self.quotations:
                 if q in claimed or q[0] < clause_end:
@@ -446,6 +446,11 @@ class QuoteFinder:
                 break
             end = t.idx + len(t)
         return end
+
+
+def ends_quoted(text: str, end: int) -> bool:
+    """The span ending at `end` closes with a quotation mark."""
+    return text[end - 1] in CLOSING or text[max(end - 2, 0) : end] in CLOSING
 
 
 def _has_words(text: str, span: Span) -> bool:
