@@ -203,3 +203,15 @@ def test_coordinated_attribution_is_its_own(nlp):
     quotes = quotes_in(nlp, "Most said Clinton is honest, and three-quarters said the same of Sanders.")
     assert [q.speaker.text for q in quotes if not q.nested] == ["Most", "three-quarters"]
     assert quotes[0].text == "Clinton is honest"
+
+
+def test_content_stays_on_the_cue_line(nlp):
+    text = (
+        "And she added that the next president “has to build on that progress.”\n\n"
+        "Clinton’s Democratic opponent, Vermont Sen. Bernie Sanders, also praised the president’s actions."
+    )
+    quotes = quotes_in(nlp, text)
+    (added,) = by_cue(quotes, "added")
+    assert "Sanders" not in added.text
+    (praised,) = by_cue(quotes, "praised")
+    assert not praised.nested and praised.text == "the president’s actions"

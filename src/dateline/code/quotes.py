@@ -175,10 +175,21 @@ class QuoteFinder:
         self.quotations = quotation_spans(self.text)
         self._quote_starts = [q[0] for q in self.quotations]
         self._sentences = {t.i: sent for sent in doc.sents for t in sent}
+        self._breaks = [m.start() for m in re.finditer(r"\n", self.text)]
 
     def sent(self, token: Any) -> Any:
         """The sentence of `token` (looked up: spaCy's `Token.sent` walks the document each time)."""
         return self._sentences[token.i]
+
+    def paragraph(self, token: Any) -> int:
+        """Which line `token` is on: the parser sometimes runs a sentence over a paragraph
+        break ("she added that ... \n\n Sanders also praised ..."), content never does."""
+        return bisect_left(self._breaks, token.idx)
+
+    def in_paragraph(self, tokens: Any, cue: Any) -> list[Any]:
+        """`tokens` on the cue's line."""
+        line = self.paragraph(cue)
+        return [t for t in tokens if self.paragraph(t) == line]
 
     def find(self) -> list[Attribution]:
         found = []
@@ -213,7 +224,7 @@ class QuoteFinder:
         if subj.head.dep_ == "agent" and subj.head.head == verb:
             complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
         cut = {t.i for c in complements for t in self.own_attributions(c)}
-        parts = [r for c in complements if (r := token_range([t for t in c.subtree if t.i not in cut]))]
+        parts = [r for c in complements if (r := token_range(self.in_paragraph([t for t in c.subtree if t.i not in cut], verb)))]
         inside = {t.i for c in complements for t in c.subtree}
         clause = [t for t in verb.subtree if t.i not in inside and not t.is_quote and not self.quoted(t.idx)]
         clause_span = token_range(clause)
@@ -314,7 +325,7 @@ class QuoteFinder:
         if verb.dep_ not in HOSTED or head == verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
-        whole = token_range(list(head.subtree))
+        whole = token_range(self.in_paragraph(head.subtree, verb))
         if own is None or whole is None:
             return []
         leading_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and own[0] == whole[0]
@@ -336,7 +347,7 @@ class QuoteFinder:
         if not objects or first.head == first:
             return None
         phrase = token_range(list(first.subtree)) or (first.idx, last.idx + len(last))
-        clause = token_range(list(first.head.subtree))
+        clause = token_range(self.in_paragraph(first.head.subtree, first))
         if clause is None:
             return None
         parts = [p for p in (trim(self.text, (clause[0], phrase[0])), trim(self.text, (phrase[1], clause[1]))) if p]
