@@ -41,6 +41,9 @@ INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
 WHETHER = ("if", "whether")
 SUBJECT_FRAMES = ("nsubj", "nsubjpass")
 """Frames that make the subject content and leave the source unnamed ("X seems to")."""
+OWN_CLAUSES = ("conj",)
+"""Clauses inside content that are attributions of their own when they have a subject and a cue
+(relative and adverbial ones were tried and cost precision on PolNeAR train)."""
 HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
@@ -273,7 +276,7 @@ class QuoteFinder:
         return [
             t
             for conj in content.subtree
-            if conj.dep_ == "conj" and conj.i > content.i and any(c.dep_ == "nsubj" for c in conj.children)
+            if conj.dep_ in OWN_CLAUSES and conj.i > content.i and any(c.dep_ == "nsubj" for c in conj.children)
             and cue_of(conj, self.lexicon) is not None
             for t in [*conj.subtree, *(s for s in conj.head.children if s.dep_ == "cc" and s.i < conj.i)]
         ]
