@@ -60,6 +60,10 @@ _EDGE = " \t\n,;:–—-"
 _LABEL = re.compile(r"^[ \t]*([A-Z][\w.’' -]{1,40}?):[ \t]+(?=\S)[^\n]*?()$", re.M)
 LABEL_NOUNS = {"poll", "survey", "study", "report", "statement", "transcript", "source", "official"}
 LABEL_CUE = Cue(text=":", kind="speech", weight=0.7)
+POLL_NOUNS = {"poll", "survey", "study", "report", "analysis", "average"}
+IN_POLL_CUE = Cue(text="in", kind="evidence", weight=0.6)
+SECTION_WORDS = {"update", "related", "photo", "photos", "video", "watch", "read", "note", "correction", "caption"}
+"""Capitalised words that head a line without naming a speaker ("Update: ...")."""
 
 
 @dataclass
@@ -338,7 +342,11 @@ class QuoteFinder:
         return [p for p in parts if p]
 
     def phrase_at(self, token: Any) -> tuple[Cue, Any] | None:
-        """A source phrase starting at `token` ("according to"), with its last word."""
+        """A source phrase starting at `token` ("according to", "in a CNN poll, ..."), with its last word."""
+        if token.lower_ == "in" and token.is_sent_start and token.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS for c in token.children
+        ):
+            return IN_POLL_CUE, token
         for words, cue in self.lexicon.phrases.items():
             end = token.i + len(words)
             if end <= len(self.doc) and tuple(t.lower_ for t in self.doc[token.i : end]) == words:
@@ -473,8 +481,9 @@ def _has_words(text: str, span: Span) -> bool:
 
 
 def _is_name(label: Any) -> bool:
-    """A speaker label is a name (PERSON/ORG entity, proper nouns only, all caps, or a
-    source noun such as "Poll") of at most six words."""
+    """A speaker label is a name (PERSON/ORG entity, proper nouns only, all caps, a single
+    capitalised word as in headlines "Sanders: Clinton Email Story Has Moved", or a source
+    noun such as "Poll") of at most six words."""
     if len(label) > 6 or any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
     return (
@@ -482,6 +491,7 @@ def _is_name(label: Any) -> bool:
         or label.root.lemma_.lower() in LABEL_NOUNS
         or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
         or all(t.pos_ == "PROPN" for t in label if t.is_alpha)
+        or (len(label) == 1 and label[0].is_title and label[0].lower_ not in SECTION_WORDS)
     )
 
 
