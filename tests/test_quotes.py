@@ -215,3 +215,9 @@ def test_content_stays_on_the_cue_line(nlp):
     assert "Sanders" not in added.text
     (praised,) = by_cue(quotes, "praised")
     assert not praised.nested and praised.text == "the president’s actions"
+
+
+def test_adjective_cue(nlp):
+    (q,) = quotes_in(nlp, "His supporters are optimistic that he will make a comeback.")
+    assert q.cue == "are optimistic" and q.speaker.text == "His supporters"
+    assert q.text == "that he will make a comeback"

@@ -207,6 +207,8 @@ class QuoteFinder:
                 found.append(self.from_verb(token, cue))
             elif token.pos_ == "NOUN" and (cue := self.lexicon.nouns.get(token.lemma_.lower())) is not None:
                 found.append(self.from_noun(token, cue))
+            elif token.dep_ == "acomp" and (cue := self.lexicon.adjectives.get(token.lemma_.lower())) is not None:
+                found.append(self.from_adjective(token, cue))
             elif (phrase := self.phrase_at(token)) is not None:
                 found.append(self.from_phrase(token, *phrase))
         found = [a for a in found if a is not None]
@@ -272,6 +274,28 @@ class QuoteFinder:
             parts=self.grow([r for c in complements if (r := token_range(list(c.subtree)))], (noun.idx, noun.idx + 1)),
             sentence=(self.sent(noun).start_char, self.sent(noun).end_char),
             rule="noun",
+        )
+
+    def from_adjective(self, adj: Any, cue: Cue) -> Attribution | None:
+        """ "X is confident that ...", "X is proud of ...": the copula's subject is the source;
+        the clause may hang on the adjective or on the copula."""
+        verb = adj.head
+        subj = subject(verb)
+        complements = content_dependents(adj, cue.frames)
+        complements += [c for c in verb.children if c.dep_ == "ccomp" and "ccomp" in cue.frames]
+        if subj is None or not complements:
+            return None
+        parts = [r for c in complements if (r := token_range(self.in_paragraph(c.subtree, adj)))]
+        cue_at = (min(verb.idx, adj.idx), max(verb.idx + len(verb), adj.idx + len(adj)))
+        return Attribution(
+            cue=cue,
+            cue_span=cue_at,
+            source_head=named_head(subj),
+            source_span=token_range(source_tokens(named_head(subj))),
+            inherited=subj not in verb.children,
+            parts=self.grow(parts, cue_at),
+            sentence=(self.sent(adj).start_char, self.sent(adj).end_char),
+            rule="adjective",
         )
 
     def own_attributions(self, content: Any) -> list[Any]:
