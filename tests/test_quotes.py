@@ -191,7 +191,9 @@ def test_noun_cue_possessor_is_source(nlp):
     quotes = quotes_in(nlp, "Trump's comments on Muslims drew criticism.")
     (q,) = by_cue(quotes, "comments")
     assert q.speaker.text == "Trump" and q.text == "Muslims"
-    assert by_cue(quotes_in(nlp, "The comments on Muslims drew criticism."), "comments") == []
+    (bare,) = by_cue(quotes_in(nlp, "The comments on Muslims drew criticism."), "comments")
+    assert bare.speaker is None and bare.text == "Muslims"
+    assert by_cue(quotes_in(nlp, "The comments drew criticism."), "comments") == []
 
 
 def test_poll_share_without_subject_arc(nlp):

@@ -259,17 +259,20 @@ class QuoteFinder:
         )
 
     def from_noun(self, noun: Any, cue: Cue) -> Attribution | None:
-        """ "Trump's comments on Muslims", "his claim that ...": the possessor is the source and
-        the noun's frame dependents the content; a noun cue without a possessor names nobody."""
-        owners = [c for c in noun.children if c.dep_ == "poss"]
+        """ "Trump's comments on Muslims", "criticism of X from Y": the possessor (or the object
+        of "from"/"by") is the source and the noun's frame dependents are the content; without
+        one the attribution is unsourced ("amid complaints about X"), as PolNeAR marks it."""
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [
+            o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for o in c.children if o.dep_ == "pobj"
+        ]
         complements = content_dependents(noun, cue.frames)
-        if not owners or not complements:
+        if not complements:
             return None
-        owner = [t for t in source_tokens(owners[0]) if t.dep_ != "case"]
+        owner = [t for t in source_tokens(owners[0]) if t.dep_ != "case"] if owners else []
         return Attribution(
             cue=cue,
             cue_span=(noun.idx, noun.idx + len(noun)),
-            source_head=owners[0],
+            source_head=owners[0] if owners else None,
             source_span=token_range(owner),
             parts=self.grow([r for c in complements if (r := token_range(list(c.subtree)))], (noun.idx, noun.idx + 1)),
             sentence=(self.sent(noun).start_char, self.sent(noun).end_char),
