@@ -223,3 +223,10 @@ def test_adjective_cue(nlp):
     (q,) = quotes_in(nlp, "His supporters are optimistic that he will make a comeback.")
     assert q.cue == "are optimistic" and q.speaker.text == "His supporters"
     assert q.text == "that he will make a comeback"
+
+
+def test_noun_phrase_before_colon_and_quotation(nlp):
+    text = "The surge doesn’t surprise Republican pollster Daron Shaw: “Lesser-known candidates have seen boosts.”"
+    (q,) = quotes_in(nlp, text)
+    assert q.rule == "colon-source" and q.direct
+    assert q.speaker.text == "Republican pollster Daron Shaw"

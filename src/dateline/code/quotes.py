@@ -54,6 +54,7 @@ NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
 _GAP_BEFORE = re.compile(r"[ \t,]*")
 _GAP_TO_CUE = re.compile(r"[ \t,]*[^\n\"“”«»]{1,60}?")
+_COLON_BEFORE = re.compile(r"\w:[ \t]*\Z")
 _GAP_AFTER = re.compile(r"[\s,:;]*")
 _GAP_NEXT_SENTENCE = re.compile(r"[\s,:;.]*")
 _EDGE = " \t\n,;:–—-"
@@ -215,6 +216,7 @@ class QuoteFinder:
         self.attach_following_quotations(found)
         found = [a for a in found if any(_WORD.search(self.text, s, e) for s, e in a.parts)]
         found += self.speaker_labels()
+        found += self.colon_sources(found)
         mark_nested(found)
         return found
 
@@ -440,6 +442,33 @@ class QuoteFinder:
                 )
             )
         return found
+
+    def colon_sources(self, found: list[Attribution]) -> list[Attribution]:
+        """ "... surprise Republican pollster Daron Shaw: “...”": a quotation opened right after
+        a colon takes the noun phrase before the colon as its source, unless already claimed."""
+        claimed = [p for a in found for p in a.parts]
+        out = []
+        for q in self.quotations:
+            colon = _COLON_BEFORE.search(self.text, max(q[0] - 8, 0), q[0])
+            if colon is None or any(_overlaps(q, p) for p in claimed):
+                continue
+            before = self.doc.char_span(colon.start(), colon.start() + 1, alignment_mode="expand")
+            noun = before[-1] if before else None
+            if noun is None or noun.pos_ not in ("PROPN", "NOUN") or self.quoted(noun.idx):
+                continue
+            head = noun.head if noun.dep_ == "conj" else noun
+            out.append(
+                Attribution(
+                    cue=LABEL_CUE,
+                    cue_span=(colon.start() + 1, colon.start() + 2),
+                    source_head=head,
+                    source_span=token_range([t for t in head.subtree if t.i <= noun.i]),
+                    parts=[trim(self.text, q) or q],
+                    sentence=(self.sent(noun).start_char, q[1]),
+                    rule="colon-source",
+                )
+            )
+        return out
 
     def quotation_before(self, start: int, gap: re.Pattern = _GAP_BEFORE) -> Span | None:
         """The quotation ending just before `start` on the same line, with only `gap` between
