@@ -156,6 +156,18 @@ def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
     return out
 
 
+def misattached_that_clause(verb: Any, frames: tuple[str, ...]) -> list[Any]:
+    """A "that" clause the parser hung on a noun after the cue as a relative clause ("said
+    during a news conference that he may wait"): "that" as complementizer, not relative pronoun."""
+    if "ccomp" not in frames:
+        return []
+    clauses = [
+        t for t in verb.subtree
+        if t.i > verb.i and t.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+    ]
+    return clauses[:1]
+
+
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
     """The lexicon's cue for a verb; any verb introducing a colon counts too."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
@@ -231,7 +243,7 @@ class QuoteFinder:
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
             return self.after_quotation(verb, cue)
-        complements = content_dependents(verb, cue.frames)
+        complements = content_dependents(verb, cue.frames) or misattached_that_clause(verb, cue.frames)
         if subj.head.dep_ == "agent" and subj.head.head == verb:
             complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
         cut = {t.i for c in complements for t in self.own_attributions(c)}
