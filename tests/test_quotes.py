@@ -230,3 +230,9 @@ def test_noun_phrase_before_colon_and_quotation(nlp):
     (q,) = quotes_in(nlp, text)
     assert q.rule == "colon-source" and q.direct
     assert q.speaker.text == "Republican pollster Daron Shaw"
+
+
+def test_agentless_passive_names_no_source(nlp):
+    (q,) = quotes_in(nlp, "He was asked about a loan from Goldman Sachs.")
+    assert q.rule == "agentless-passive" and q.speaker is None
+    assert q.text == "a loan from Goldman Sachs"

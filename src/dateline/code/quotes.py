@@ -242,7 +242,7 @@ class QuoteFinder:
             return self.unsourced(verb, cue)
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
-            return self.after_quotation(verb, cue)
+            return self.after_quotation(verb, cue) or self.agentless_passive(verb, cue)
         complements = content_dependents(verb, cue.frames) or misattached_that_clause(verb, cue.frames)
         if subj.head.dep_ == "agent" and subj.head.head == verb:
             complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -325,6 +325,26 @@ class QuoteFinder:
             and cue_of(conj, self.lexicon) is not None
             for t in [*conj.subtree, *(s for s in conj.head.children if s.dep_ == "cc" and s.i < conj.i)]
         ]
+
+    def agentless_passive(self, verb: Any, cue: Cue) -> Attribution | None:
+        """ "Farook's name was announced on a police scanner", "he was asked about X": a speech
+        verb in the passive with no agent names no source; its complements are the content,
+        else its passive subject."""
+        if cue.kind != "speech" or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        complements = content_dependents(verb, cue.frames) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+        parts = [r for c in complements if (r := token_range(self.in_paragraph(c.subtree, verb)))]
+        if not parts:
+            return None
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=None,
+            source_span=None,
+            parts=self.grow(parts, cue_span(verb)),
+            sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
+            rule="agentless-passive",
+        )
 
     def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
         """ "X seems to ...", "X is expected to ...": the subject is part of the content and
