@@ -236,3 +236,9 @@ def test_agentless_passive_names_no_source(nlp):
     (q,) = quotes_in(nlp, "He was asked about a loan from Goldman Sachs.")
     assert q.rule == "agentless-passive" and q.speaker is None
     assert q.text == "a loan from Goldman Sachs"
+
+
+def test_reportedly_is_an_unsourced_cue(nlp):
+    (q,) = quotes_in(nlp, "The Club for Growth is reportedly spending $1.5 million on advertisements.")
+    assert q.cue == "reportedly" and q.speaker is None
+    assert "spending $1.5 million" in q.text

@@ -128,7 +128,10 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agents:
         return agents[0]
-    counts = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ in ("NUM", "NOUN") and c.ent_type_ not in ("DATE", "TIME")]
+    counts = [
+        c for c in verb.lefts
+        if c.dep_ in ("nummod", "npadvmod") and c.pos_ in ("NUM", "NOUN") and c.ent_type_ not in ("DATE", "TIME")
+    ]
     if counts:
         return counts[-1]  # "About 4 in 10 say ...": the parser left the poll share without a subject arc
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -222,6 +225,8 @@ class QuoteFinder:
                 found.append(self.from_noun(token, cue))
             elif token.dep_ == "acomp" and (cue := self.lexicon.adjectives.get(token.lemma_.lower())) is not None:
                 found.append(self.from_adjective(token, cue))
+            elif token.dep_ == "advmod" and (cue := self.lexicon.adverbs.get(token.lower_)) is not None:
+                found.append(self.from_adverb(token, cue))
             elif (phrase := self.phrase_at(token)) is not None:
                 found.append(self.from_phrase(token, *phrase))
         found = [a for a in found if a is not None]
@@ -313,6 +318,25 @@ class QuoteFinder:
             parts=self.grow(parts, cue_at),
             sentence=(self.sent(adj).start_char, self.sent(adj).end_char),
             rule="adjective",
+        )
+
+    def from_adverb(self, adverb: Any, cue: Cue) -> Attribution | None:
+        """ "The Club for Growth is reportedly spending $1.5 million": the clause the adverb
+        modifies, without it, is content that nobody is named for."""
+        clause = [t for t in self.in_paragraph(adverb.head.subtree, adverb) if t != adverb]
+        before, after = [t for t in clause if t.i < adverb.i], [t for t in clause if t.i > adverb.i]
+        parts = [p for p in (token_range(before), token_range(after)) if p]
+        if adverb.head.pos_ not in ("VERB", "AUX") or not parts:
+            return None
+        at = (adverb.idx, adverb.idx + len(adverb))
+        return Attribution(
+            cue=cue,
+            cue_span=at,
+            source_head=None,
+            source_span=None,
+            parts=self.grow(parts, at),
+            sentence=(self.sent(adverb).start_char, self.sent(adverb).end_char),
+            rule="adverb",
         )
 
     def own_attributions(self, content: Any) -> list[Any]:
