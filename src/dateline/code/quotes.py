@@ -119,8 +119,9 @@ def source_tokens(head: Any) -> list[Any]:
 
 def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     """The verb's subject (nearest one); else the agent of a passive ("reported by X"), a
-    count before it ("4 in 10 say"), the noun a participle modifies ("a group backing X"), or the subject shared with the verb
-    it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
+    count before it ("4 in 10 say"), the noun a participle modifies ("a group backing X"),
+    or the subject shared with the verb it hangs on ("X is expected to endorse", "by
+    saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
     subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     if subjects:
@@ -165,8 +166,10 @@ def misattached_that_clause(verb: Any, frames: tuple[str, ...]) -> list[Any]:
     if "ccomp" not in frames:
         return []
     clauses = [
-        t for t in verb.subtree
-        if t.i > verb.i and t.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        t
+        for t in verb.subtree
+        if t.i > verb.i
+        and t.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
     ]
     return clauses[:1]
 
@@ -214,6 +217,10 @@ class QuoteFinder:
         line = self.paragraph(cue)
         return [t for t in tokens if self.paragraph(t) == line]
 
+    def complement_spans(self, complements: list[Any], cue: Any) -> list[Span]:
+        """The character spans of the complements' subtrees, kept to the cue's line."""
+        return [r for c in complements if (r := token_range(self.in_paragraph(c.subtree, cue)))]
+
     def find(self) -> list[Attribution]:
         found = []
         for token in self.doc:
@@ -252,7 +259,8 @@ class QuoteFinder:
         if subj.head.dep_ == "agent" and subj.head.head == verb:
             complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
         cut = {t.i for c in complements for t in self.own_attributions(c)}
-        parts = [r for c in complements if (r := token_range(self.in_paragraph([t for t in c.subtree if t.i not in cut], verb)))]
+        kept = [self.in_paragraph([t for t in c.subtree if t.i not in cut], verb) for c in complements]
+        parts = [r for tokens in kept if (r := token_range(tokens))]
         inside = {t.i for c in complements for t in c.subtree}
         clause = [t for t in verb.subtree if t.i not in inside and not t.is_quote and not self.quoted(t.idx)]
         clause_span = token_range(clause)
@@ -281,19 +289,19 @@ class QuoteFinder:
         """ "Trump's comments on Muslims", "criticism of X from Y": the possessor (or the object
         of "from"/"by") is the source and the noun's frame dependents are the content; without
         one the attribution is unsourced ("amid complaints about X"), as PolNeAR marks it."""
-        owners = [c for c in noun.children if c.dep_ == "poss"] + [
-            o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for o in c.children if o.dep_ == "pobj"
-        ]
+        by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [o for c in by for o in c.children if o.dep_ == "pobj"]
         complements = content_dependents(noun, cue.frames)
         if not complements:
             return None
         owner = [t for t in source_tokens(owners[0]) if t.dep_ != "case"] if owners else []
+        at = (noun.idx, noun.idx + len(noun))
         return Attribution(
             cue=cue,
-            cue_span=(noun.idx, noun.idx + len(noun)),
+            cue_span=at,
             source_head=owners[0] if owners else None,
             source_span=token_range(owner),
-            parts=self.grow([r for c in complements if (r := token_range(list(c.subtree)))], (noun.idx, noun.idx + 1)),
+            parts=self.grow(self.complement_spans(complements, noun), at),
             sentence=(self.sent(noun).start_char, self.sent(noun).end_char),
             rule="noun",
         )
@@ -307,7 +315,7 @@ class QuoteFinder:
         complements += [c for c in verb.children if c.dep_ == "ccomp" and "ccomp" in cue.frames]
         if subj is None or not complements:
             return None
-        parts = [r for c in complements if (r := token_range(self.in_paragraph(c.subtree, adj)))]
+        parts = self.complement_spans(complements, adj)
         cue_at = (min(verb.idx, adj.idx), max(verb.idx + len(verb), adj.idx + len(adj)))
         return Attribution(
             cue=cue,
@@ -357,7 +365,7 @@ class QuoteFinder:
         if cue.kind != "speech" or not any(c.dep_ == "auxpass" for c in verb.children):
             return None
         complements = content_dependents(verb, cue.frames) or [c for c in verb.children if c.dep_ == "nsubjpass"]
-        parts = [r for c in complements if (r := token_range(self.in_paragraph(c.subtree, verb)))]
+        parts = self.complement_spans(complements, verb)
         if not parts:
             return None
         return Attribution(
