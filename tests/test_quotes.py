@@ -242,3 +242,9 @@ def test_reportedly_is_an_unsourced_cue(nlp):
     (q,) = quotes_in(nlp, "The Club for Growth is reportedly spending $1.5 million on advertisements.")
     assert q.cue == "reportedly" and q.speaker is None
     assert "spending $1.5 million" in q.text
+
+
+def test_predicate_noun_cue_takes_the_subject(nlp):
+    (q,) = quotes_in(nlp, "The prominent actress is a high-profile campaigner for Senator Bernie Sanders.")
+    assert q.cue == "campaigner" and q.speaker.text == "The prominent actress"
+    assert q.text == "Senator Bernie Sanders"

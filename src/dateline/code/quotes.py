@@ -286,11 +286,13 @@ class QuoteFinder:
         )
 
     def from_noun(self, noun: Any, cue: Cue) -> Attribution | None:
-        """ "Trump's comments on Muslims", "criticism of X from Y": the possessor (or the object
-        of "from"/"by") is the source and the noun's frame dependents are the content; without
+        """ "Trump's comments on Muslims", "criticism of X from Y", "X is a supporter of Y": the
+        possessor (the object of "from"/"by", the subject of a predicate noun) is the source and the noun's frame dependents are the content; without
         one the attribution is unsourced ("amid complaints about X"), as PolNeAR marks it."""
         by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
         owners = [c for c in noun.children if c.dep_ == "poss"] + [o for c in by for o in c.children if o.dep_ == "pobj"]
+        if not owners and noun.dep_ == "attr" and (subj := subject(noun.head)) is not None:
+            owners = [named_head(subj)]  # "Sarandon is a supporter of Sanders"
         complements = content_dependents(noun, cue.frames)
         if not complements:
             return None
