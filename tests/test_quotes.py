@@ -248,3 +248,8 @@ def test_predicate_noun_cue_takes_the_subject(nlp):
     (q,) = quotes_in(nlp, "The prominent actress is a high-profile campaigner for Senator Bernie Sanders.")
     assert q.cue == "campaigner" and q.speaker.text == "The prominent actress"
     assert q.text == "Senator Bernie Sanders"
+
+
+def test_curly_single_quotes_not_apostrophes():
+    text = "Trump: ‘I’m the Worst Thing That Ever Happened.’ In the ‘80s the voters’ mood was bad."
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["‘I’m the Worst Thing That Ever Happened.’"]

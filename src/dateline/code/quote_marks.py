@@ -1,10 +1,13 @@
-"""Quotation spans in text: straight and curly double quotes, guillemets, and
-doubled apostrophes (''...'', the New York Times' archive form).
+"""Quotation spans in text: straight and curly double quotes, guillemets,
+doubled apostrophes (''...'', the New York Times' archive form) and curly single
+quotes (‘...’, headline style).
 
 A quotation left open at the end of a paragraph continues when the next
 paragraph opens with a quotation mark (the convention for quotes running over
-several paragraphs); otherwise it ends with its paragraph. Single quotes are
-not used: they are too often apostrophes.
+several paragraphs); otherwise it ends with its paragraph. Straight single
+quotes are not used: they are too often apostrophes; a curly ’ closes only when
+no letter follows it ("don’t" is an apostrophe) and ‘ before a digit ("the ‘80s")
+opens nothing.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ import re
 
 Span = tuple[int, int]
 
-OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''"}
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''", "‘": "’"}
 CLOSERS = {"”", "»", '"', "“", "''"}
-_MARK = re.compile(r"''|[\"“”«»„]")
+_MARK = re.compile(r"''|[\"“”«»„]|‘(?!\d)|’(?!\w)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SPACE = re.compile(r"\s*")
 
