@@ -253,3 +253,8 @@ def test_predicate_noun_cue_takes_the_subject(nlp):
 def test_curly_single_quotes_not_apostrophes():
     text = "Trump: ‘I’m the Worst Thing That Ever Happened.’ In the ‘80s the voters’ mood was bad."
     assert [text[s:e] for s, e in quotation_spans(text)] == ["‘I’m the Worst Thing That Ever Happened.’"]
+
+
+def test_opening_mark_typed_as_closer():
+    text = "“It is unusual,“ said Larry Noble. He said “yes.”"
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["“It is unusual,“", "“yes.”"]

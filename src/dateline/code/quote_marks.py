@@ -30,6 +30,13 @@ def _continues(text: str, end: int) -> int | None:
     return i if mark and mark.group() in OPENERS else None
 
 
+def _closes_as_typo(text: str, mark: re.Match) -> bool:
+    """An opening “ typed where ” was meant: after a word or punctuation, before a space
+    or the line end ("here,“ said Jim Clyburn")."""
+    i, j = mark.start(), mark.end()
+    return mark.group() == "“" and i > 0 and not text[i - 1].isspace() and (j == len(text) or text[j].isspace())
+
+
 def quotation_spans(text: str) -> list[Span]:
     """Character spans of quotations, marks included, in text order."""
     spans: list[Span] = []
@@ -44,7 +51,7 @@ def quotation_spans(text: str) -> list[Span]:
             if start is None:
                 if ch in OPENERS:
                     start, closer = i, OPENERS[ch]
-            elif ch == closer or (ch in CLOSERS and ch != "“"):
+            elif ch == closer or (ch in CLOSERS and ch != "“") or _closes_as_typo(text, m):
                 spans.append((start, m.end()))
                 start = None
         if start is not None:
