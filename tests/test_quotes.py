@@ -258,3 +258,9 @@ def test_curly_single_quotes_not_apostrophes():
 def test_opening_mark_typed_as_closer():
     text = "“It is unusual,“ said Larry Noble. He said “yes.”"
     assert [text[s:e] for s, e in quotation_spans(text)] == ["“It is unusual,“", "“yes.”"]
+
+
+def test_quotation_after_a_final_cue_is_its_content(nlp):
+    text = "Asked if Trump’s comments had rattled them as well, Ryan said, “Sure. I get that, too.”"
+    (said,) = by_cue(quotes_in(nlp, text), "said")
+    assert said.text == "“Sure. I get that, too.”" and said.speaker.text == "Ryan"

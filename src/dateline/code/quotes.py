@@ -55,6 +55,7 @@ SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
 _GAP_BEFORE = re.compile(r"[ \t,]*")
 _GAP_TO_CUE = re.compile(r"[ \t,]*[^\n\"“”«»]{1,60}?")
 _COLON_BEFORE = re.compile(r"\w:[ \t]*\Z")
+_QUOTE_AFTER = re.compile(r"[ \t,:]*[\"“«]")
 _GAP_AFTER = re.compile(r"[\s,:;]*")
 _GAP_NEXT_SENTENCE = re.compile(r"[\s,:;.]*")
 _EDGE = " \t\n,;:–—-"
@@ -479,6 +480,8 @@ class QuoteFinder:
             return []
         if any(c.dep_ in COMPLEMENTS for c in verb.rights) or verb.right_edge.i < sent.end - 2:
             return []
+        if _QUOTE_AFTER.match(self.text, verb.idx + len(verb)):
+            return []  # "..., Ryan said, “Sure. ...”": the quotation after it is the content
         if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in self.doc[sent.start : subj.left_edge.i]):
             return []
         first = sent.start_char
@@ -565,7 +568,7 @@ class QuoteFinder:
         cue already has a quotation before it ("A," he said. "B.").
         """
         claimed = {q for a in found for q in self.quotations if any(_overlaps(q, p) for p in a.parts)}
-        for a in found:
+        for a in sorted(found, key=lambda a: a.cue_span, reverse=True):  # the nearest cue first
             after = max(a.cue_span[1], a.source_span[1] if a.source_span else 0)
             clause_end = self.clause_end(a, after)
             quoted_before = any(p[1] <= a.cue_span[0] and ends_quoted(self.text, p[1]) for p in a.parts)
