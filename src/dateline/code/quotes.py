@@ -362,10 +362,10 @@ class QuoteFinder:
         ]
 
     def agentless_passive(self, verb: Any, cue: Cue) -> Attribution | None:
-        """ "Farook's name was announced on a police scanner", "he was asked about X": a speech
-        verb in the passive with no agent names no source; its complements are the content,
-        else its passive subject."""
-        if cue.kind != "speech" or not any(c.dep_ == "auxpass" for c in verb.children):
+        """ "Farook's name was announced on a police scanner", "he was asked about X": a cue verb
+        in the passive with no agent names no source; its complements are the content, else
+        its passive subject."""
+        if not any(c.dep_ == "auxpass" for c in verb.children):
             return None
         complements = content_dependents(verb, cue.frames) or [c for c in verb.children if c.dep_ == "nsubjpass"]
         parts = self.complement_spans(complements, verb)
