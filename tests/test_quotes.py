@@ -264,3 +264,8 @@ def test_quotation_after_a_final_cue_is_its_content(nlp):
     text = "Asked if Trump’s comments had rattled them as well, Ryan said, “Sure. I get that, too.”"
     (said,) = by_cue(quotes_in(nlp, text), "said")
     assert said.text == "“Sure. I get that, too.”" and said.speaker.text == "Ryan"
+
+
+def test_cue_after_predicate_adjective_takes_its_subject(nlp):
+    (q,) = quotes_in(nlp, "But he is correct to note that Obamacare was an effort.")
+    assert q.cue == "note" and q.speaker.text == "he"

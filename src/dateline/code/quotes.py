@@ -37,7 +37,7 @@ from dateline.pipeline import Analysis, component
 Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
-INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "acomp")
 WHETHER = ("if", "whether")
 SUBJECT_FRAMES = ("nsubj", "nsubjpass")
 """Frames that make the subject content and leave the source unnamed ("X seems to")."""
