@@ -294,7 +294,7 @@ class QuoteFinder:
         owners = [c for c in noun.children if c.dep_ == "poss"] + [o for c in by for o in c.children if o.dep_ == "pobj"]
         if not owners and noun.dep_ == "attr" and (subj := subject(noun.head)) is not None:
             owners = [named_head(subj)]  # "Sarandon is a supporter of Sanders"
-        complements = content_dependents(noun, cue.frames)
+        complements = [c for c in content_dependents(noun, cue.frames) if c.dep_ != "acl" or _is_that_clause(c)]
         if not complements:
             return None
         owner = [t for t in source_tokens(owners[0]) if t.dep_ != "case"] if owners else []
@@ -598,6 +598,11 @@ class QuoteFinder:
 def ends_quoted(text: str, end: int) -> bool:
     """The span ending at `end` closes with a quotation mark."""
     return text[end - 1] in CLOSING or text[max(end - 2, 0) : end] in CLOSING
+
+
+def _is_that_clause(clause: Any) -> bool:
+    """A "that" or "to" clause ("his claim that ...", "a call to ..."), not a participle ("views expressed by")."""
+    return clause.tag_ not in ("VBN", "VBG") or any(c.dep_ == "mark" for c in clause.children)
 
 
 def _has_words(text: str, span: Span) -> bool:
