@@ -342,9 +342,14 @@ def test_titled_person_takes_the_sentence_country(nlp):
     assert one(index, "President Jean Dupont").code == "---GOV"
 
 
-def test_bare_agents_take_the_dateline_not_the_sentence(nlp):
-    index = resolve(nlp("Russian police arrested students on Monday."), builtin_dictionary(), None)
+def test_bare_agents_take_the_sentence_country_only_as_subjects(nlp):
+    d = builtin_dictionary()
+    index = resolve(nlp("Russian police arrested students on Monday."), d, None)
     assert one(index, "students").code == "---EDU"
+    index = resolve(nlp("Opposition leaders agreed to postpone the rally in Baku."), d, None)
+    assert one(index, "Opposition leaders").code == "AZEOPP"
+    index = resolve(nlp("Police said the rally in Baku was peaceful."), d, None, "RUS")
+    assert one(index, "Police").code == "RUSCOP"
 
 
 def test_ethnic_groups_take_the_country_they_live_in(nlp):
