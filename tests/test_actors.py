@@ -324,6 +324,9 @@ def test_phrase_codes(nlp, sentence, text, code):
     ("Some 500,000 workers affiliated with the Serbian Workers' Union went on strike.",
      "Serbian Workers' Union", "SRBLAB"),
     ("Kampuchean guerrillas attacked a camp.", "Kampuchean guerrillas", "KHMREB"),
+    ("Turkey will let Turkish Kurd refugees return.", "Turkish Kurd refugees", "TURREF"),
+    ("Iraqi Kurds sought refuge in Germany.", "Iraqi Kurds", "IRQCVL"),
+    ("Kurdish rebels attacked a police post in Turkey.", "Kurdish rebels", "TURREB"),
 ])
 def test_more_phrase_codes(nlp, sentence, text, code):
     index = resolve(nlp(sentence), builtin_dictionary(), "2005-06-01")

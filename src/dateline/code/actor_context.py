@@ -6,12 +6,12 @@ it ("... threatened to ban Ugandan opposition candidates"), and a story's
 dateline says where it happens. A named actor ("President Museveni", "Darfur
 rebels", "ethnic Albanians") takes its sentence's country first; a bare role
 noun ("police said") the dateline's, as local agents are the usual unnamed
-ones, and the sentence's only as the subject, troops and spies aside ("Opposition leaders agreed to
-postpone the rally in Baku"): the object of an act is as often foreign
-("Russian police arrested students" leaves the students unknown, as PETRARCH
-does). The sentence counts only when it names exactly one country,
-leaving out countries held by another actor of the same title class ("President
-Mitterrand welcomed South African leader de Klerk": South Africa is de Klerk's).
+ones, and the sentence's only as the subject, troops and spies aside
+("Opposition leaders agreed to postpone the rally in Baku"): the object of an
+act is as often foreign ("Russian police arrested students" leaves the
+students unknown, as PETRARCH does). The sentence counts only when it names exactly one country, leaving out
+countries held by another actor of the same title class ("President Mitterrand
+welcomed South African leader de Klerk": South Africa is de Klerk's).
 Guesses are marked in `rule` and lower the confidence.
 """
 
@@ -20,9 +20,8 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.code.actor_index import ActorMention
-from dateline.code.actor_mentions import FOREIGN_FORCES, INTERNATIONAL, SUBJECTS
+from dateline.code.actor_mentions import FOREIGN_FORCES, INTERNATIONAL, SUBJECTS, UNKNOWN
 
-UNKNOWN = "---"
 SENTENCE_PENALTY = 0.25
 DATELINE_PENALTY = 0.2
 
