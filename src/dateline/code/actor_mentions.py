@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.code.actor_dictionary import ActorDictionary, Entry, Match
+from dateline.code.actor_dictionary import ActorDictionary, DatedCode, Entry, Match
 from dateline.code.actor_index import ActorMention
+from dateline.code.cities import city_country
 
 UNKNOWN = "---"
 INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS", "IGN"}
@@ -118,13 +119,23 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
         free = [t.i for t in ent if t.i not in covered and not _outside_name(t)]
         if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != ent.end - 1:
             continue
-        kind = "person" if typ == "person" else "actor"
-        atoms.append(Atom(free[0], free[-1] + 1, kind, Entry(name=doc[free[0]:free[-1] + 1].text, type=typ,
-                                                              source="ner")))
+        atoms.append(_ner_atom(doc, free[0], free[-1] + 1, typ, dictionary.cities))
     for ent in doc.ents:
         if ent.label_ == "ORG":
             atoms = _country_named_org(doc, ent, atoms, dictionary)
     return sorted(atoms, key=lambda a: a.start)
+
+
+def _ner_atom(doc: Any, start: int, end: int, typ: str, cities: bool) -> Atom:
+    """An entity the dictionary does not know; a place may be a city of known country,
+    unless a name runs into it ("Kenzo Oshima" tagged as a place is a man)."""
+    name = doc[start:end].text
+    split_name = start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+    country = city_country(name) if cities and typ == "place" and not split_name else None
+    if country:
+        return Atom(start, end, "actor", Entry(name=name, codes=(DatedCode(country),), type="place",
+                                               source="geonames"), country)
+    return Atom(start, end, "person" if typ == "person" else "actor", Entry(name=name, type=typ, source="ner"))
 
 
 def _country_named_org(doc: Any, ent: Any, atoms: list[Atom], dictionary: ActorDictionary) -> list[Atom]:
