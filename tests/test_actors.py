@@ -347,6 +347,21 @@ def test_cities_code_their_country(nlp):
                if m.text == "Kandahar")
 
 
+def test_apposition_gives_a_name_its_code(nlp):
+    index = resolve(nlp("John Mbeke, a Liberian official, said the talks failed. Mbeke left."),
+                    builtin_dictionary(), None)
+    mbeke = one(index, "John Mbeke")
+    assert (mbeke.code, mbeke.rule) == ("LBRGOV", "ner+appositive")
+    assert one(index, "Mbeke").code == "LBRGOV"
+
+
+def test_head_mention_prefers_an_actor_of_known_country(nlp):
+    doc = nlp("The pro-Iranian Hizbollah (Party of God) group declared a ceasefire.")
+    index = resolve(doc, builtin_dictionary(), None)
+    group = next(t for t in doc if t.text == "group")
+    assert [m.code for m in index.head_mention(group)] == ["LBNREBHEZ"]
+
+
 def test_titled_person_takes_the_sentence_country(nlp):
     d = builtin_dictionary()
     index = resolve(nlp("President Abebe Tadesse threatened to ban Ugandan opposition candidates."), d, None)

@@ -422,6 +422,22 @@ def _share_role(left: ActorMention, right: ActorMention) -> None:
         left.title, left.type, left.plural, left.rule = right.title, right.type, right.plural, "coordinated-agent"
 
 
+def apposed(doc: Any, mentions: list[ActorMention]) -> None:
+    """A name with no known code takes its apposition's ("Kenzo Oshima, the United
+    Nations Emergency Relief Coordinator," -> IGOUNO; "John Mbeke, a Liberian official,"
+    -> LBRGOV): the two phrases name one actor."""
+    at = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    for m in mentions:
+        if m.kind != "name" or known(m.code):
+            continue
+        for t in doc[m.token_start:m.token_end]:
+            other = next((at.get(c.i) for c in t.children if c.dep_ == "appos" and at.get(c.i) is not m), None)
+            if other is not None and known(other.code):
+                m.code, m.title, m.rule = other.code, m.title or other.title, m.rule + "+appositive"
+                m.confidence = max(m.confidence, other.confidence - 0.1)
+                break
+
+
 def remember_people(mentions: list[ActorMention]) -> None:
     """Within one article, a person's first titled or coded mention fixes the code of
     later bare mentions of the same name ("Biden" after "US President Joe Biden")."""
@@ -451,5 +467,6 @@ def named_mentions(doc: Any, dictionary: ActorDictionary, date: str | None) -> l
     """All name and agent mentions of `doc`, coded, coordinated and aliased."""
     mentions = [m for p in phrases(doc, atoms_for(doc, dictionary, date)) if (m := mention_for(doc, p))]
     coordinate(doc, mentions)
+    apposed(doc, mentions)
     remember_people(mentions)
     return mentions
