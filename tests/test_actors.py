@@ -327,6 +327,7 @@ def test_phrase_codes(nlp, sentence, text, code):
     ("Turkey will let Turkish Kurd refugees return.", "Turkish Kurd refugees", "TURREF"),
     ("Iraqi Kurds sought refuge in Germany.", "Iraqi Kurds", "IRQCVL"),
     ("Kurdish rebels attacked a police post in Turkey.", "Kurdish rebels", "TURREB"),
+    ("Shiite militias in Iraq attacked a convoy.", "Shiite militias in Iraq", "IRQREB"),
 ])
 def test_more_phrase_codes(nlp, sentence, text, code):
     index = resolve(nlp(sentence), builtin_dictionary(), "2005-06-01")
