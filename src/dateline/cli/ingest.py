@@ -83,7 +83,7 @@ def run(args) -> int:
 
 
 def _progress_line(s: RunSummary) -> str:
-    rate = s.seen / s.elapsed if s.elapsed else 0.0
+    rate = (s.stored + s.already_stored) / s.elapsed if s.elapsed else 0.0  # done, not just read
     return (
         f"{s.seen} read · {s.statuses['ok']} ok · {s.statuses['duplicate']} duplicate · {s.statuses['error']} error"
         f" · {s.already_stored} already stored · {rate:.1f} docs/s"
