@@ -317,6 +317,51 @@ def test_phrase_codes(nlp, sentence, text, code):
     assert one(index, text).code == code
 
 
+@pytest.mark.parametrize("sentence, text, code", [
+    ("The Bush administration declared that trade barriers must go.", "Bush administration", "USAGOV"),
+    ("Police in Kenya arrested ten men.", "Police in Kenya", "KENCOP"),
+    ("Troops in Ukraine held the line.", "Troops", "---MIL"),
+    ("Some 500,000 workers affiliated with the Serbian Workers' Union went on strike.",
+     "Serbian Workers' Union", "SRBLAB"),
+    ("Kampuchean guerrillas attacked a camp.", "Kampuchean guerrillas", "KHMREB"),
+])
+def test_more_phrase_codes(nlp, sentence, text, code):
+    index = resolve(nlp(sentence), builtin_dictionary(), "2005-06-01")
+    assert one(index, text).code == code
+
+
+def test_titled_person_takes_the_sentence_country(nlp):
+    d = builtin_dictionary()
+    index = resolve(nlp("President Abebe Tadesse threatened to ban Ugandan opposition candidates."), d, None)
+    president = one(index, "President Abebe Tadesse")
+    assert (president.code, president.rule) == ("UGAGOV", "agent+sentence")
+    # a country held by another leader is that leader's; two countries say nothing
+    index = resolve(nlp("President Jean Dupont welcomed South African leader Piet Smit."), d, None)
+    assert one(index, "President Jean Dupont").code == "---GOV"
+    index = resolve(nlp("President Jean Dupont threatened Russia and China."), d, None)
+    assert one(index, "President Jean Dupont").code == "---GOV"
+
+
+def test_bare_agents_take_the_dateline_not_the_sentence(nlp):
+    index = resolve(nlp("Russian police arrested students on Monday."), builtin_dictionary(), None)
+    assert one(index, "students").code == "---EDU"
+
+
+def test_ethnic_groups_take_the_country_they_live_in(nlp):
+    index = resolve(nlp("Ethnic Hungarians in Romania staged a protest."), builtin_dictionary(), None)
+    hungarians = one(index, "Hungarians")
+    assert (hungarians.code, hungarians.rule) == ("ROUCVL", "ethnic+sentence")
+
+
+def test_leaders_are_dated(nlp):
+    d = builtin_dictionary()
+    doc = nlp("Mubarak said the talks would go on.")
+    assert one(resolve(doc, d, "2000-01-01"), "Mubarak").code == "EGYGOV"
+    assert one(resolve(doc, d, "2015-01-01"), "Mubarak").code == "EGYELI"
+    titled = nlp("President Mubarak said the talks would go on.")
+    assert one(resolve(titled, d, "2015-01-01"), "President Mubarak").code == "EGYGOV"
+
+
 def test_coordinated_bare_agent_takes_partner_country(nlp):
     index = resolve(nlp("Danish media and government warned Gondor."), builtin_dictionary(), None)
     assert one(index, "government").code == "DNKGOV"

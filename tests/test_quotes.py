@@ -145,3 +145,21 @@ def test_quote_json_round_trip(seed_quotes):
     from dateline.model import from_dict, to_dict
 
     assert from_dict(Quote, to_dict(q)) == q
+
+
+def test_quotation_before_cue_beats_the_addressee(nlp):
+    text = "“But why?” reporter Jackie Nespral asked him."
+    (q,) = quotes_in(nlp, text)
+    assert q.text == "“But why?”"
+    assert q.speaker.text == "reporter Jackie Nespral"
+
+
+def test_unsourced_expectation(nlp):
+    (q,) = quotes_in(nlp, "The bill is expected to pass the Senate next week.")
+    assert q.speaker is None and q.spans["speaker"] is None
+    assert q.cue == "expected"
+
+
+def test_odd_input_does_not_crash(nlp):
+    for text in ("", '"""', "“ ” « »\n\n“", "said.", "According to"):
+        assert isinstance(quotes_in(nlp, text), list)

@@ -34,7 +34,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 PLACE_TYPES = {"country", "capital", "demonym", "region"}
 PROPER_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}  # not PERSON: titles sit inside
 GENERIC_TITLES = {"leader", "official", "spokesperson", "aide", "deputy"}
-FORCES = {"MIL", "COP", "SPY"}
+FOREIGN_FORCES = {"MIL", "SPY"}
 ELITE_MARKERS = {"former", "ex", "ex-"}
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f"}
 COORDINATORS = {",", "and", "or", "&", "as", "well", "both"}
@@ -115,7 +115,29 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
         kind = "person" if typ == "person" else "actor"
         atoms.append(Atom(free[0], free[-1] + 1, kind, Entry(name=doc[free[0]:free[-1] + 1].text, type=typ,
                                                               source="ner")))
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            atoms = _country_named_org(doc, ent, atoms, dictionary)
     return sorted(atoms, key=lambda a: a.start)
+
+
+def _country_named_org(doc: Any, ent: Any, atoms: list[Atom], dictionary: ActorDictionary) -> list[Atom]:
+    """An organisation the dictionary does not know, named after one country, is of that
+    country ("Rwandan Patriotic Front", "Kenya Anti-Corruption Commission", "National Union
+    for the Total Independence of Angola"), in the role its head noun gives ("Serbian
+    Workers' Union" -> SRBLAB)."""
+    inside = [a for a in atoms if ent.start <= a.start and a.end <= ent.end]
+    places = [a for a in inside if a.kind == "actor" and a.code and a.type in PLACE_TYPES]
+    if len(places) != 1 or any(a.code and a is not places[0] or a.type == "person" for a in inside):
+        return atoms  # a known organisation, two countries, or a title ("Russian President")
+    words = [t for t in ent if not (t.is_punct or t.is_stop or t.tag_ == "POS")]
+    if all(places[0].start <= t.i < places[0].end for t in words):
+        return atoms
+    roles = [e.role for e in dictionary.lookup(ent.root.text) if e.kind == "agent" and e.role]
+    start = ent.start + (doc[ent.start].lower_ in DETERMINERS)
+    entry = Entry(name=doc[start:ent.end].text, type="org", source="ner")
+    merged = Atom(start, ent.end, "actor", entry, compose_code(places[0].code, roles[0] if roles else None))
+    return [a for a in atoms if a not in inside] + [merged]
 
 
 def _outside_name(token: Any) -> bool:
@@ -176,8 +198,10 @@ def _glue(doc: Any, start: int, end: int) -> bool:
 
 def _joins(doc: Any, phrase: Phrase, atom: Atom) -> bool:
     left = phrase.atoms[-1]
-    if left.kind == "person" or atom.start < left.end:
+    if atom.start < left.end:
         return False
+    if left.kind == "person":
+        return _led_by(left, atom)
     if not _glue(doc, left.end, atom.start):
         return False
     between = {doc[i].lower_ for i in range(left.end, atom.start)}
@@ -187,15 +211,21 @@ def _joins(doc: Any, phrase: Phrase, atom: Atom) -> bool:
         return False  # "the borders of Russia"; but "president of Armenia"
     if between & POSSESSIVE and left.kind != "actor":
         return False
-    return not (atom.kind == "actor" and phrase.first("actor") and not between & POSSESSIVE)
+    return not (atom.kind == "actor" and atom.code and phrase.first("actor") and not between & POSSESSIVE)
+
+
+def _led_by(person: Atom, atom: Atom) -> bool:
+    """"the Bush administration", "the Assad regime": a government named after its leader."""
+    return atom.start == person.end and atom.kind == "agent" and atom.type == "org" and atom.entry.role == "GOV"
 
 
 def _located(left: Atom, atom: Atom, origin: bool) -> bool:
     """Agents from a country are of it ("soldiers from Gondor"); so are agents in it
-    ("rebels in Darfur", "lawmakers in Arnor"), except forces, often abroad ("troops in Ukraine")."""
+    ("rebels in Darfur", "police in Arnor"), except troops and spies, often abroad ("troops in Ukraine").
+    The place must be known: an unknown one says nothing of the agent's country."""
     role = (left.entry.role or "")[:3] if left.kind == "agent" else ""
-    return bool(role) and (origin or role not in FORCES) and atom.kind == "actor" and atom.type not in (
-        "person", "demonym")
+    return bool(role) and (origin or role not in FOREIGN_FORCES) and atom.kind == "actor" and bool(atom.code) \
+        and atom.type not in ("person", "demonym")
 
 
 def phrases(doc: Any, atoms: list[Atom]) -> list[Phrase]:
@@ -224,6 +254,8 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
     kind = "name" if base or person else "agent"
     if _describes(doc, phrase, agent, person):
         kind = "description"
+    if person and phrase.atoms[-1] is agent:
+        person = None  # "the Bush administration" is the government, not the man
     return ActorMention(
         text=span.text, start=span.start_char, end=span.end_char,
         token_start=phrase.start, token_end=phrase.end,
@@ -241,6 +273,8 @@ def _code(doc: Any, phrase: Phrase, base: Atom | None, person: Atom | None, role
     then the dictionary's entry for the person."""
     if base and not role and not person and _people_noun(doc, base):
         role = "CVL"  # "Palestinians", "Nigerians": the people of a country
+    if base and role and _ethnic(doc, phrase, base):
+        return compose_code(None, role), "ethnic"  # their country is where they live, not the demonym's
     if base:
         code, rule = compose_code(base.code, role), "apposition" if (role and person) else "dictionary"
         if base.type == "capital" and not role and doc[phrase.end - 1].dep_ in SUBJECTS:
@@ -256,6 +290,12 @@ def _code(doc: Any, phrase: Phrase, base: Atom | None, person: Atom | None, role
     if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(_modified_from(doc, phrase.start), phrase.end)):
         code, rule = (code[:3] + "ELI" if code[:3] not in INTERNATIONAL else code), rule + "+former"
     return code, rule
+
+
+def _ethnic(doc: Any, phrase: Phrase, base: Atom) -> bool:
+    """"ethnic Albanians", "ethnic Turkish leaders": a demonym naming an ethnic group."""
+    return base.type == "demonym" and any(
+        doc[i].lower_ == "ethnic" for i in range(_modified_from(doc, phrase.start), base.start))
 
 
 def _gender(doc: Any, person: Atom | None) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dateline.code.actor_context import fill_countries
 from dateline.code.actor_dictionary import ActorDictionary, dictionary_for, load_actor_dictionaries
 from dateline.code.actor_index import ActorIndex, ActorMention
 from dateline.code.actor_mentions import NER_ACTOR_LABELS, named_mentions
@@ -57,14 +58,12 @@ def resolve(doc: Any, dictionary: ActorDictionary, date: str | None = None,
             home: str | None = None) -> ActorIndex:
     """All actor mentions of a parsed document, names then references.
 
-    `home` (the dateline's country) stands in for an unknown country: "police
-    said" in a MOSCOW-datelined story is RUSCOP, at lower confidence.
+    Unknown countries come from context (`actor_context`): the sentence, or
+    `home` (the dateline's country): "police said" in a MOSCOW-datelined story
+    is RUSCOP, at lower confidence.
     """
     mentions = named_mentions(doc, dictionary, date)
-    if home:
-        for m in mentions:
-            if m.code and m.code.startswith("---"):
-                m.code, m.rule, m.confidence = home + m.code[3:], m.rule + "+dateline", m.confidence - 0.2
+    fill_countries(doc, mentions, home)
     next_group = 1 + max((m.group for m in mentions if m.group is not None), default=-1)
     return ActorIndex(resolve_references(doc, mentions, next_group))
 

@@ -35,10 +35,13 @@ Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+SUBJECT_FRAMES = ("nsubj", "nsubjpass")
+"""Frames that make the subject content and leave the source unnamed ("X seems to")."""
 HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _SET_OFF = re.compile(r"[,?!][”\"»]?\s*$")
 NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
@@ -58,7 +61,7 @@ class Attribution:
 
     cue: Cue
     cue_span: Span
-    source_head: Any
+    source_head: Any | None
     source_span: Span | None
     parts: list[Span]
     sentence: Span
@@ -82,6 +85,15 @@ def trim(text: str, span: Span) -> Span | None:
     while e > s and text[e - 1] in _EDGE:
         e -= 1
     return (s, e) if s < e else None
+
+
+def named_head(subj: Any) -> Any:
+    """A described subject's name: "The head of the PAC, Mike Murphy, praised" → Murphy."""
+    if subj.pos_ == "NOUN":
+        names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if names:
+            return names[0]
+    return subj
 
 
 def source_tokens(head: Any) -> list[Any]:
@@ -172,6 +184,8 @@ class QuoteFinder:
         return i >= 0 and self.quotations[i][0] < offset < self.quotations[i][1]
 
     def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
+        if any(c.dep_ in cue.frames and c.dep_ in SUBJECT_FRAMES for c in verb.children):
+            return self.unsourced(verb, cue)
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
             return self.after_quotation(verb, cue)
@@ -184,8 +198,8 @@ class QuoteFinder:
         clause_span = token_range(clause)
         rule = "verb-complement" if parts else "verb"
         before = self.quotation_before(clause_span[0]) if clause_span else None
-        if before and not parts:
-            parts, rule = [before], "verb-quotation"
+        if before and all(c.dep_ in ("dobj", "dative") and len(list(c.subtree)) <= 3 for c in complements):
+            parts, rule = [before], "verb-quotation"  # '"Why?" she asked him': not "him"
         if not parts:
             parts = self.host_clause(verb, subj)
             rule = "verb-host-clause" if parts else rule
@@ -195,12 +209,31 @@ class QuoteFinder:
         return Attribution(
             cue=cue,
             cue_span=cue_span(verb),
-            source_head=subj,
-            source_span=token_range(source_tokens(subj)),
+            source_head=named_head(subj),
+            source_span=token_range(source_tokens(named_head(subj))),
             inherited=subj not in verb.children,
             parts=self.grow(parts, cue_span(verb)),
             sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
             rule=rule,
+        )
+
+    def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
+        """ "X seems to ...", "X is expected to ...": the subject is part of the content and
+        nobody is named as the source (a cue whose frames list nsubj or nsubjpass)."""
+        if any(c.dep_ == "agent" for c in verb.children):
+            return None
+        complements = content_dependents(verb, cue.frames)
+        if not any(c.dep_ not in SUBJECT_FRAMES for c in complements):
+            return None
+        parts = [r for c in complements if (r := token_range(list(c.subtree)))]
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=None,
+            source_span=None,
+            parts=_merge(parts),
+            sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
+            rule="unsourced",
         )
 
     def after_quotation(self, verb: Any, cue: Cue) -> Attribution | None:
@@ -291,7 +324,7 @@ class QuoteFinder:
         for m in _LABEL.finditer(self.text):
             label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             content = trim(self.text, (m.end(1) + 1, m.end(2)))
-            if label is None or content is None or not _is_name(label):
+            if label is None or content is None or not _is_name(label) or not _has_words(self.text, content):
                 continue
             found.append(
                 Attribution(
@@ -362,15 +395,21 @@ class QuoteFinder:
         return end
 
 
+def _has_words(text: str, span: Span) -> bool:
+    """At least two words (a table row "Clinton: 547." is no statement)."""
+    return len(_WORDS.findall(text, *span)) >= 2
+
+
 def _is_name(label: Any) -> bool:
-    """A speaker label is a name (PERSON/ORG entity, all caps, or a source noun such as
-    "Poll") of at most six words."""
+    """A speaker label is a name (PERSON/ORG entity, proper nouns only, all caps, or a
+    source noun such as "Poll") of at most six words."""
     if len(label) > 6 or any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
     return (
         label.text.isupper()
         or label.root.lemma_.lower() in LABEL_NOUNS
         or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+        or all(t.pos_ == "PROPN" for t in label if t.is_alpha)
     )
 
 
@@ -411,8 +450,10 @@ def is_direct(text: str, parts: list[Span], quotations: list[Span]) -> bool:
 
 def to_quote(a: Attribution, text: str, quotations: list[Span], resolver: SpeakerResolver) -> Quote:
     content = (a.parts[0][0], a.parts[-1][1])
-    speaker_span = a.source_span or (a.source_head.idx, a.source_head.idx + len(a.source_head))
-    speaker = resolver.resolve(a.source_head, speaker_span, text[speaker_span[0] : speaker_span[1]])
+    speaker = None
+    if a.source_head is not None:
+        speaker_span = a.source_span or (a.source_head.idx, a.source_head.idx + len(a.source_head))
+        speaker = resolver.resolve(a.source_head, speaker_span, text[speaker_span[0] : speaker_span[1]])
     direct = is_direct(text, a.parts, quotations)
     mixed = not direct and any(_overlaps(q, p) for q in quotations for p in a.parts)
     return Quote(
