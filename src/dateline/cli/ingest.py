@@ -36,6 +36,10 @@ def register(sub) -> None:
         "--batch-size", type=int, default=32, metavar="N", help="documents per batch and commit (default 32)"
     )
     p.add_argument("--no-link", action="store_true", help="do not link articles across the store (copies, stories)")
+    p.add_argument(
+        "--retry-errors", action="store_true",
+        help="process again the inputs stored with status error (after a fix), replacing their rows",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress display and no summary")
     p.set_defaults(func=run)
 
@@ -69,7 +73,7 @@ def run(args) -> int:
         task = progress.add_task("starting", total=None)
         summary = ingest(
             read_inputs(args.inputs), store, inputs=args.inputs, components=components, workers=args.workers,
-            use_ray=args.ray, batch_size=args.batch_size, link=not args.no_link,
+            use_ray=args.ray, batch_size=args.batch_size, link=not args.no_link, retry_errors=args.retry_errors,
             on_progress=lambda s: progress.update(task, description=_progress_line(s)),
         )
         totals = {table: store.count(table) for table in ("articles", "events", "quotes")}
@@ -79,7 +83,7 @@ def run(args) -> int:
 
 
 def _progress_line(s: RunSummary) -> str:
-    rate = s.seen / s.elapsed if s.elapsed else 0.0
+    rate = (s.stored + s.already_stored) / s.elapsed if s.elapsed else 0.0  # done, not just read
     return (
         f"{s.seen} read · {s.statuses['ok']} ok · {s.statuses['duplicate']} duplicate · {s.statuses['error']} error"
         f" · {s.already_stored} already stored · {rate:.1f} docs/s"
