@@ -4,12 +4,15 @@ Ingests N copies of real news texts (the PolNeAR dev texts, each copy under a
 new name and with a distinct last line so none is a duplicate) into a fresh
 store, once per N, each in its own process so peak RSS is that run's alone.
 Prints, as ratios to the smallest N (flat memory: ~1), the peak of Python's
-heap (tracemalloc, in a second pass: the run loop's own memory) and the peak RSS
-(which also holds DuckDB's block cache and indexes, growing with the store),
-and documents per second (untraced pass). By default only extraction runs (--components none), so 10,000
-documents take a few minutes; pass --components all to include NLP and coding.
+heap (tracemalloc, in a second pass: the run loop's own memory) and the peak
+RSS (which also holds DuckDB's block cache and indexes, growing with the
+store), and documents per second (untraced pass). By default only extraction
+runs (--components none), so 10,000 documents take a few minutes; pass
+--components all to include NLP and coding, and --link to link articles as
+well (linking keeps indexes that grow with the store, by design).
 
-    python benchmarks/ingest_memory.py [--sizes 1000,10000] [--components none|all|LIST] [--workers N]
+    python benchmarks/ingest_memory.py [--sizes 1000,10000] [--components none|all|LIST]
+                                       [--workers N] [--link]
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
-def child(n: int, components: str, workers: int, trace: bool) -> dict:
+def child(n: int, components: str, workers: int, trace: bool, link: bool) -> dict:
     """One measured run in this process (with `trace`, the Python heap is traced too)."""
     from dateline.cli.ingest import components_option
     from dateline.runner import ingest
@@ -54,17 +57,18 @@ def child(n: int, components: str, workers: int, trace: bool) -> dict:
         if trace:
             tracemalloc.start()
         start = time.perf_counter()
-        summary = ingest(copies(n), store, components=components_option(components), workers=workers)
+        summary = ingest(copies(n), store, components=components_option(components), workers=workers, link=link)
         seconds = time.perf_counter() - start
         heap = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
         assert summary.statuses["ok"] == n, dict(summary.statuses)
     return {"n": n, "seconds": seconds, "docs_per_s": n / seconds, "peak_rss_mb": peak_rss_mb(), "peak_heap_mb": heap}
 
 
-def measure(n: int, components: str, workers: int) -> dict:
+def measure(n: int, components: str, workers: int, link: bool) -> dict:
     """Two runs in fresh processes: untraced for speed and RSS, traced for the Python heap."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     cmd = [sys.executable, __file__, "--child", str(n), "--components", components, "--workers", str(workers)]
+    cmd += ["--link"] if link else []
     runs = [json.loads(subprocess.run(c, env=env, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
             for c in (cmd, [*cmd, "--trace"])]
     return {**runs[0], "peak_heap_mb": runs[1]["peak_heap_mb"]}
@@ -75,24 +79,27 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated document counts; the first is the baseline")
     parser.add_argument("--components", default="none", help="coding components (default none: extraction only)")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--link", action="store_true", help="also link articles (its indexes grow with the store)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.components, args.workers, args.trace)))
+        print(json.dumps(child(args.child, args.components, args.workers, args.trace, args.link)))
         return 0
     if not TEXTS.is_dir():
         print(f"skipped: {TEXTS} is absent (this benchmark needs the shared data folder beside the project)")
         return 0
     components = "timexes,actors,quotes,events" if args.components == "all" else args.components
-    results = [measure(int(n), components, args.workers) for n in args.sizes.split(",")]
-    base = results[0]
-    print(f"ingest memory: components={components} workers={args.workers} texts={len(list(TEXTS.glob('*.txt')))}")
+    texts = len(list(TEXTS.glob("*.txt")))
+    print(f"ingest memory: components={components} workers={args.workers} link={args.link} texts={texts}")
     print(f"{'documents':>10} {'seconds':>8} {'docs/s':>8} {'heap MB':>8} {'heap ratio':>10} {'RSS MB':>8} {'RSS ratio':>10}")
-    for r in results:
+    base = None
+    for n in args.sizes.split(","):
+        r = measure(int(n), components, args.workers, args.link)
+        base = base or r
         print(f"{r['n']:>10} {r['seconds']:>8.1f} {r['docs_per_s']:>8.1f} {r['peak_heap_mb']:>8.1f} "
               f"{r['peak_heap_mb'] / base['peak_heap_mb']:>10.2f} {r['peak_rss_mb']:>8.1f} "
-              f"{r['peak_rss_mb'] / base['peak_rss_mb']:>10.2f}")
+              f"{r['peak_rss_mb'] / base['peak_rss_mb']:>10.2f}", flush=True)
     return 0
 
 

@@ -201,8 +201,8 @@ def test_seed_no_event_from_boilerplate(seed_article):
 
 
 def test_negated_concession_is_a_rejection(nlp):
-    (event,) = code(nlp, "Syria will not allow Turkey to inspect the border.", {"Syria": "SYR", "Turkey": "TUR"})
-    assert event.cameo_root == "12" and event.plover == "REJECT" and "negated" in event.modality
+    (event,) = code(nlp, "Syria will not release the Turkish prisoners.", {"Syria": "SYR", "Turkish": "TUR"})
+    assert event.cameo == "1243" and event.plover == "REJECT" and "negated" in event.modality
 
 
 def test_threatened_act_is_a_threat(nlp):

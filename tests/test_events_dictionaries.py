@@ -92,3 +92,34 @@ def test_petrarch_validation_dictionary_loads_as_user_dictionary():
     assert len(triggers) > 500
     lexicon = load_lexicon((str(path),), False)
     assert {t.code for t in lexicon.candidates("verb", "restore")} >= {"064", "112"}
+
+
+ORDER_VERBS = """\
+--- ALLOW  [080] ---
+ALLOW
+- RECENTLY_*  [025]
+- * THE NEATEST  [027]
+- * EFFORT  [987]
+"""
+
+
+def test_petrarch_patterns_keep_order_adjacency_and_spelling(tmp_path):
+    from dateline.analyse.nlp import load
+    from dateline.code.event_triggers import match_at
+
+    path = tmp_path / "order.verbs"
+    path.write_text(ORDER_VERBS, encoding="utf-8")
+    triggers = read_petrarch_verbs(path)
+    assert next(t for t in triggers if t.code == "025").adjacent_before
+    nlp = load()
+
+    def code(text: str) -> str:
+        doc = nlp(text)
+        head = next(t for t in doc if t.lemma_ == "allow")
+        return match_at(head, triggers).trigger.code
+
+    assert code("Gollum recently allowed that Mordor is the neatest place.") == "027"
+    assert code("Gollum recently did allow visits.") == "080"  # "did" between: not RECENTLY_*
+    assert code("Gollum recently allowed visits.") == "025"
+    assert code("Gollum allowed neatest the place.") == "080"  # words out of order
+    assert code("Gollum allowed efforts.") == "080"  # EFFORT is not "efforts"

@@ -83,7 +83,7 @@ def test_ingest_links_and_exports_gdelt(seed_text, tmp_path):
     ]
     with Store(db) as store:
         summary = ingest(raws, store)
-        assert not [e for e in summary.errors if e[0] == "linking"]
+        assert summary.link_errors == []
         counts = assert_one_event_per_real_event(store.con, store.count("events") // 2)
     assert main(["export", "--format", "gdelt", "--db", str(db), "--output", str(tmp_path / "gdelt")]) == 0
     events = (tmp_path / "gdelt" / "events.tsv").read_text().splitlines()

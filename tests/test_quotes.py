@@ -145,3 +145,35 @@ def test_quote_json_round_trip(seed_quotes):
     from dateline.model import from_dict, to_dict
 
     assert from_dict(Quote, to_dict(q)) == q
+
+
+def test_quotation_before_cue_beats_the_addressee(nlp):
+    text = "“But why?” reporter Jackie Nespral asked him."
+    (q,) = quotes_in(nlp, text)
+    assert q.text == "“But why?”"
+    assert q.speaker.text == "reporter Jackie Nespral"
+
+
+def test_unsourced_expectation(nlp):
+    (q,) = quotes_in(nlp, "The bill is expected to pass the Senate next week.")
+    assert q.speaker is None and q.spans["speaker"] is None
+    assert q.cue == "expected"
+
+
+def test_odd_input_does_not_crash(nlp):
+    for text in ("", '"""', "“ ” « »\n\n“", "said.", "According to"):
+        assert isinstance(quotes_in(nlp, text), list)
+
+
+def test_as_source_noted(nlp):
+    text = "As the International Business Times noted, Clinton raised more than $1.1 million from the industry."
+    (q,) = quotes_in(nlp, text)
+    assert q.speaker.text == "the International Business Times"
+    assert q.text.startswith("Clinton raised more than")
+
+
+def test_any_verb_before_a_colon_and_quotation(nlp):
+    text = "Donald Trump boomed: “Let’s defeat her in November.”"
+    (q,) = quotes_in(nlp, text)
+    assert q.direct and q.cue == "boomed"
+    assert q.speaker.text == "Donald Trump"

@@ -7,9 +7,10 @@ in flight at once, so memory stays flat however many documents are read.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from dateline.extract import article_id, content_hash
@@ -46,8 +47,10 @@ def _run(raws: Batch, components: tuple[str, ...], config: dict[str, Any]) -> li
 
 def failed_article(raw: RawDocument, reason: str) -> Article:
     """The ``error`` article recording why `raw` could not be processed."""
-    digest = content_hash(raw.content)
-    return Article(id=article_id(raw.origin, digest), origin=raw.origin, content_hash=digest, status="error", error=reason)
+    digest = content_hash(raw.content or b"")
+    return Article(
+        id=article_id(raw.origin, digest), origin=raw.origin, content_hash=digest, status="error", error=reason
+    )
 
 
 def run_batches(
@@ -61,20 +64,30 @@ def run_batches(
     if use_ray:
         yield from _on_ray(batches, components, config, workers)
     elif workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(components, config)) as pool:
-            try:
-                yield from bounded(
-                    batches, lambda b: pool.submit(process_batch, b, components, config), lambda f: f.result(), workers * 2
-                )
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        yield from _in_pool(batches, components, config, workers)
     else:
         for batch in batches:
             yield process_batch(batch, components, config)
 
 
-def bounded(items: Iterable[Any], submit: Callable[[Any], Any], result: Callable[[Any], Any], limit: int) -> Iterator[Any]:
+def _in_pool(batches: Iterable[Batch], components: tuple[str, ...], config: dict[str, Any], workers: int):
+    """Workers are spawned, not forked: the writing process holds DuckDB's threads."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, spawn, initializer=_warm_up, initargs=(components, config)) as pool:
+
+        def submit(batch: Batch) -> Future:
+            return pool.submit(process_batch, batch, components, config)
+
+        try:
+            yield from bounded(batches, submit, Future.result, workers * 2)
+        except BaseException:  # stop at once: do not finish the batches in flight
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def bounded(
+    items: Iterable[Any], submit: Callable[[Any], Any], result: Callable[[Any], Any], limit: int
+) -> Iterator[Any]:
     """Submit items as earlier ones finish, never more than `limit` in flight; results in order."""
     in_flight: deque = deque()
     for item in items:

@@ -32,8 +32,14 @@ def register(sub) -> None:
         help=f"coding components to run, comma-separated (default {','.join(DEFAULT_COMPONENTS)}); "
         "'none' stores extracted articles without NLP",
     )
-    p.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per batch and commit (default 32)")
+    p.add_argument(
+        "--batch-size", type=int, default=32, metavar="N", help="documents per batch and commit (default 32)"
+    )
     p.add_argument("--no-link", action="store_true", help="do not link articles across the store (copies, stories)")
+    p.add_argument(
+        "--retry-errors", action="store_true",
+        help="process again the inputs stored with status error (after a fix), replacing their rows",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress display and no summary")
     p.set_defaults(func=run)
 
@@ -61,12 +67,13 @@ def run(args) -> int:
         return 2
     out = console()
     show_progress = not args.quiet and sys.stdout.isatty()
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=out, transient=True)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    progress = Progress(*columns, console=out, transient=True)
     with open_store(args, read_only=False) as store, progress if show_progress else nullcontext():
         task = progress.add_task("starting", total=None)
         summary = ingest(
             read_inputs(args.inputs), store, inputs=args.inputs, components=components, workers=args.workers,
-            use_ray=args.ray, batch_size=args.batch_size, link=not args.no_link,
+            use_ray=args.ray, batch_size=args.batch_size, link=not args.no_link, retry_errors=args.retry_errors,
             on_progress=lambda s: progress.update(task, description=_progress_line(s)),
         )
         totals = {table: store.count(table) for table in ("articles", "events", "quotes")}
@@ -76,7 +83,7 @@ def run(args) -> int:
 
 
 def _progress_line(s: RunSummary) -> str:
-    rate = s.seen / s.elapsed if s.elapsed else 0.0
+    rate = (s.stored + s.already_stored) / s.elapsed if s.elapsed else 0.0  # done, not just read
     return (
         f"{s.seen} read · {s.statuses['ok']} ok · {s.statuses['duplicate']} duplicate · {s.statuses['error']} error"
         f" · {s.already_stored} already stored · {rate:.1f} docs/s"
@@ -102,5 +109,6 @@ def _print_summary(out, s: RunSummary, path: str, totals: dict[str, int]) -> Non
         out.print("[bold]Stored, but linking failed[/bold]")
         for origin, reason in s.link_errors:
             out.print(f"  {escape(origin)}: {escape(reason)}")
-    out.print(f"Store {escape(path)}: {totals['articles']} articles, {totals['events']} events, {totals['quotes']} quotes")
+    held = ", ".join(f"{n} {table}" for table, n in totals.items())
+    out.print(f"Store {escape(path)}: {held}")
     out.print("Next: dateline articles · dateline show ID · dateline events")

@@ -41,7 +41,8 @@ def add_filters(parser: argparse.ArgumentParser, *names: str) -> None:
     }
     for name in names:
         metavar, text = helps[name]
-        parser.add_argument(f"--{name}", metavar=metavar, help=text, type=iso_date if name in ("since", "until") else str)
+        kind = iso_date if name in ("since", "until") else str
+        parser.add_argument(f"--{name}", metavar=metavar, help=text, type=kind)
     parser.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50; 0 for all)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
 

@@ -72,7 +72,8 @@ def quotes_table(rows: list[dict[str, Any]]) -> Table:
         f"{len(rows)} quotes",
         ["published", "speaker", "quote", "cue", "article"],
         [
-            [r["article_published"], _actor_cell("speaker", r), _cut(r["text"], 70), r["cue"], r["article_id"][:ID_PREFIX]]
+            [r["article_published"], _actor_cell("speaker", r), _cut(r["text"], 70), r["cue"],
+             r["article_id"][:ID_PREFIX]]
             for r in rows
         ],
         wrap=("speaker", "quote", "cue"),
@@ -129,15 +130,18 @@ def show_article(out: Console, article: Article, stored: dict[str, Any]) -> None
     """The article with its provenance, quality, and every coded record with its evidence."""
     out.rule(escape(article.title or article.origin))
     d = article.dateline
+    run = f", run {stored['run_id']}" if stored["run_id"] else ""
     facts = [
         ("id", article.id), ("origin", article.origin), ("status", article.status), ("error", article.error),
         ("duplicate of", stored.get("duplicate_of")), ("skipped", article.skipped),
-        ("published", f"{article.published}{' (inferred)' if article.published_inferred else ''}" if article.published else None),
-        ("dateline", f"“{d.text}”  place {d.place} · date {d.date} · agency {d.agency}" if d else None),
+        ("published", article.published and article.published + (" (inferred)" if article.published_inferred else "")),
+        ("dateline", d and f"“{d.text}”  " + " · ".join(
+            f"{name} {value}" for name, value in (("place", d.place), ("region", d.region), ("date", d.date),
+                                                  ("agency", d.agency)) if value)),
         ("wire source", article.wire_source), ("site", article.site), ("url", article.url),
         ("byline", article.byline), ("section", article.section), ("language", article.language),
         ("quality", ", ".join(article.quality) if article.quality else None),
-        ("stored", f"{stored['ingested_at']:%Y-%m-%d %H:%M:%S}" + (f" (run {stored['run_id']})" if stored["run_id"] else "")),
+        ("stored", f"{stored['ingested_at']:%Y-%m-%d %H:%M:%S}{run}"),
     ]
     for label, value in facts:
         if value:

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from typing import Any
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+REPORTING_VERBS = {"say", "declare", "conclude", "insist", "tell", "add", "state", "announce", "stress", "write",
+                   "argue", "note", "demand", "urge", "believe", "think", "confirm", "report", "warn", "vow"}
 OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "over", "from", "in")
 
@@ -31,17 +33,21 @@ def expand(tokens: Iterable[Any]) -> list[Any]:
 
 def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     """The subject of `verb`'s clause (climbing xcomp/conj links to a verb that
-    has one) and whether the clause is passive."""
+    has one) and whether the clause is passive. A passive verb above an
+    infinitive does not make it passive: "Gollum was seen to break in" has
+    Gollum breaking in."""
     v = verb
     own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    raised = False
     for _ in range(5):
         for c in v.children:
             if c.dep_ in SUBJECTS:
-                return c, c.dep_ == "nsubjpass" or own_passive
-        if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acomp") or v.head is v:
+                return c, own_passive or (c.dep_ == "nsubjpass" and not raised)
+        if v.dep_ not in ("xcomp", "conj", "advcl", "acomp") or v.head is v:
             break
-        if v.dep_ in ("ccomp", "advcl") and v.head.pos_ not in ("VERB", "AUX"):
+        if v.dep_ == "advcl" and v.head.pos_ not in ("VERB", "AUX"):
             break
+        raised = raised or v.dep_ == "xcomp"
         v = v.head
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -65,11 +71,13 @@ def prep_objects(token: Any, preps: Iterable[str]) -> list[Any]:
             for p in c.children if p.dep_ == "pobj"]
 
 
-def verb_targets(verb: Any, target_prep: str | None, content_target: bool = False) -> list[Any]:
+def verb_targets(verb: Any, target_prep: str | None, content_target: bool = False,
+                 place_target: bool = False) -> list[Any]:
     """Candidate target tokens of a verb, best first: the pattern's preposition,
     then objects, objects of prepositions (the verb's and its objects'), the
     subject of a content clause with `content_target` ("demanded that the US
-    cancel"); along its infinitive complements."""
+    cancel"), the place of the act with `place_target` ("threatened to resume
+    attacks in Israel"); along its infinitive complements."""
     chain = [verb]
     for c in verb.children:
         if c.dep_ == "xcomp":
@@ -85,6 +93,8 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
             out += nested_objects(obj)
         if content_target:
             out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+        if place_target:
+            out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
     return out
 
 
@@ -120,33 +130,58 @@ def governing_verb(noun: Any) -> Any | None:
     return None
 
 
-def noun_roles(noun: Any, target_prep: str | None) -> tuple[list[Any], list[Any]]:
+SUPPORT_VERBS = {"hold", "have", "stage", "launch", "conduct", "start", "begin", "continue", "organize", "organise",
+                 "mount", "wage", "resume", "renew", "complete", "undertake", "carry", "make", "attend", "join",
+                 "lead", "end", "open", "host", "pay", "sign", "announce", "step", "intensify", "escalate",
+                 "speed", "accelerate", "tighten", "expand", "extend", "complete", "finish"}
+CIRCUMSTANCE_PREPS = {"in", "during", "at", "after", "following", "on", "since", "before", "for"}
+
+
+def takes_part(noun: Any, verb: Any) -> bool:
+    """Whether the verb's subject is a party to the nominal event: it holds,
+    stages or launches it ("Armenia held talks"), or acts in the course of it
+    ("Biden said in a phone call ..."); not when the verb only allows,
+    prepares for or reports it ("allowing rallies", "brace for protests")."""
+    if noun.dep_ == "dobj":
+        word = verb.lower_
+        # the lemmatiser slips on some ("staged" -> "stag"): try plain suffix stripping too
+        return bool({verb.lemma_.lower(), word, word[:-1], word[:-2], word[:-3]} & SUPPORT_VERBS)
+    return noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
+
+
+def noun_roles(noun: Any, target_prep: str | None, place_target: bool = False) -> tuple[list[Any], list[Any]]:
     """Source and target candidates of a nominal trigger: its possessor (a pronoun
     one is resolved by the actor index: "his invasions"), then the subject of the
-    verb it hangs from."""
+    verb it hangs from when that subject takes part in it; the target is the
+    object of its preposition ("talks with", "rallies against"), or with
+    `place_target` the place it happens in."""
     between = prep_objects(noun, ("between", "among"))
     if between:
         parties = expand(between)
         return parties[:1], parties[1:]
     sources = [c for c in noun.children if c.dep_ == "poss"]
     verb = governing_verb(noun)
-    if verb is not None:
+    if verb is not None and takes_part(noun, verb):
         subj, passive = clause_subject(verb)
         sources += [a for a in [agent(verb) if passive else subj] if a is not None]
-    preps = (target_prep,) if target_prep else ("with",)
+    preps = (target_prep,) if target_prep else ("with", "against")
     targets = prep_objects(noun, preps)
     if not targets and verb is not None:
         targets = prep_objects(verb, preps)
+    if place_target:
+        targets += prep_objects(noun, ("in",)) + (prep_objects(verb, ("in",)) if verb is not None else [])
     return sources, targets
 
 
 def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, target_is_subject: bool = False,
-               any_later_noun: bool = False, content_target: bool = False) -> tuple[list[Any], list[Any]]:
+               any_later_noun: bool = False, content_target: bool = False,
+               place_target: bool = False) -> tuple[list[Any], list[Any]]:
     """Source and target candidates of a verbal trigger (voice-aware); a pattern
     may name the source's preposition or make the subject the target. With
     `any_later_noun`, any noun after the verb may be the target (TABARI's way)."""
     subj, passive = clause_subject(verb)
-    targets = verb_targets(verb, target_prep, content_target) + (later_tokens(verb) if any_later_noun else [])
+    targets = verb_targets(verb, target_prep, content_target, place_target)
+    targets += later_tokens(verb) if any_later_noun else []
     if passive:
         by = agent(verb)
         sources, targets = ([by] if by is not None else []), ([subj] if subj is not None else []) + targets
@@ -185,3 +220,16 @@ def reporter(token: Any) -> Any | None:
         if subj is not None and subj is not token and not passive and subj.lower_ not in PERSONAL_PRONOUNS:
             return subj
     return None
+
+
+TEXT_NOUNS = {"statement", "declaration", "letter", "report", "communique", "message", "note", "resolution",
+              "paper", "document", "memo", "decree"}
+
+
+def issuer(token: Any) -> Any | None:
+    """Who issued the text a trigger's subject names: "the PKK issued a
+    declaration demanding ..." gives "the PKK"."""
+    if token.lemma_.lower() not in TEXT_NOUNS:
+        return None
+    verb = governing_verb(token) if token.dep_ in ("dobj", "pobj") else None
+    return clause_subject(verb)[0] if verb is not None else None

@@ -7,6 +7,7 @@ uncoded noun phrase stands in for it, as PETRARCH codes unknown actors.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from dateline.code import arguments
@@ -21,14 +22,32 @@ NOT_ACTOR_NOUNS = {"report", "statement", "source", "agreement", "document", "pl
 """Nouns that name events or texts, not actors: never the source of another event."""
 
 
-def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = ()) -> list[Any]:
+def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = (),
+                  prefer_country: bool = False) -> list[Any]:
     """The actors of the first candidate that is one, with its coordinated
-    actors ("the US and NATO" gives both)."""
+    actors ("the US and NATO" gives both), none of them one of `exclude` or
+    coded as one ("warned their populations about ...": not the speakers
+    again); an entry coding several actors (``FRO/BIL/SAM``) gives each. With
+    `prefer_country`, a later candidate of known country beats a role alone
+    ("offered its troops to Lebanon's president": Lebanon, not ---MIL)."""
+    excluded_codes = {e.code for e in exclude if e.code}
+    first: list[Any] = []
     for tok in tokens:
-        found = [m for m in head_mentions(tok, actors) if all(m is not e for e in exclude)]
-        if found:
+        found = [m for m in split_codes(head_mentions(tok, actors))
+                 if all(m is not e for e in exclude) and not (m.code and m.code in excluded_codes)]
+        if found and (not prefer_country or any(has_country(m) for m in found)):
             return found
-    return []
+        first = first or found
+    return first
+
+
+def split_codes(mentions: list[Any]) -> list[Any]:
+    """One actor per code of a multi-actor dictionary entry (``FRO/BIL/SAM``)."""
+    out: list[Any] = []
+    for m in mentions:
+        codes = m.code.split("/") if m.code and "/" in m.code else [m.code]
+        out += [m] if len(codes) == 1 else [replace(m, code=code) for code in codes]
+    return out
 
 
 def head_mentions(token: Any, actors: Any) -> list[Any]:
@@ -53,13 +72,13 @@ def coded_first(mentions: list[Any]) -> list[Any]:
 
 
 def phrase_actors(tokens: list[Any]) -> list[ActorMention]:
-    """Uncoded actors written as noun phrases ("Hezbollah guerrillas"), for a
-    subject no actor mention covers, as PETRARCH codes unknown actors: the event
-    is reported, its source stays without a code. Pronouns, numbers and dates
-    are not actors."""
+    """Uncoded actors named by a proper noun ("the Homeland Union"), for a subject
+    no actor mention covers, as PETRARCH codes unknown actors: the event is
+    reported, its source stays without a code. Common nouns the actors component
+    did not code ("slogans", "tools") and dates are not actors."""
     out = []
     for tok in arguments.expand(tokens):
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NOT_ACTORS or tok.lemma_.lower() in NOT_ACTOR_NOUNS:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in NOT_ACTORS or tok.lemma_.lower() in NOT_ACTOR_NOUNS:
             continue
         span = tok.doc[min(c.i for c in [tok, *tok.lefts] if c.dep_ != "det" or c is tok): tok.i + 1]
         out.append(ActorMention(span.text, span.start_char, span.end_char, span.start, span.end,
@@ -72,6 +91,16 @@ def grounded(mention: Any, doc: Any) -> bool:
     proper name such as a rebel group the dictionaries lack), not a bare noun
     phrase ("crowds")."""
     return bool(mention.code) or (mention.kind != "phrase" and doc[mention.token_end - 1].pos_ == "PROPN")
+
+
+def is_person(mention: Any, doc: Any) -> bool:
+    """Whether the mention names a person (by the parser's entity type)."""
+    return doc[mention.token_end - 1].ent_type_ == "PERSON" or doc[mention.token_end - 1].pos_ == "PRON"
+
+
+def has_country(mention: Any) -> bool:
+    """Whether the actor's code names a country or organisation (not ``---`` + role)."""
+    return bool(mention.code) and not mention.code.startswith("---")
 
 
 def actor_ref(mention: Any) -> ActorRef:

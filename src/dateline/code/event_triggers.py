@@ -10,6 +10,7 @@ and a PETRARCH verb's bare default yields to the event in its clause.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,23 +57,59 @@ def _forms(token: Any) -> set[str]:
 
 def match_at(head: Any, candidates: list[Trigger]) -> Match | None:
     """The most specific pattern whose words all occur in the head's phrase
-    (and words before ``*``: before the head in its sentence)."""
+    (and words before ``*``: before the head in its sentence). PETRARCH
+    patterns, written for a shallow parse, may find their words anywhere after
+    the verb in its sentence, as TABARI matched them."""
     words = phrase(head)
     before = [t for t in head.sent if t.i < head.i]
     best: Match | None = None
     for trig in candidates:
-        used = _find_all(trig.words, words, head if trig.cameo and trig.kind == "verb" else None)
-        if used is None or _find_all(trig.before, before) is None:
+        if trig.cameo:
+            used = _find_all(trig.words, words, head if trig.kind == "verb" else None)
+            found = used is not None and _find_all(trig.before, before) is not None
+        else:
+            used = petrarch_match(trig, head)
+            found = used is not None
+        if not found:
             continue
         if best is None or trig.specificity >= best.trigger.specificity:
             best = Match(trig, head, used)
     return best
 
 
-def _is(token: Any, alternatives: frozenset[str]) -> bool:
-    """Whether the token is one of the alternatives; a multi-word alternative
-    matches at its last word when the words before it precede the token."""
-    forms = _forms(token)
+def petrarch_match(trig: Trigger, head: Any) -> list[Any] | None:
+    """A PETRARCH pattern's words in order: those after ``*`` after the verb,
+    those before it before the verb, as written (no lemmas), the nearest one
+    touching the verb when the pattern joins it with ``_``."""
+    after = _in_order(trig.words, [t for t in head.sent if t.i > head.i])
+    before = _in_order(trig.before[::-1], [t for t in head.sent if t.i < head.i][::-1])
+    if after is None or before is None:
+        return None
+    if trig.adjacent_after and after and after[0].i != head.i + 1:
+        return None
+    if trig.adjacent_before and before and before[0].i != head.i - 1:
+        return None
+    return after
+
+
+def _in_order(wanted: tuple[frozenset[str], ...], tokens: list[Any]) -> list[Any] | None:
+    """The first token matching each wanted word, each after the previous one in `tokens`."""
+    used: list[Any] = []
+    rest = tokens
+    for alternatives in wanted:
+        at = next((k for k, t in enumerate(rest) if _is(t, alternatives, exact=True)), None)
+        if at is None:
+            return None
+        used.append(rest[at])
+        rest = rest[at + 1:]
+    return used
+
+
+def _is(token: Any, alternatives: frozenset[str], exact: bool = False) -> bool:
+    """Whether the token is one of the alternatives (as written, or also by lemma
+    unless `exact`); a multi-word alternative matches at its last word when the
+    words before it precede the token."""
+    forms = {token.lower_} if exact else _forms(token)
     for alt in alternatives:
         *first, last = alt.split(" ")
         before = [t.lower_ for t in token.doc[max(token.i - len(first), 0):token.i]]
@@ -119,10 +156,6 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
     return matches
 
 
-REPORTING_VERBS = {"say", "declare", "conclude", "insist", "tell", "add", "state", "announce", "stress", "write",
-                   "argue", "note", "demand", "urge", "believe", "think"}
-
-
 MODAL_DEMANDS = {"must": "100", "should": "020"}
 
 
@@ -132,20 +165,22 @@ def demand_matches(sent: Any, matches: list[Match]) -> list[Match]:
     out = {m.head.i: m for m in matches}
     for tok in sent:
         modal = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_DEMANDS), None)
-        if modal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
+        if modal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in arguments.REPORTING_VERBS:
             trigger = Trigger(head=modal, kind="demand", code=MODAL_DEMANDS[modal], rule=f"rule:reported-{modal}")
             out[tok.i] = Match(trigger, tok, [])
     return sorted(out.values(), key=lambda m: m.head.i)
 
 
 REQUESTS = ("02", "10")
+CONTENT_ROOTS = ("02", "10", "12", "13")
+"""Requests, rejections and threats: their object is asked for, refused or threatened, not done."""
 
 
 def requested(matches: list[Match]) -> list[list[Any]]:
     """The objects of requests, rejections and threats: what is asked for,
     refused or threatened has not happened ("called for sanctions against",
     "rejected a call for its forces to be deployed")."""
-    return [list(c.subtree) for m in matches if m.trigger.cameo and m.code[:2] in ("02", "10", "12", "13")
+    return [list(c.subtree) for m in matches if m.trigger.cameo and m.code[:2] in CONTENT_ROOTS
             for c in m.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c in m.tokens)]
 
 
@@ -154,6 +189,17 @@ def is_unrealised(m: Match) -> bool:
     "the right of Russian troops to fire on militants"."""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in m.head.children)
     return m.trigger.cameo and m.head.dep_ == "acl" and infinitive
+
+
+TEMPORAL_MARKS = {"after", "before", "since", "when", "while", "until"}
+
+
+def is_background(m: Match) -> bool:
+    """A PETRARCH-coded verb in a temporal clause ("five years after crowds burned
+    down its embassy") sets the scene; TABARI and PETRARCH code the main clause."""
+    return not m.trigger.cameo and any(
+        t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in t.children)
+        for t in [m.head, *m.head.ancestors])
 
 
 def absorb_complements(matches: list[Match]) -> list[Match]:
@@ -167,7 +213,8 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
     kept = []
     for m in matches:
         outer = by_head.get(m.head.head.i) if m.head.dep_ in ("xcomp", "ccomp") else None
-        if outer is None and (any(m.head in content for content in contents) or is_unrealised(m)):
+        aside = any(m.head in content for content in contents) or is_unrealised(m) or is_background(m)
+        if outer is None and aside:
             continue
         if outer is not None and m.head.dep_ == "ccomp" and outer.code[:2] not in REQUESTS:
             outer = None
@@ -180,11 +227,12 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
     return kept
 
 
-def outermost_dropped(matches: list[Match]) -> list[Match]:
-    """Drop a PETRARCH verb's bare default code when a clause it governs holds a
-    coded event: "X said Y attacked Z" reports the attack, not a statement. (Our
-    dictionary has no "say"; its "warn that ..." is an event of its own.)"""
-    heads = [m.head for m in matches if m.head.pos_ != "AUX"]
+def outermost_dropped(matches: list[Match], coded: Callable[[Match], bool]) -> list[Match]:
+    """Drop a PETRARCH verb's bare default code when a clause it governs holds an
+    event that `coded` says was coded: "X said Y attacked Z" reports the attack,
+    not a statement. (Our dictionary has no "say"; its "warn that ..." is an
+    event of its own.)"""
+    heads = [m.head for m in matches if m.head.pos_ != "AUX" and coded(m)]
 
     def governs_event(m: Match) -> bool:
         return any(c.dep_ in ("ccomp", "advcl") and any(h in c.subtree for h in heads if h is not m.head)
@@ -195,5 +243,6 @@ def outermost_dropped(matches: list[Match]) -> list[Match]:
 
 
 def event_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
-    """The reconciled trigger matches of one sentence."""
-    return outermost_dropped(absorb_complements(demand_matches(sent, find_matches(sent, lexicon))))
+    """The reconciled trigger matches of one sentence (before `outermost_dropped`,
+    which needs to know which of them code an event)."""
+    return absorb_complements(demand_matches(sent, find_matches(sent, lexicon)))

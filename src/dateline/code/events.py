@@ -20,8 +20,10 @@ import re
 from typing import Any
 
 from dateline.code import arguments, cameo
-from dateline.code.event_actors import actor_ref, coded_first, grounded, phrase_actors, resolve_group
-from dateline.code.event_triggers import Match, event_matches
+from dateline.code.event_actors import (
+    actor_ref, coded_first, grounded, has_country, is_person, phrase_actors, resolve_group,
+)
+from dateline.code.event_triggers import Match, event_matches, outermost_dropped
 from dateline.code.modality import intent_code, modality, negated_before, refusal_code, threat_code
 from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
@@ -33,8 +35,12 @@ ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 """A calendar date or a coarser one (year, month), as TIMEX3 values give them."""
 CONTENT_TARGETS = ("02", "10", "11", "13")
 """Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
-
-
+FORCE_ROOTS = ("18", "19", "20")
+CONFLICT_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
+"""Roots whose target may be where the act happens: "imposed a curfew in Cizre"."""
+MUTUAL_ROOTS = ("03", "06")
+"""Roots CAMEO's notes call reciprocal or unilateral: "Jordan and Britain agreed to hold
+exercises" is each agreeing with the other."""
 EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 
 
@@ -96,10 +102,11 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
         addressee, _ = arguments.clause_subject(m.head)
         return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
-        return arguments.noun_roles(m.head, t.target_prep)
+        return arguments.noun_roles(m.head, t.target_prep, place_target=m.code[:2] in CONFLICT_ROOTS)
     return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
                                 any_later_noun=not (t.cameo or t.compound),
-                                content_target=m.code[:2] in CONTENT_TARGETS)
+                                content_target=m.code[:2] in CONTENT_TARGETS,
+                                place_target=m.code[:2] in CONFLICT_ROOTS)
 
 
 def embedding(token: Any) -> int:
@@ -151,36 +158,67 @@ def make_event(state: Analysis, m: Match, sent_index: int, code: str, source: An
     )
 
 
-def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
-    """The events of one matched trigger: one per source and target actor, and
-    back from target to source when the code is reciprocal."""
-    article = state.article
+def event_actors(state: Analysis, m: Match) -> tuple[list[Any], list[Any]]:
+    """Source and target actors of a match: the actors of the first candidate that
+    is one (a pronoun in reported speech or a text stands for its speaker or
+    issuer); a target is never the source itself."""
     src_tokens, tgt_tokens = roles(m)
-    speaker = [r for r in map(arguments.reporter, src_tokens[:1]) if r is not None]
+    stand_ins = (f(t) for t in src_tokens[:1] for f in (arguments.reporter, arguments.issuer))
+    speaker = [r for r in stand_ins if r is not None]
     sources = (resolve_group(src_tokens, state.actors) or resolve_group(speaker, state.actors)
                or phrase_actors(speaker or src_tokens[:1]))
-    targets = [t for t in resolve_group(tgt_tokens, state.actors, exclude=sources)
-               if t.code is None or all(t.code != s.code for s in sources)]
-    sources, targets = coded_first(sources), coded_first(targets)
+    targets = resolve_group(tgt_tokens, state.actors, exclude=sources, prefer_country=True)
+    return coded_first(sources), coded_first(targets)
+
+
+def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[tuple[Any, Any]], str | None]:
+    """(source, target) pairs to code and the code to code back, if any; no pairs
+    when the actors are too weak a basis for an event (crowds, officials; force
+    against no one by an actor of no known country, often a figure of speech:
+    "companies are fighting to protect their business"; a reciprocal event
+    without a partner)."""
     entry = cameo.lookup(m.code)
     reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
     needs_target = reverse is not None
-    if (m.trigger.compound or reverse) and not targets and len(sources) > 1:
+    mutual = m.trigger.compound or reverse or (m.trigger.cameo and entry.root in MUTUAL_ROOTS)
+    if mutual and not targets and len(sources) > 1:
         # "A and B held talks": the members of a compound act on each other
         pairs = [(s, t) for s in sources for t in sources if s is not t and not (s.code and s.code == t.code)]
         reverse = None
-    if not pairs or (needs_target and pairs[0][1] is None) or not any(grounded(a, state.doc) for a in pairs[0] if a):
-        return []  # crowds, officials, sources: too weak a basis for an event
-    if entry.quad_class == 4 and pairs[0][1] is None and not pairs[0][0].code:
-        return []  # force by an unknown actor against no one ("tools to fight terrorism")
+    if not pairs or (needs_target and pairs[0][1] is None):
+        return [], None
+    source, target = pairs[0]
+    if not any(grounded(a, m.head.doc) for a in (source, target) if a):
+        return [], None
+    if entry.root in FORCE_ROOTS and target is None and not has_country(source):
+        return [], None
+    if m.trigger.cameo and entry.quad_class in (1, 3) and not source.code and is_person(source, m.head.doc):
+        return [], None  # an uncoded person's words: a pundit's, not a political actor's
+    return pairs, reverse
+
+
+def recoded(m: Match, modes: list[str], reverse: str | None) -> tuple[str, str | None]:
+    """CAMEO's code for what the modality makes of the act: a negated concession
+    is a rejection, a future cooperation an intent, a future coercion a threat."""
+    if m.trigger.cameo and negated_before(m.head) and (refused := refusal_code(m.code)):
+        return refused, None
+    if m.trigger.cameo and "future" in modes and (intended := intent_code(m.code) or threat_code(m.code)):
+        return intended, (intended if reverse else None)
+    return m.code, reverse
+
+
+def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
+    """The events of one matched trigger: one per source and target actor, and
+    back from target to source when the code is reciprocal."""
+    article = state.article
+    sources, targets = event_actors(state, m)
+    pairs, reverse = actor_pairs(m, sources, targets)
+    if not pairs:
+        return []
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))
-    code = m.code
-    if m.trigger.cameo and negated_before(m.head) and (refused := refusal_code(code)):
-        code, reverse = refused, None
-    elif m.trigger.cameo and "future" in modes and (intended := intent_code(code) or threat_code(code)):
-        code, reverse = intended, (intended if reverse else None)
+    code, reverse = recoded(m, modes, reverse)
     used = {i for a in sources + targets for i in range(a.token_start, a.token_end)}
     place = event_place(m.head, used, article)
     events = []
@@ -206,11 +244,11 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
+        matches = [m for m in event_matches(sent, lexicon) if not (title and title[0] <= m.head.idx < title[1])]
+        coded = {id(m): code_match(state, m, index) for m in matches}
         found: list[Event] = []
-        for m in event_matches(sent, lexicon):
-            if title and title[0] <= m.head.idx < title[1]:
-                continue
-            for event in code_match(state, m, index):
+        for m in outermost_dropped(matches, lambda m: bool(coded[id(m)])):
+            for event in coded[id(m)]:
                 if event.id not in seen:
                     seen.add(event.id)
                     found.append(event)
@@ -220,10 +258,10 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
 
 def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
     """Within a sentence, an event without a target adds nothing when the same
-    source has an event of the same root with one ("killed 46 civilians in an
+    source has an event of the same type with one ("killed 46 civilians in an
     attack": one assault on the civilians, not a second one on nobody)."""
-    targeted = {(e.source.text, e.cameo_root) for e in events if e.target is not None}
-    return [e for e in events if e.target is not None or (e.source.text, e.cameo_root) not in targeted]
+    targeted = {(e.source.text, e.plover or e.cameo_root) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.source.text, e.plover or e.cameo_root) not in targeted]
 
 
 @component("events")

@@ -16,10 +16,11 @@ import calendar
 from datetime import date
 from typing import Any
 
+from dateline.code.arguments import REPORTING_VERBS
+
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca", "would"}
-REPORTING_VERBS = {"say", "announce", "declare", "state", "add", "tell", "confirm", "report", "warn", "insist", "vow"}
-""""would" under a reporting verb is the future of reported speech ("Iraq said it would allow")."""
+""""would" under a past reporting verb is the future of reported speech ("Iraq said it would allow")."""
 INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "agree", "offer",
                 "promise", "pledge", "vow", "go", "willing", "ready", "prepared", "determined", "committed"}
 REFUSAL_VERBS = {"refuse", "fail", "decline", "reject", "cancel", "postpone", "suspend", "deny", "avoid"}
@@ -65,7 +66,9 @@ def modality(token: Any, trigger_code: str, event_date: str | None = None,
     if negated or refused:
         modes.append("negated")
     aux = _aux_words(chain)
-    if "would" in aux and chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in REPORTING_VERBS:
+    reporter = chain[-1].head if chain[-1].dep_ == "ccomp" else None
+    reported = reporter is not None and reporter.lemma_.lower() in REPORTING_VERBS and reporter.tag_ == "VBD"
+    if "would" in aux and reported:
         aux = (aux - {"would"}) | {"will"}
     intended = any(t.lemma_.lower() in INTENT_VERBS and t.dep_ != "xcomp" for t in chain[1:]
                    if any(c.dep_ == "xcomp" for c in t.children))

@@ -12,8 +12,11 @@ Rules over the shared spaCy parse (no second model):
 - a source phrase ("according to X, ...") takes its object as the source and the
   rest of its clause as the content.
 
-A cue without content ("he pointed out." on its own) gives no quote. Speakers
-are resolved through `quote_speakers.SpeakerResolver`.
+plus inverted and parenthetical cues ("A, he says, B", "As X noted, ..."),
+speaker labels ("KERRY: ..."), unsourced cues ("X is expected to ...") and
+nesting (docs/quotes.md lists them all). A cue without content ("he pointed
+out." on its own) gives no quote. Speakers are resolved through
+`quote_speakers.SpeakerResolver`.
 """
 
 from __future__ import annotations
@@ -35,10 +38,14 @@ Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+WHETHER = ("if", "whether")
+SUBJECT_FRAMES = ("nsubj", "nsubjpass")
+"""Frames that make the subject content and leave the source unnamed ("X seems to")."""
 HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _SET_OFF = re.compile(r"[,?!][”\"»]?\s*$")
 NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
@@ -58,7 +65,7 @@ class Attribution:
 
     cue: Cue
     cue_span: Span
-    source_head: Any
+    source_head: Any | None
     source_span: Span | None
     parts: list[Span]
     sentence: Span
@@ -84,6 +91,15 @@ def trim(text: str, span: Span) -> Span | None:
     return (s, e) if s < e else None
 
 
+def named_head(subj: Any) -> Any:
+    """A described subject's name: "The head of the PAC, Mike Murphy, praised" → Murphy."""
+    if subj.pos_ == "NOUN":
+        names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if names:
+            return names[0]
+    return subj
+
+
 def source_tokens(head: Any) -> list[Any]:
     """The source phrase: the subject with its modifiers, without clauses or appositions."""
     out = [head]
@@ -98,6 +114,7 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     noun a participle modifies ("a group backing X"), or the subject shared with the verb
     it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
+    subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -112,21 +129,31 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
 
 
 def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
-    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for")."""
+    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for",
+    "whether" for an if/whether clause the parser attached as adverbial)."""
     out = []
+    clausal = any(c.dep_ in ("ccomp", "xcomp") and c.dep_ in frames for c in verb.children)
     for child in verb.children:
+        if child.dep_ == "dobj" and clausal:
+            continue  # the addressee: "asked Moscow not to ...", "told reporters that ..."
         if child.dep_ in frames:
             out.append(child)
         elif child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ == "advcl" and "whether" in frames and any(m.lower_ in WHETHER for m in child.children):
+            out.append(child)
     return out
 
 
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
+    """The lexicon's cue for a verb; any verb introducing a colon counts too."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
         return None
     particles = tuple(c.lower_ for c in token.children if c.dep_ == "prt")
-    return lexicon.verb(token.lemma_.lower(), particles)
+    cue = lexicon.verb(token.lemma_.lower(), particles)
+    if cue is None and token.pos_ == "VERB" and any(c.text == ":" and c.i > token.i for c in token.children):
+        return Cue(text=token.lemma_.lower(), kind="speech", weight=0.5)  # "Trump boomed: ..."
+    return cue
 
 
 def cue_span(token: Any) -> Span:
@@ -172,6 +199,8 @@ class QuoteFinder:
         return i >= 0 and self.quotations[i][0] < offset < self.quotations[i][1]
 
     def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
+        if any(c.dep_ in cue.frames and c.dep_ in SUBJECT_FRAMES for c in verb.children):
+            return self.unsourced(verb, cue)
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
             return self.after_quotation(verb, cue)
@@ -184,8 +213,8 @@ class QuoteFinder:
         clause_span = token_range(clause)
         rule = "verb-complement" if parts else "verb"
         before = self.quotation_before(clause_span[0]) if clause_span else None
-        if before and not parts:
-            parts, rule = [before], "verb-quotation"
+        if before and all(c.dep_ in ("dobj", "dative") and len(list(c.subtree)) <= 3 for c in complements):
+            parts, rule = [before], "verb-quotation"  # '"Why?" she asked him': not "him"
         if not parts:
             parts = self.host_clause(verb, subj)
             rule = "verb-host-clause" if parts else rule
@@ -195,12 +224,31 @@ class QuoteFinder:
         return Attribution(
             cue=cue,
             cue_span=cue_span(verb),
-            source_head=subj,
-            source_span=token_range(source_tokens(subj)),
+            source_head=named_head(subj),
+            source_span=token_range(source_tokens(named_head(subj))),
             inherited=subj not in verb.children,
             parts=self.grow(parts, cue_span(verb)),
             sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
             rule=rule,
+        )
+
+    def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
+        """ "X seems to ...", "X is expected to ...": the subject is part of the content and
+        nobody is named as the source (a cue whose frames list nsubj or nsubjpass)."""
+        if any(c.dep_ == "agent" for c in verb.children):
+            return None
+        complements = content_dependents(verb, cue.frames)
+        if not any(c.dep_ not in SUBJECT_FRAMES for c in complements):
+            return None
+        parts = [r for c in complements if (r := token_range(list(c.subtree)))]
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=None,
+            source_span=None,
+            parts=_merge(parts),
+            sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
+            rule="unsourced",
         )
 
     def after_quotation(self, verb: Any, cue: Cue) -> Attribution | None:
@@ -225,14 +273,17 @@ class QuoteFinder:
         )
 
     def host_clause(self, verb: Any, subj: Any) -> list[Span]:
-        """For "..., X said" or "A, X says, B" parsed with the cue hanging on the content's
-        verb: that clause without the cue, which a comma must set off."""
+        """For "..., X said", "A, X says, B" or "As X noted, ..." parsed with the cue hanging
+        on the content's verb: that clause without the cue, which a comma must set off."""
         head = verb.head
         if verb.dep_ not in HOSTED or head == verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
         whole = token_range(list(head.subtree))
-        if own is None or whole is None or not _SET_OFF.search(self.text, whole[0], own[0]):
+        if own is None or whole is None:
+            return []
+        leading_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and own[0] == whole[0]
+        if not leading_as and not _SET_OFF.search(self.text, whole[0], own[0]):
             return []
         parts = [trim(self.text, (whole[0], own[0])), trim(self.text, (own[1], whole[1]))]
         return [p for p in parts if p]
@@ -291,7 +342,7 @@ class QuoteFinder:
         for m in _LABEL.finditer(self.text):
             label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             content = trim(self.text, (m.end(1) + 1, m.end(2)))
-            if label is None or content is None or not _is_name(label):
+            if label is None or content is None or not _is_name(label) or not _has_words(self.text, content):
                 continue
             found.append(
                 Attribution(
@@ -362,15 +413,21 @@ class QuoteFinder:
         return end
 
 
+def _has_words(text: str, span: Span) -> bool:
+    """At least two words (a table row "Clinton: 547." is no statement)."""
+    return len(_WORDS.findall(text, *span)) >= 2
+
+
 def _is_name(label: Any) -> bool:
-    """A speaker label is a name (PERSON/ORG entity, all caps, or a source noun such as
-    "Poll") of at most six words."""
+    """A speaker label is a name (PERSON/ORG entity, proper nouns only, all caps, or a
+    source noun such as "Poll") of at most six words."""
     if len(label) > 6 or any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
     return (
         label.text.isupper()
         or label.root.lemma_.lower() in LABEL_NOUNS
         or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+        or all(t.pos_ == "PROPN" for t in label if t.is_alpha)
     )
 
 
@@ -411,8 +468,10 @@ def is_direct(text: str, parts: list[Span], quotations: list[Span]) -> bool:
 
 def to_quote(a: Attribution, text: str, quotations: list[Span], resolver: SpeakerResolver) -> Quote:
     content = (a.parts[0][0], a.parts[-1][1])
-    speaker_span = a.source_span or (a.source_head.idx, a.source_head.idx + len(a.source_head))
-    speaker = resolver.resolve(a.source_head, speaker_span, text[speaker_span[0] : speaker_span[1]])
+    speaker = None
+    if a.source_head is not None:
+        speaker_span = a.source_span or (a.source_head.idx, a.source_head.idx + len(a.source_head))
+        speaker = resolver.resolve(a.source_head, speaker_span, text[speaker_span[0] : speaker_span[1]])
     direct = is_direct(text, a.parts, quotations)
     mixed = not direct and any(_overlaps(q, p) for q in quotations for p in a.parts)
     return Quote(

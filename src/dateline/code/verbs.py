@@ -51,13 +51,17 @@ class Trigger:
     source_prep: str | None = None
     target_is_subject: bool = False
     compound: bool = False
+    adjacent_before: bool = False
+    adjacent_after: bool = False
+    """PETRARCH ``WORD_*`` / ``*_WORD``: the nearest pattern word touches the verb."""
     cameo: bool = True
     """The code is CAMEO's (our dictionary): CAMEO's reciprocal and intent rules apply."""
     rule: str = ""
 
     @property
     def specificity(self) -> int:
-        return len(self.words) + len(self.before)
+        """How many words the pattern asks for (a phrase alternative counts its words)."""
+        return sum(max(len(a.split()) for a in alts) for alts in (*self.words, *self.before))
 
 
 @dataclass
@@ -221,6 +225,7 @@ def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[st
         words=_words_only(after), before=_words_only(before),
         target_prep=_prep_before(after, "+"), source_prep=_prep_before(after, "$"),
         target_is_subject="+" in before, compound="%" in before or "%" in after, cameo=False, rule=rule,
+        adjacent_before=left.rstrip().endswith("_"), adjacent_after=right.lstrip().startswith("_"),
     )
 
 

@@ -15,6 +15,9 @@ The labelled set is built from real texts:
 Every article is linked in turn (as ingestion would), and the copy clusters
 found are compared with the true ones pair by pair: a pair of articles in one
 found cluster is a true positive when they are copies of one text.
+
+This is a development set: the copy thresholds were set by looking at these
+texts (dateline.link.duplicates), so its figures are not a held-out measurement.
 """
 
 from __future__ import annotations

@@ -50,6 +50,11 @@ def plover_type(label: str) -> str:
     return PLOVER_V05_TO_V2.get(label, label)
 
 
+ISO_FIXES = {"ITL": "ITA", "JAP": "JPN"}
+"""Country codes in the PLOVER records that are not the ISO-3166 alpha-3 codes its
+readme says it uses, read as the ISO code meant."""
+
+
 def _plover_actors(value) -> list[str | None]:
     """Codes of a PLOVER record's source or target list (code + sector: ``HUNGOV``)."""
     if not isinstance(value, list) or not value:
@@ -57,7 +62,8 @@ def _plover_actors(value) -> list[str | None]:
     codes = []
     for actor in value:
         if isinstance(actor, dict) and actor.get("code"):
-            codes.append((actor["code"] + (actor.get("sector") or "")).upper())
+            code = actor["code"].upper()
+            codes.append(ISO_FIXES.get(code, code) + (actor.get("sector") or "").upper())
     return codes or [None]
 
 

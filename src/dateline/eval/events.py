@@ -60,11 +60,12 @@ def code_records(kind: str, records: list[GoldRecord]) -> list[list[Event]]:
     from dateline.pipeline import analyse
 
     components, config = pipeline_config(kind, records)
-    articles = [Article(id=r.id or f"r{i}", origin="gold", content_hash=str(i), text=r.text, published=r.date,
+    articles = [Article(id=f"{i}:{r.id}", origin="gold", content_hash=str(i), text=r.text, published=r.date,
                         language="en")
                 for i, r in enumerate(records)]
-    coded = {a.id: a for a in analyse(articles, components=components, config=config, batch_size=64)}
-    return [coded[a.id].events if a.id in coded else [] for a in articles]
+    for _ in analyse(articles, components=components, config=config, batch_size=64):
+        pass  # coding fills each article's events in place; gold ids need not be unique
+    return [a.events for a in articles]
 
 
 # ---- metrics ------------------------------------------------------------------
@@ -180,6 +181,8 @@ class _Triple:
 
 
 def evaluate(args) -> dict[str, Any]:
+    if not args.gold.is_file():
+        raise SystemExit(f"dateline eval events: no gold file at {args.gold}")
     kind, records = read_gold(args.gold)
     if args.limit:
         records = records[: args.limit]

@@ -124,7 +124,9 @@ def quotes(store: Store, filters: Filters) -> list[dict[str, Any]]:
 def stats(store: Store) -> dict[str, Any]:
     """Totals for `dateline stats`: articles by status, coded records, top codes and sources, recent runs."""
     return {
-        "articles": dict(store.con.execute("SELECT status, count(*) FROM articles GROUP BY status ORDER BY 1").fetchall()),
+        "articles": {
+            r["status"]: r["n"] for r in store.rows("SELECT status, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1")
+        },
         "records": {table: store.count(table) for table in ("events", "quotes", "timexes", "entities")},
         "event_roots": store.rows(
             "SELECT cameo_root, count(*) AS events FROM events GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
