@@ -398,6 +398,14 @@ def test_ethnic_groups_take_the_country_they_live_in(nlp):
     assert (hungarians.code, hungarians.rule) == ("ROUCVL", "ethnic+sentence")
 
 
+def test_a_namesake_is_not_the_known_person(nlp):
+    d = builtin_dictionary()
+    index = resolve(nlp("Jeb Bush attacked Donald Trump on Monday."), d, "2016-01-01")
+    assert one(index, "Jeb Bush").code is None
+    index = resolve(nlp("Vladimir V. Putin met Mr. Bush."), d, "2002-01-01")
+    assert [(m.name, m.code) for m in index] == [("Vladimir Putin", "RUSGOV"), ("George Bush", "USAGOV")]
+
+
 def test_leaders_are_dated(nlp):
     d = builtin_dictionary()
     doc = nlp("Mubarak said the talks would go on.")

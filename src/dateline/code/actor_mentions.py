@@ -110,7 +110,7 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
     matches = dictionary.match([t.text for t in doc])
     matched = {i for m in matches for i in range(m.start, m.end)}
     names = [e for e in doc.ents if e.label_ in PROPER_NAME_LABELS]
-    atoms = [a for m in matches if (a := _atom(doc, m, date, persons)) and not _in_name(doc, a, names, matched)]
+    atoms = [a for m in matches if (a := _atom(doc, m, date, persons, matched)) and not _in_name(doc, a, names, matched)]
     covered = {i for a in atoms for i in range(a.start, a.end)}
     for ent in doc.ents:
         typ = NER_ACTOR_LABELS.get(ent.label_)
@@ -164,7 +164,7 @@ def _outside_name(token: Any) -> bool:
         low.rstrip(".") in HONORIFICS
 
 
-def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | None:
+def _atom(doc: Any, m: Match, date: str | None, persons: list[Any], matched: set[int]) -> Atom | None:
     entry = m.entry
     if entry.kind == "agent":
         if doc[m.end - 1].pos_ not in ("NOUN", "PROPN"):
@@ -174,8 +174,20 @@ def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | No
         return Atom(m.start, m.end, "agent", entry)
     if entry.type in PLACE_TYPES and any(_extends(doc, p, m) for p in persons):
         return None  # "Michael Jordan" is not Jordan
+    if entry.type == "person" and any(_namesake(doc, p, m, entry, matched) for p in persons):
+        return None  # "Jeb Bush" is not George Bush
     kind = "person" if entry.type == "person" else "actor"
     return Atom(m.start, m.end, kind, entry, entry.code_at(date))
+
+
+def _namesake(doc: Any, person: Any, m: Match, entry: Entry, matched: set[int]) -> bool:
+    """A PERSON entity holding the matched surname plus a given name that is not the
+    entry's (initials, honorifics and titles aside: "Vladimir V. Putin", "Mr. Putin")."""
+    if not (person.start <= m.start and m.end <= person.end):
+        return False
+    own = {w.lower() for w in entry.name.split()}
+    return any(t.is_alpha and len(t) > 1 and t.lower_ not in own and t.lower_.rstrip(".") not in HONORIFICS
+               for t in person if t.i not in matched)
 
 
 def _in_name(doc: Any, atom: Atom, names: list[Any], matched: set[int]) -> bool:
