@@ -45,7 +45,7 @@ def is_state(code: str) -> bool:
 def sentence_country(mention: ActorMention, others: list[ActorMention], doc: Any,
                      bare: bool = False) -> str | None:
     """The one country the sentence's other actors name, if exactly one. For a bare role
-    noun only countries that are not themselves acting (subjects) count: "when Congress
+    noun only countries that are a setting count, not actors of their own: "when Congress
     cut funding, Mexico said enough" says nothing of Congress."""
     found = {
         o.country for o in others
@@ -68,9 +68,10 @@ def _subject(doc: Any, mention: ActorMention) -> bool:
 
 
 def _local_group(doc: Any, mention: ActorMention) -> bool:
-    """A collective subject, not troops or spies (often abroad: "Troops in Ukraine held the
-    line"), nor people at large ("People who go to Beijing"), nor a lone title ("the president declined to threaten Moscow" is no Russian); not
-    a description either ("the two presidents"), which refers back instead."""
+    """A collective subject: not troops or spies (often abroad: "Troops in Ukraine held
+    the line"), nor people at large ("People who go to Beijing"), nor a lone title ("the
+    president declined to threaten Moscow" is no Russian), nor a description ("the two
+    presidents"), which refers back instead."""
     return mention.kind == "agent" and mention.role not in FOREIGN_FORCES | {"CVL"} \
         and (mention.plural or mention.type != "person") and _subject(doc, mention)
 

@@ -110,7 +110,8 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
     matches = dictionary.match([t.text for t in doc])
     matched = {i for m in matches for i in range(m.start, m.end)}
     names = [e for e in doc.ents if e.label_ in PROPER_NAME_LABELS]
-    atoms = [a for m in matches if (a := _atom(doc, m, date, persons, matched)) and not _in_name(doc, a, names, matched)]
+    atoms = [a for m in matches
+             if (a := _atom(doc, m, date, persons, matched)) and not _in_name(doc, a, names, matched)]
     covered = {i for a in atoms for i in range(a.start, a.end)}
     for ent in doc.ents:
         typ = NER_ACTOR_LABELS.get(ent.label_)
@@ -340,7 +341,8 @@ def _gender(doc: Any, person: Atom | None) -> str | None:
 def _people_noun(doc: Any, base: Atom) -> bool:
     """A plural demonym used as a noun ("Palestinians protested"), not as an adjective."""
     head = doc[base.end - 1]
-    return base.kind == "actor" and base.type == "demonym" and head.tag_ in ("NNS", "NNPS") and head.dep_ not in ("amod", "compound")
+    return base.kind == "actor" and base.type == "demonym" and head.tag_ in ("NNS", "NNPS") \
+        and head.dep_ not in ("amod", "compound")
 
 
 def _role(phrase: Phrase) -> str | None:
