@@ -418,6 +418,11 @@ def test_leaders_are_dated(nlp):
 def test_coordinated_bare_agent_takes_partner_country(nlp):
     index = resolve(nlp("Danish media and government warned Gondor."), builtin_dictionary(), None)
     assert one(index, "government").code == "DNKGOV"
+    index = resolve(nlp("French President Jacques Chirac and a group of deputies held talks."),
+                    builtin_dictionary(), None)
+    assert one(index, "deputies").code == "FRALEG"
+    index = resolve(nlp("Armed groups attacked Israel, a Saudi-owned weekly reports."), builtin_dictionary(), None)
+    assert one(index, "Israel").group is None
 
 
 def test_bad_input_does_not_crash(nlp, tmp_path):

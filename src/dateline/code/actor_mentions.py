@@ -40,6 +40,10 @@ FOREIGN_FORCES = {"MIL", "SPY"}
 ELITE_MARKERS = {"former", "ex", "ex-"}
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f"}
 COORDINATORS = {",", "and", "or", "&", "as", "well", "both"}
+CONJUNCTIONS = {"and", "or", "&"}
+DETERMINED = {"the", "a", "group", "number", "of", "other", "several", "some", "his", "her", "its", "their"}
+"""What may follow a conjunction before the next actor ("Fabius and a group of deputies");
+after a comma alone it starts a new phrase ("Israel, a Saudi-owned weekly reports")."""
 
 
 @dataclass
@@ -412,7 +416,8 @@ def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
     next_group = 0
     for left, right in zip(mentions, mentions[1:]):
         gap = {t.lower_ for t in doc[left.token_end:right.token_start]}
-        if not gap or not gap <= COORDINATORS or not gap & {",", "and", "or", "&"}:
+        if not gap or not gap <= COORDINATORS | (DETERMINED if gap & CONJUNCTIONS else set()) \
+                or not gap & (CONJUNCTIONS | {","}):
             continue
         if left.group is None:
             left.group, next_group = next_group, next_group + 1
