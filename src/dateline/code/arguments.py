@@ -242,3 +242,13 @@ def issuer(token: Any) -> Any | None:
         return None
     verb = governing_verb(token) if token.dep_ in ("dobj", "pobj") else None
     return clause_subject(verb)[0] if verb is not None else None
+
+
+def phrases_after(anchor: Any, skip: int = 0) -> list[Any]:
+    """Heads of the noun phrases after `anchor` in its sentence, past the first
+    `skip` of them: where a PETRARCH pattern's ``+`` or ``$`` (after ``^`` skips)
+    puts the target or source ("warned at ^ +": "warned at the Gondor of the
+    Prince": the Prince)."""
+    sent = anchor.sent
+    chunks = [c for c in anchor.doc.noun_chunks if c.start > anchor.i and c.end <= sent.end]
+    return [c.root for c in chunks[skip:]]

@@ -104,10 +104,22 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
         return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep, place_target=m.code[:2] in CONFLICT_ROOTS)
-    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
-                                any_later_noun=not (t.cameo or t.compound),
-                                content_target=m.code[:2] in CONTENT_TARGETS,
-                                place_target=m.code[:2] in CONFLICT_ROOTS)
+    sources, targets = arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
+                                            any_later_noun=not (t.cameo or t.compound),
+                                            content_target=m.code[:2] in CONTENT_TARGETS,
+                                            place_target=m.code[:2] in CONFLICT_ROOTS)
+    if t.source_slot:
+        sources = slot_phrases(m, t.source_slot) or sources
+    if t.target_slot:
+        targets = slot_phrases(m, t.target_slot) + targets
+    return sources, targets
+
+
+def slot_phrases(m: Match, slot: tuple[int, int]) -> list[Any]:
+    """The noun phrases a PETRARCH pattern's ``+`` or ``$`` points at, nearest first."""
+    word, skip = slot
+    anchor = m.tokens[word] if 0 <= word < len(m.tokens) else m.head
+    return arguments.phrases_after(anchor, skip)
 
 
 def embedding(token: Any) -> int:

@@ -54,6 +54,10 @@ class Trigger:
     adjacent_before: bool = False
     adjacent_after: bool = False
     """PETRARCH ``WORD_*`` / ``*_WORD``: the nearest pattern word touches the verb."""
+    target_slot: tuple[int, int] | None = None
+    source_slot: tuple[int, int] | None = None
+    """PETRARCH ``+``/``$`` after ``*``: the actor is the first noun phrase after pattern
+    word number ``slot[0]`` (-1: the verb), past ``slot[1]`` skipped ones (``^``)."""
     cameo: bool = True
     """The code is CAMEO's (our dictionary): CAMEO's reciprocal and intent rules apply."""
     rule: str = ""
@@ -212,6 +216,20 @@ def _prep_before(seq: list[str | frozenset[str]], marker: str) -> str | None:
     return prev if isinstance(prev, str) and prev in _PREPOSITIONS else None
 
 
+def _slot(seq: list[str | frozenset[str]], marker: str) -> tuple[int, int] | None:
+    """Where `marker` stands among a pattern side's words: the index of the word
+    before it (-1 for none) and how many ``^`` skips lie between."""
+    if marker not in seq:
+        return None
+    anchor, skips = -1, 0
+    for item in seq[: seq.index(marker)]:
+        if item == "^":
+            skips += 1
+        elif item not in ("$", "+", "%"):
+            anchor, skips = anchor + 1, 0
+    return anchor, skips
+
+
 def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[str]], rule: str) -> Trigger | None:
     """One ``- before * after [code]`` pattern line for verb `head`."""
     m = _CODE.search(line)
@@ -229,6 +247,7 @@ def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[st
         head=head, kind="verb", code=code, reverse_code=reverse,
         words=_words_only(after), before=_words_only(before),
         target_prep=_prep_before(after, "+"), source_prep=_prep_before(after, "$"),
+        target_slot=_slot(after, "+"), source_slot=_slot(after, "$"),
         target_is_subject="+" in before, compound="%" in before or "%" in after, cameo=False, rule=rule,
         adjacent_before=left.rstrip().endswith("_"), adjacent_after=right.lstrip().startswith("_"),
     )
