@@ -8,6 +8,7 @@ from contextlib import nullcontext
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from dateline.cli.inputs import add_inputs, read
 from dateline.cli.options import add_db, open_store, reports_store_errors
 from dateline.cli.render import console
 from dateline.pipeline import DEFAULT_COMPONENTS
@@ -23,7 +24,7 @@ def register(sub) -> None:
         "skipped before any processing, so an interrupted run is finished by running it again. One bad document "
         "never stops a run: it is stored with status error and the reason.",
     )
-    p.add_argument("inputs", nargs="+", metavar="PATH", help="files, directories, URLs, or - for standard input")
+    add_inputs(p)
     add_db(p)
     p.add_argument("--workers", type=int, default=1, metavar="N", help="extract and code in N processes (default 1)")
     p.add_argument("--ray", action="store_true", help="run the workers on Ray (pip install 'dateline[ray]')")
@@ -52,7 +53,6 @@ def components_option(value: str) -> tuple[str, ...]:
 
 @reports_store_errors
 def run(args) -> int:
-    from dateline.ingest import read_inputs
     from dateline.pipeline import get_component
     from dateline.workers import require_ray
 
@@ -72,7 +72,7 @@ def run(args) -> int:
     with open_store(args, read_only=False) as store, progress if show_progress else nullcontext():
         task = progress.add_task("starting", total=None)
         summary = ingest(
-            read_inputs(args.inputs), store, inputs=args.inputs, components=components, workers=args.workers,
+            read(args), store, inputs=args.inputs, components=components, workers=args.workers,
             use_ray=args.ray, batch_size=args.batch_size, link=not args.no_link, retry_errors=args.retry_errors,
             on_progress=lambda s: progress.update(task, description=_progress_line(s)),
         )

@@ -54,6 +54,15 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+def co_subjects(subj: Any | None) -> list[Any]:
+    """The subject and any other subject the parser hung on the same verb: a
+    misparsed apposition or list ("Old foes Gondor and Osgiliath renewed ...",
+    "Lions, tigers, and Gondor welcomed ...") gives each as a subject."""
+    if subj is None:
+        return []
+    return [subj, *(c for c in subj.head.children if c.dep_ == subj.dep_ and c is not subj)]
+
+
 def agent(verb: Any) -> Any | None:
     """The ``by`` phrase's object of a passive verb."""
     for c in verb.children:
@@ -186,7 +195,7 @@ def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, targ
         by = agent(verb)
         sources, targets = ([by] if by is not None else []), ([subj] if subj is not None else []) + targets
     else:
-        sources = [subj] if subj is not None else []
+        sources = co_subjects(subj)
     if target_is_subject and subj is not None and not passive:
         sources, targets = [], [subj] + targets
     if source_prep:
@@ -233,3 +242,13 @@ def issuer(token: Any) -> Any | None:
         return None
     verb = governing_verb(token) if token.dep_ in ("dobj", "pobj") else None
     return clause_subject(verb)[0] if verb is not None else None
+
+
+def phrases_after(anchor: Any, skip: int = 0) -> list[Any]:
+    """Heads of the noun phrases after `anchor` in its sentence, past the first
+    `skip` of them: where a PETRARCH pattern's ``+`` or ``$`` (after ``^`` skips)
+    puts the target or source ("warned at ^ +": "warned at the Gondor of the
+    Prince": the Prince)."""
+    sent = anchor.sent
+    chunks = [c for c in anchor.doc.noun_chunks if c.start > anchor.i and c.end <= sent.end]
+    return [c.root for c in chunks[skip:]]

@@ -55,8 +55,20 @@ def head_mentions(token: Any, actors: Any) -> list[Any]:
     except a possessive pronoun standing for an owner."""
     if actors is None:
         return []
-    mentions = actors.head_mention(token)
+    mentions = list(actors.head_mention(token))
+    for t in listed_modifiers(token):
+        mentions += [m for m in actors.head_mention(t) if m not in mentions]
     return [m for m in mentions if m.token_start == token.i or not is_possessive_pronoun(token.doc, m)]
+
+
+def listed_modifiers(token: Any) -> list[Any]:
+    """The other members of a list the parser hung on a name as a modifier:
+    in "Arnor, Calenardhon and the evil awful Gondor" it makes "Arnor" (with
+    its conjunct) a modifier of "Gondor"; a name is not modified by a list."""
+    if token.pos_ != "PROPN":
+        return []
+    return [c for c in token.lefts if c.dep_ in ("nmod", "compound") and c.conjuncts
+            and any(g.dep_ == "cc" for x in (c, *c.conjuncts) for g in x.children)]
 
 
 def is_possessive_pronoun(doc: Any, mention: Any) -> bool:

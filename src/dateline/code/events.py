@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from dateline.code import arguments, cameo
+from dateline.code.discards import Discards, discard_files, load_discards
 from dateline.code.event_actors import (
     actor_ref, coded_first, grounded, has_country, is_person, phrase_actors, resolve_group,
 )
@@ -103,10 +104,22 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
         return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep, place_target=m.code[:2] in CONFLICT_ROOTS)
-    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
-                                any_later_noun=not (t.cameo or t.compound),
-                                content_target=m.code[:2] in CONTENT_TARGETS,
-                                place_target=m.code[:2] in CONFLICT_ROOTS)
+    sources, targets = arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
+                                            any_later_noun=not (t.cameo or t.compound),
+                                            content_target=m.code[:2] in CONTENT_TARGETS,
+                                            place_target=m.code[:2] in CONFLICT_ROOTS)
+    if t.source_slot:
+        sources = slot_phrases(m, t.source_slot) or sources
+    if t.target_slot:
+        targets = slot_phrases(m, t.target_slot) + targets
+    return sources, targets
+
+
+def slot_phrases(m: Match, slot: tuple[int, int]) -> list[Any]:
+    """The noun phrases a PETRARCH pattern's ``+`` or ``$`` points at, nearest first."""
+    word, skip = slot
+    anchor = m.tokens[word] if 0 <= word < len(m.tokens) else m.head
+    return arguments.phrases_after(anchor, skip)
 
 
 def embedding(token: Any) -> int:
@@ -173,7 +186,8 @@ def event_actors(state: Analysis, m: Match) -> tuple[list[Any], list[Any]]:
 
 def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[tuple[Any, Any]], str | None]:
     """(source, target) pairs to code and the code to code back, if any; no pairs
-    when the actors are too weak a basis for an event (crowds, officials; force
+    when the actors are too weak a basis for an event (crowds, officials; no
+    coded actor on either side, as PETRARCH requires one; force
     against no one by an actor of no known country, often a figure of speech:
     "companies are fighting to protect their business"; a reciprocal event
     without a partner)."""
@@ -189,8 +203,8 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     if not pairs or (needs_target and pairs[0][1] is None):
         return [], None
     source, target = pairs[0]
-    if not any(grounded(a, m.head.doc) for a in (source, target) if a):
-        return [], None
+    if not any(a.code for a in (source, target) if a) or not any(grounded(a, m.head.doc) for a in (source, target) if a):
+        return [], None  # an event needs an actor of known code: two unknowns say nothing about whom
     if entry.root in FORCE_ROOTS and target is None and not has_country(source):
         return [], None
     if m.trigger.cameo and entry.quad_class in (1, 3) and not source.code and is_person(source, m.head.doc):
@@ -238,12 +252,17 @@ def title_span(article: Article) -> tuple[int, int] | None:
     return (at, at + len(title)) if 0 <= at < 200 else None
 
 
-def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
-    """Every event of the article, each once; no trigger inside the title is coded."""
+def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Discards()) -> list[Event]:
+    """Every event of the article, each once; no trigger inside the title is coded,
+    nothing in a discarded story or sentence."""
+    if discards.story_discarded(state.doc.text):
+        return []
     title = title_span(state.article)
     events: list[Event] = []
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
+        if discards.sentence_discarded(sent.text):
+            continue
         matches = [m for m in event_matches(sent, lexicon) if not (title and title[0] <= m.head.idx < title[1])]
         coded = {id(m): code_match(state, m, index) for m in matches}
         found: list[Event] = []
@@ -268,4 +287,4 @@ def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
 def code_events(state: Analysis) -> None:
     config = state.config or {}
     lexicon = load_lexicon(user_dictionaries(config), not config.get("verb_dictionaries_only", False))
-    state.article.events = code_sentences(state, lexicon)
+    state.article.events = code_sentences(state, lexicon, load_discards(discard_files(config)))

@@ -110,8 +110,8 @@ def source_tokens(head: Any) -> list[Any]:
 
 
 def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
-    """The verb's subject (nearest one); else the agent of a passive ("reported by X"), the
-    noun a participle modifies ("a group backing X"), or the subject shared with the verb
+    """The verb's subject (nearest one); else the agent of a passive ("reported by X"), a
+    count before it ("4 in 10 say"), the noun a participle modifies ("a group backing X"), or the subject shared with the verb
     it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
     subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
@@ -120,6 +120,9 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agents:
         return agents[0]
+    counts = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ in ("NUM", "NOUN") and c.ent_type_ not in ("DATE", "TIME")]
+    if counts:
+        return counts[-1]  # "About 4 in 10 say ...": the parser left the poll share without a subject arc
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     head = verb.head.head if verb.dep_ == "pcomp" else verb.head
@@ -184,6 +187,8 @@ class QuoteFinder:
                 continue
             if (cue := cue_of(token, self.lexicon)) is not None:
                 found.append(self.from_verb(token, cue))
+            elif token.pos_ == "NOUN" and (cue := self.lexicon.nouns.get(token.lemma_.lower())) is not None:
+                found.append(self.from_noun(token, cue))
             elif (phrase := self.phrase_at(token)) is not None:
                 found.append(self.from_phrase(token, *phrase))
         found = [a for a in found if a is not None]
@@ -230,6 +235,24 @@ class QuoteFinder:
             parts=self.grow(parts, cue_span(verb)),
             sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
             rule=rule,
+        )
+
+    def from_noun(self, noun: Any, cue: Cue) -> Attribution | None:
+        """ "Trump's comments on Muslims", "his claim that ...": the possessor is the source and
+        the noun's frame dependents the content; a noun cue without a possessor names nobody."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        complements = content_dependents(noun, cue.frames)
+        if not owners or not complements:
+            return None
+        owner = [t for t in source_tokens(owners[0]) if t.dep_ != "case"]
+        return Attribution(
+            cue=cue,
+            cue_span=(noun.idx, noun.idx + len(noun)),
+            source_head=owners[0],
+            source_span=token_range(owner),
+            parts=self.grow([r for c in complements if (r := token_range(list(c.subtree)))], (noun.idx, noun.idx + 1)),
+            sentence=(self.sent(noun).start_char, self.sent(noun).end_char),
+            rule="noun",
         )
 
     def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
