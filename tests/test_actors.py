@@ -238,6 +238,12 @@ def test_dateline_country_fills_unknown_country(nlp):
     assert resolve(nlp("Police detained two protesters."), d, None, None).at_token(0).code == "---COP"
 
 
+def test_dateline_country_does_not_stop_descriptions_resolving(nlp, seed_text):
+    index = resolve(nlp(seed_text), builtin_dictionary(), None, "RUS")
+    presidents = mentions_of(index, "presidents")
+    assert sorted(m.name for m in presidents) == ["Joe Biden", "Vladimir Putin"]
+
+
 def test_lower_case_never_matches_a_proper_name(nlp):
     d = builtin_dictionary()
     index = resolve(nlp("They told us it would be fine."), d, None)

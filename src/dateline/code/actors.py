@@ -65,7 +65,9 @@ def resolve(doc: Any, dictionary: ActorDictionary, date: str | None = None,
     mentions = named_mentions(doc, dictionary, date)
     fill_countries(doc, mentions, home)
     next_group = 1 + max((m.group for m in mentions if m.group is not None), default=-1)
-    return ActorIndex(resolve_references(doc, mentions, next_group))
+    resolved = resolve_references(doc, mentions, next_group)
+    fill_countries(doc, resolved, home)  # descriptions that found no antecedent
+    return ActorIndex(resolved)
 
 
 def entities(doc: Any, index: ActorIndex, dictionary: ActorDictionary, date: str | None) -> list[Entity]:
