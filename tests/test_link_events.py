@@ -117,6 +117,8 @@ def test_only_a_copy_of_the_same_sentence_with_a_shared_actor_joins_a_different_
     day = "2022-02-12"
     events = [MergedEvent(1, "s", [mention("RUSGOV", "USAGOV", day, "03", AGREED, "seed", "c")])]
     assert find_event(events, mention("RUSGOV", "FRAGOV", day, "03", AGREED_COPY, "other", "d")) is None
+    unclustered = [MergedEvent(2, "s", [mention("RUSGOV", "USAGOV", day, "03", AGREED, "seed")])]
+    assert find_event(unclustered, mention("RUSGOV", "FRAGOV", day, "03", AGREED_COPY, "other")) is None
     assert find_event(events, mention("RUSGOV", "FRAGOV", day, "03", "Putin agreed with Macron.", "copy", "c")) is None
     assert find_event(events, mention("UKRGOV", "FRAGOV", day, "03", AGREED_COPY, "copy", "c")) is None
     assert find_event(events, mention("RUSGOV", "FRAGOV", day, "04", AGREED_COPY, "copy", "c")) is None

@@ -163,7 +163,8 @@ def copied_event(merged: MergedEvent, mention: Mention) -> bool:
     """Whether `mention` restates an event another member of its copy cluster coded from the same sentence."""
     rep, event = merged.event, mention.event
     return (
-        same_kind(rep, event)
+        mention.cluster_id is not None
+        and same_kind(rep, event)
         and shared_actors(rep, event) > 0
         and days_apart(merged.day, mention.day) <= DATE_WINDOW_DAYS
         and any(
