@@ -60,7 +60,7 @@ def co_subjects(subj: Any | None) -> list[Any]:
     "Lions, tigers, and Gondor welcomed ...") gives each as a subject."""
     if subj is None:
         return []
-    return [subj, *(c for c in subj.head.children if c.dep_ == subj.dep_ and c is not subj)]
+    return [subj, *(c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i)]
 
 
 def agent(verb: Any) -> Any | None:
@@ -97,8 +97,9 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
             out += prep_objects(v, (target_prep,))
     for v in chain:
         objects = [c for c in v.children if c.dep_ in OBJECTS]
-        out += objects + prep_objects(v, TARGET_PREPS)
-        for obj in objects:
+        pobjs = prep_objects(v, TARGET_PREPS)
+        out += objects + pobjs
+        for obj in expand(objects) + pobjs:
             out += nested_objects(obj)
         if content_target:
             out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
@@ -177,6 +178,9 @@ def noun_roles(noun: Any, target_prep: str | None, place_target: bool = False) -
     targets = prep_objects(noun, preps)
     if not targets and verb is not None:
         targets = prep_objects(verb, preps)
+    targets += [t for pobj in targets for t in nested_objects(pobj)]
+    if not targets:  # "a suspension of air links with Serbia", "the withdrawal of forces from Panama"
+        targets = nested_objects(noun)
     if place_target:
         targets += prep_objects(noun, ("in",)) + (prep_objects(verb, ("in",)) if verb is not None else [])
     return sources, targets

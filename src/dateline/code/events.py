@@ -106,7 +106,7 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
         return arguments.noun_roles(m.head, t.target_prep, place_target=m.code[:2] in CONFLICT_ROOTS)
     sources, targets = arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
                                             any_later_noun=not (t.cameo or t.compound),
-                                            content_target=m.code[:2] in CONTENT_TARGETS,
+                                            content_target=t.cameo and m.code[:2] in CONTENT_TARGETS,
                                             place_target=m.code[:2] in CONFLICT_ROOTS)
     if t.source_slot:
         sources = slot_phrases(m, t.source_slot) or sources
