@@ -105,6 +105,18 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
             out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
         if place_target:
             out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
+    return out + purpose_objects(verb)
+
+
+def purpose_objects(verb: Any) -> list[Any]:
+    """Objects of the to-infinitive saying what an act was for, last resort for
+    its target: "opened fire to disperse demonstrators", "began a hunger strike
+    to demand the resignation of the President"."""
+    out: list[Any] = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            objects = [o for o in c.children if o.dep_ in OBJECTS]
+            out += objects + [n for o in objects for n in nested_objects(o)]
     return out
 
 
@@ -180,7 +192,7 @@ def noun_roles(noun: Any, target_prep: str | None, place_target: bool = False) -
         targets = prep_objects(verb, preps)
     targets += [t for pobj in targets for t in nested_objects(pobj)]
     if not targets:  # "a suspension of air links with Serbia", "the withdrawal of forces from Panama"
-        targets = nested_objects(noun)
+        targets = nested_objects(noun) + (purpose_objects(verb) if verb is not None else [])
     if place_target:
         targets += prep_objects(noun, ("in",)) + (prep_objects(verb, ("in",)) if verb is not None else [])
     return sources, targets
@@ -197,7 +209,9 @@ def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, targ
     targets += later_tokens(verb) if any_later_noun else []
     if passive:
         by = agent(verb)
-        sources, targets = ([by] if by is not None else []), ([subj] if subj is not None else []) + targets
+        # the subject's own attachments name the target too: "a camp for Congolese refugees was attacked"
+        passive_targets = [subj, *nested_objects(subj)] if subj is not None else []
+        sources, targets = ([by] if by is not None else []), passive_targets + targets
     else:
         sources = co_subjects(subj)
     if target_is_subject and subj is not None and not passive:

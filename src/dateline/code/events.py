@@ -195,7 +195,8 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
     needs_target = reverse is not None
-    mutual = m.trigger.compound or reverse or (m.trigger.cameo and entry.root in MUTUAL_ROOTS)
+    mutual = (m.trigger.compound or reverse or (m.trigger.cameo and entry.root in MUTUAL_ROOTS)
+              or shared_object(m.head))
     if mutual and not targets and len(sources) > 1:
         # "A and B held talks": the members of a compound act on each other
         pairs = [(s, t) for s in sources for t in sources if s is not t and not (s.code and s.code == t.code)]
@@ -210,6 +211,17 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     if m.trigger.cameo and entry.quad_class in (1, 3) and not source.code and is_person(source, m.head.doc):
         return [], None  # an uncoded person's words: a pundit's, not a political actor's
     return pairs, reverse
+
+
+SHARED = {"their", "other"}
+"""Possessors that make the object the compound subject's shared one ("their ties",
+"each other's"): "Czechia and Albania upgraded their diplomatic ties" is each upgrading with the other."""
+
+
+def shared_object(verb: Any) -> bool:
+    """Whether the verb's object is owned jointly by its (compound) subject."""
+    return any(c.dep_ in arguments.OBJECTS and any(p.dep_ == "poss" and p.lower_ in SHARED for p in c.children)
+               for c in verb.children)
 
 
 def recoded(m: Match, modes: list[str], reverse: str | None) -> tuple[str, str | None]:
