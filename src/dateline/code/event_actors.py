@@ -62,13 +62,22 @@ def head_mentions(token: Any, actors: Any) -> list[Any]:
 
 
 def listed_modifiers(token: Any) -> list[Any]:
-    """The other members of a list the parser hung on a name as a modifier:
-    in "Arnor, Calenardhon and the evil awful Gondor" it makes "Arnor" (with
-    its conjunct) a modifier of "Gondor"; a name is not modified by a list."""
+    """The other members of a list the parser hung on a name as a modifier or
+    apposition: in "Arnor, Calenardhon and the evil awful Gondor" it makes
+    "Arnor" (with its conjunct) a modifier of "Gondor", in "Mordor, the awful
+    Fornost, and Gondor" "Fornost" an apposition of "Mordor"; a name is not
+    modified by a list, and a list member's apposition is another member."""
     if token.pos_ != "PROPN":
         return []
-    return [c for c in token.lefts if c.dep_ in ("nmod", "compound") and c.conjuncts
-            and any(g.dep_ == "cc" for x in (c, *c.conjuncts) for g in x.children)]
+    listed = [c for c in token.lefts if c.dep_ in ("nmod", "compound") and is_list(c)]
+    if is_list(token):
+        listed += [c for c in token.rights if c.dep_ == "appos"]
+    return listed
+
+
+def is_list(token: Any) -> bool:
+    """Whether the token heads a coordination ("A, B and C")."""
+    return bool(token.conjuncts) and any(g.dep_ == "cc" for x in (token, *token.conjuncts) for g in x.children)
 
 
 def is_possessive_pronoun(doc: Any, mention: Any) -> bool:

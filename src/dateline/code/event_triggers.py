@@ -196,9 +196,12 @@ TEMPORAL_MARKS = {"after", "before", "since", "when", "while", "until"}
 
 def is_background(m: Match) -> bool:
     """A PETRARCH-coded verb in a temporal clause ("five years after crowds burned
-    down its embassy") sets the scene; TABARI and PETRARCH code the main clause."""
+    down its embassy") sets the scene, and a bare verb in a relative clause
+    ("raids in which spokesmen said ...") describes a noun; TABARI and PETRARCH
+    code the main clause."""
     return not m.trigger.cameo and any(
-        t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in t.children)
+        (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in t.children))
+        or (t.dep_ == "relcl" and not m.trigger.specificity)
         for t in [m.head, *m.head.ancestors])
 
 
