@@ -213,3 +213,43 @@ def test_threatened_act_is_a_threat(nlp):
 def test_reported_must_is_a_demand(nlp):
     (event,) = code(nlp, "France said Iran must release the prisoners.", {"France": "FRA", "Iran": "IRN"})
     assert event.cameo == "100" and (event.source.code, event.target.code) == ("FRA", "IRN")
+
+
+def test_event_needs_a_coded_actor(nlp):
+    text = "The Homeland Union attacked the Freedom Party in Vilnius."
+    assert code(nlp, text, {}) == []
+    assert triples(code(nlp, text, {"Freedom Party": "LTUPTY"})) == {(None, "190", "LTUPTY")}
+
+
+def test_list_misparsed_as_modifiers_gives_every_member(nlp):
+    actors = {"Arnor": "ARN", "Calenardhon": "CAL", "Gondor": "GON", "Osgiliath": "OSG"}
+    events = code(nlp, "Arnor, Calenardhon and the evil awful Gondor welcomed Osgiliath.", actors)
+    assert {e.source.code for e in events} == {"ARN", "CAL", "GON"}
+
+
+def test_target_behind_a_nominal_triggers_object(nlp):
+    events = code(nlp, "Italy announced a suspension of air links with Serbia.", {"Italy": "ITA", "Serbia": "SRB"})
+    assert ("ITA", "160", "SRB") in triples(events)
+
+
+def test_target_behind_a_prepositional_object(nlp):
+    events = code(nlp, "President Dos Santos conceded to demands from UNITA.",
+                  {"President Dos Santos": "AGOGOV", "UNITA": "AGOREB"})
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {("AGOGOV", "AGOREB")}
+
+
+def test_passive_subject_attachments_name_the_target(nlp):
+    events = code(nlp, "A camp for Congolese refugees was attacked by Burundian militiamen.",
+                  {"Congolese refugees": "CODREF", "Burundian militiamen": "BDIMIL"})
+    assert triples(events) == {("BDIMIL", "190", "CODREF")}
+
+
+def test_purpose_clause_object_is_the_last_resort_target(nlp):
+    events = code(nlp, "Egyptian police opened fire to disperse demonstrators.",
+                  {"Egyptian police": "EGYCOP", "demonstrators": "EGYOPP"})
+    assert ("EGYCOP", "190", "EGYOPP") in triples(events)
+
+
+def test_shared_object_makes_a_compound_subject_mutual(nlp):
+    events = code(nlp, "Czechia and Albania have upgraded their diplomatic ties.", {"Czechia": "CZE", "Albania": "ALB"})
+    assert triples(events) == {("CZE", "050", "ALB"), ("ALB", "050", "CZE")}

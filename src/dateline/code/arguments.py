@@ -54,13 +54,13 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
-def co_subjects(subj: Any | None) -> list[Any]:
-    """The subject and any other subject the parser hung on the same verb: a
-    misparsed apposition or list ("Old foes Gondor and Osgiliath renewed ...",
-    "Lions, tigers, and Gondor welcomed ...") gives each as a subject."""
-    if subj is None:
+def co_subjects(subj: Any) -> list[Any]:
+    """Other subjects the parser hung on the subject's verb: parts of a misparsed
+    apposition or list ("Old foes Gondor and Osgiliath renewed ...", "Lions,
+    tigers, and Gondor welcomed ...")."""
+    if subj.dep_ not in SUBJECTS:
         return []
-    return [subj, *(c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i)]
+    return [c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i]
 
 
 def agent(verb: Any) -> Any | None:
@@ -213,7 +213,7 @@ def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, targ
         passive_targets = [subj, *nested_objects(subj)] if subj is not None else []
         sources, targets = ([by] if by is not None else []), passive_targets + targets
     else:
-        sources = co_subjects(subj)
+        sources = [subj] if subj is not None else []
     if target_is_subject and subj is not None and not passive:
         sources, targets = [], [subj] + targets
     if source_prep:

@@ -51,12 +51,13 @@ def split_codes(mentions: list[Any]) -> list[Any]:
 
 
 def head_mentions(token: Any, actors: Any) -> list[Any]:
-    """The actors of the noun phrase headed by `token`, coordinated ones included,
-    except a possessive pronoun standing for an owner."""
+    """The actors of the noun phrase headed by `token`, coordinated ones included
+    (and the other members of a list the parser split), except a possessive
+    pronoun standing for an owner."""
     if actors is None:
         return []
     mentions = list(actors.head_mention(token))
-    for t in listed_modifiers(token):
+    for t in listed_modifiers(token) + arguments.co_subjects(token):
         mentions += [m for m in actors.head_mention(t) if m not in mentions]
     return [m for m in mentions if m.token_start == token.i or not is_possessive_pronoun(token.doc, m)]
 
