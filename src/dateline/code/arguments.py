@@ -42,7 +42,7 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     for _ in range(5):
         for c in v.children:
             if c.dep_ in SUBJECTS:
-                return c, own_passive or (c.dep_ == "nsubjpass" and not raised)
+                return reduced_relative(c), own_passive or (c.dep_ == "nsubjpass" and not raised)
         if v.dep_ not in ("xcomp", "conj", "advcl", "acomp") or v.head is v:
             break
         if v.dep_ == "advcl" and v.head.pos_ not in ("VERB", "AUX"):
@@ -52,6 +52,14 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
     return None, False
+
+
+def reduced_relative(subj: Any) -> Any:
+    """The noun a verb-headed subject stands for: the parser makes "operating" the
+    subject in "The Red Cross operating in Iraq said ...", with "the Red Cross" its own."""
+    if subj.pos_ != "VERB":
+        return subj
+    return next((c for c in subj.children if c.dep_ == "nsubj"), subj)
 
 
 def co_subjects(subj: Any) -> list[Any]:

@@ -66,12 +66,10 @@ def listed_modifiers(token: Any) -> list[Any]:
     """The other members of a list the parser hung on a name as a modifier or
     apposition: in "Arnor, Calenardhon and the evil awful Gondor" it makes
     "Arnor" (with its conjunct) a modifier of "Gondor", in "Mordor, the awful
-    Fornost, and Gondor" "Fornost" an apposition of "Mordor"; a name is not
-    modified by a list, and a list member's apposition is another member."""
-    if token.pos_ != "PROPN":
-        return []
+    Fornost, and Gondor" "Fornost" an apposition of "Mordor"; "US and British
+    forces" are both countries' forces."""
     listed = [c for c in token.lefts if c.dep_ in ("nmod", "compound") and is_list(c)]
-    if is_list(token):
+    if token.pos_ == "PROPN" and is_list(token):
         listed += [c for c in token.rights if c.dep_ == "appos"]
     return listed
 
