@@ -128,7 +128,8 @@ def purpose_objects(verb: Any) -> list[Any]:
     return out
 
 
-OBJECT_PREPS = ("to", "with", "against", "on", "from", "by", "of", "for", "toward", "towards")
+OBJECT_PREPS = ("to", "with", "against", "on", "from", "by", "of", "for", "toward", "towards", "between", "among",
+                "in")
 
 
 def nested_objects(token: Any, depth: int = 3) -> list[Any]:

@@ -288,11 +288,15 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
 
 
 def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
-    """Within a sentence, an event without a target adds nothing when the same
-    source has an event of the same type with one ("killed 46 civilians in an
-    attack": one assault on the civilians, not a second one on nobody)."""
-    targeted = {(e.source.text, e.plover or e.cameo_root) for e in events if e.target is not None}
-    return [e for e in events if e.target is not None or (e.source.text, e.plover or e.cameo_root) not in targeted]
+    """Within a sentence, an event without a coded target adds nothing when the
+    same source (by code, else by text) has an event of the same type with one
+    ("killed 46 civilians in an attack": one assault on the civilians, not a
+    second one on nobody)."""
+    def key(e: Event) -> tuple:
+        return e.source.code or e.source.text, e.plover or e.cameo_root
+
+    targeted = {key(e) for e in events if e.target is not None and e.target.code}
+    return [e for e in events if (e.target is not None and e.target.code) or key(e) not in targeted]
 
 
 @component("events")
