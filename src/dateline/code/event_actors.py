@@ -56,10 +56,25 @@ def head_mentions(token: Any, actors: Any) -> list[Any]:
     pronoun standing for an owner."""
     if actors is None:
         return []
-    mentions = list(actors.head_mention(token))
+    mentions = [titled(m, actors, token) for m in actors.head_mention(token)]
     for t in listed_modifiers(token) + arguments.co_subjects(token):
         mentions += [m for m in actors.head_mention(t) if m not in mentions]
     return [m for m in mentions if m.token_start == token.i or not is_possessive_pronoun(token.doc, m)]
+
+
+def titled(mention: Any, actors: Any, head: Any) -> Any:
+    """The head's mention with the role a title right before it in the same noun
+    phrase gives its country: "Bree Prime Minister Romendacil", indexed as
+    "Bree Prime Minister" (BREGOV) and "Romendacil" (BRE), is BREGOV."""
+    if not mention.code or mention.token_start == 0 or not mention.token_start <= head.i < mention.token_end:
+        return mention
+    title = actors.at_token(mention.token_start - 1)
+    in_phrase = head.doc[mention.token_start - 1] in head.subtree
+    if title is None or not in_phrase or not title.code or title.code == mention.code \
+            or not title.code.startswith(mention.code):
+        return mention
+    return replace(mention, code=title.code, text=head.doc[title.token_start:mention.token_end].text,
+                   start=title.start, token_start=title.token_start)
 
 
 def listed_modifiers(token: Any) -> list[Any]:
