@@ -253,3 +253,15 @@ def test_purpose_clause_object_is_the_last_resort_target(nlp):
 def test_shared_object_makes_a_compound_subject_mutual(nlp):
     events = code(nlp, "Czechia and Albania have upgraded their diplomatic ties.", {"Czechia": "CZE", "Albania": "ALB"})
     assert triples(events) == {("CZE", "050", "ALB"), ("ALB", "050", "CZE")}
+
+
+def test_title_before_a_named_head_gives_its_role(nlp):
+    events = code(nlp, "Bree Prime Minister Romendacil criticized Eriador.",
+                  {"Bree Prime Minister": "BREGOV", "Romendacil": "BRE", "Eriador": "ERI"})
+    assert {(e.source.code, e.target.code) for e in events} == {("BREGOV", "ERI")}
+
+
+def test_place_of_an_object_without_country_is_the_target(nlp):
+    events = code(nlp, "Pakistan has refused to deploy peacekeepers in Iraq.",
+                  {"Pakistan": "PAK", "peacekeepers": "---MIL", "Iraq": "IRQ"})
+    assert {(e.source.code, e.target.code) for e in events if e.cameo_root == "12"} == {("PAK", "IRQ")}
