@@ -206,8 +206,8 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     source, target = pairs[0]
     if not any(a.code for a in (source, target) if a) or not any(grounded(a, m.head.doc) for a in (source, target) if a):
         return [], None  # an event needs an actor of known code: two unknowns say nothing about whom
-    if entry.root in FORCE_ROOTS and target is None and not has_country(source):
-        return [], None
+    if target is None and not has_country(source) and (entry.root in FORCE_ROOTS or not m.trigger.specificity):
+        return [], None  # a bare verb by an agent of no known country on no one: "an official said"
     if m.trigger.cameo and entry.quad_class in (1, 3) and not source.code and is_person(source, m.head.doc):
         return [], None  # an uncoded person's words: a pundit's, not a political actor's
     return pairs, reverse
