@@ -265,3 +265,9 @@ def test_place_of_an_object_without_country_is_the_target(nlp):
     events = code(nlp, "Pakistan has refused to deploy peacekeepers in Iraq.",
                   {"Pakistan": "PAK", "peacekeepers": "---MIL", "Iraq": "IRQ"})
     assert {(e.source.code, e.target.code) for e in events if e.cameo_root == "12"} == {("PAK", "IRQ")}
+
+
+def test_bare_verb_by_agent_of_no_country_on_no_one_is_no_event(nlp):
+    assert code(nlp, "Officials criticized the plan.", {"Officials": "---GOV"}) == []
+    assert triples(code(nlp, "Officials criticized Iran.", {"Officials": "---GOV", "Iran": "IRN"})) == {
+        ("---GOV", "111", "IRN")}
