@@ -205,6 +205,18 @@ def is_background(m: Match) -> bool:
         for t in [m.head, *m.head.ancestors])
 
 
+def complemented(m: Match, by_head: dict[int, Match]) -> bool:
+    """Whether a PETRARCH verb is the infinitive complement (through any chain of
+    them) of another PETRARCH-coded verb."""
+    t = m.head
+    while t.dep_ == "xcomp" and t.head is not t:
+        t = t.head
+        outer = by_head.get(t.i)
+        if outer is not None:
+            return not outer.trigger.cameo
+    return False
+
+
 def absorb_complements(matches: list[Match]) -> list[Match]:
     """An event verb's infinitive complement is part of it, not another event:
     "threatened to ban" is one threat, "refused to deploy" one rejection,
@@ -221,6 +233,8 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
             continue
         if outer is not None and m.head.dep_ == "ccomp" and outer.code[:2] not in REQUESTS:
             outer = None
+        if not m.trigger.cameo and complemented(m, by_head):
+            continue  # PETRARCH codes the verb phrase once: "urged Bree to help win" is the urging
         if outer is None or outer is m or not (outer.trigger.cameo and m.trigger.cameo):
             kept.append(m)
             continue
