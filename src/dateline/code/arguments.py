@@ -113,7 +113,16 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
             out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
         if place_target:
             out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
-    return out + purpose_objects(verb)
+    reported = verb.lemma_.lower() in REPORTING_VERBS  # what is said is not done to its subject
+    return out + purpose_objects(verb) + ([] if reported else clause_object_subjects(verb))
+
+
+def clause_object_subjects(verb: Any) -> list[Any]:
+    """Subjects of a verb's clausal object: "allow candidate Ouattara to participate",
+    parsed with Ouattara the subject of "participate"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
 
 
 def purpose_objects(verb: Any) -> list[Any]:
@@ -209,14 +218,15 @@ def noun_roles(noun: Any, target_prep: str | None, place_target: bool = False) -
 
 def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, target_is_subject: bool = False,
                any_later_noun: bool = False, content_target: bool = False,
-               place_target: bool = False) -> tuple[list[Any], list[Any]]:
+               place_target: bool = False, stative: bool = False) -> tuple[list[Any], list[Any]]:
     """Source and target candidates of a verbal trigger (voice-aware); a pattern
     may name the source's preposition or make the subject the target. With
-    `any_later_noun`, any noun after the verb may be the target (TABARI's way)."""
+    `any_later_noun`, any noun after the verb may be the target (TABARI's way);
+    a `stative` pattern ("be opposed to") reads a passive form as active."""
     subj, passive = clause_subject(verb)
     targets = verb_targets(verb, target_prep, content_target, place_target)
     targets += later_tokens(verb) if any_later_noun else []
-    if passive:
+    if passive and not stative:
         by = agent(verb)
         # the subject's own attachments name the target too: "a camp for Congolese refugees was attacked"
         passive_targets = [subj, *nested_objects(subj)] if subj is not None else []

@@ -19,7 +19,7 @@ from dateline.code.modality import intent_code, threat_code
 from dateline.code.verbs import NO_EVENT, Lexicon, Trigger
 
 
-PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "attr", "acomp", "oprd", "compound",
+PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "auxpass", "attr", "acomp", "oprd", "compound",
                "amod", "advmod", "neg", "npadvmod", "acl", "pcomp"}
 
 
@@ -38,13 +38,16 @@ class Match:
 
 def phrase(head: Any, depth: int = 4) -> list[Any]:
     """The head's phrase: particles, prepositions, objects and complements, not
-    subjects or clauses. A noun shares the prepositions of the verb it hangs from
-    ("opened a hearing into ...", "arrived in Amman on a visit")."""
+    subjects or clauses, except the subject of a verb's clausal object ("allow
+    candidate Ouattara to participate", parsed as a clause). A noun shares the
+    prepositions of the verb it hangs from ("opened a hearing into ...",
+    "arrived in Amman on a visit")."""
     out: list[Any] = []
     verb = arguments.governing_verb(head) if head.pos_ in ("NOUN", "PROPN") else None
     if verb is not None:
         out.extend(c for c in verb.children if c.dep_ == "prep" and head not in c.subtree)
-    frontier = [head]
+    frontier = [head, *arguments.clause_object_subjects(head)]
+    out.extend(frontier[1:])
     for _ in range(depth):
         frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
         out.extend(frontier)

@@ -107,7 +107,8 @@ def roles(m: Match) -> tuple[list[Any], list[Any]]:
     sources, targets = arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
                                             any_later_noun=not (t.cameo or t.compound),
                                             content_target=t.cameo and m.code[:2] in CONTENT_TARGETS,
-                                            place_target=m.code[:2] in CONFLICT_ROOTS)
+                                            place_target=m.code[:2] in CONFLICT_ROOTS,
+                                            stative=frozenset({"be"}) in t.words)
     if t.source_slot:
         sources = slot_phrases(m, t.source_slot) or sources
     if t.target_slot:
