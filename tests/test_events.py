@@ -271,3 +271,14 @@ def test_bare_verb_by_agent_of_no_country_on_no_one_is_no_event(nlp):
     assert code(nlp, "Officials criticized the plan.", {"Officials": "---GOV"}) == []
     assert triples(code(nlp, "Officials criticized Iran.", {"Officials": "---GOV", "Iran": "IRN"})) == {
         ("---GOV", "111", "IRN")}
+
+
+def test_stative_passive_pattern_reads_as_active(nlp):
+    events = code(nlp, "Israel is opposed to French mediation.", {"Israel": "ISR", "French": "FRA"})
+    assert ("ISR", "120", "FRA") in triples(events)
+
+
+def test_clausal_object_subject_in_the_phrase_and_target(nlp):
+    events = code(nlp, "The Supreme Court decided to allow candidate Alassane Ouattara to participate in elections.",
+                  {"The Supreme Court": "CIVJUD", "Alassane Ouattara": "CIVELI"})
+    assert triples(events) == {("CIVJUD", "0812", "CIVELI")}
