@@ -282,3 +282,9 @@ def test_clausal_object_subject_in_the_phrase_and_target(nlp):
     events = code(nlp, "The Supreme Court decided to allow candidate Alassane Ouattara to participate in elections.",
                   {"The Supreme Court": "CIVJUD", "Alassane Ouattara": "CIVELI"})
     assert triples(events) == {("CIVJUD", "0812", "CIVELI")}
+
+
+def test_message_that_someone_must_act_is_a_demand(nlp):
+    events = code(nlp, "French President Jacques Chirac issued a stern reminder to Iraq that it must cooperate fully.",
+                  {"French President Jacques Chirac": "FRAGOV", "Iraq": "IRQ", "it": "IRQ"})
+    assert triples(events) == {("FRAGOV", "100", "IRQ")}

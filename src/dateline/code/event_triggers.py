@@ -160,15 +160,19 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
 
 
 MODAL_DEMANDS = {"must": "100", "should": "020"}
+MESSAGE_NOUNS = arguments.TEXT_NOUNS | {"reminder", "warning", "message", "ultimatum", "appeal"}
+"""Nouns for what is said: "a reminder that Iraq must ..." says so as much as "said Iraq must"."""
 
 
 def demand_matches(sent: Any, matches: list[Match]) -> list[Match]:
     """"X said Y must do Z" is X demanding of Y (CAMEO 10; "should": an appeal, 02),
-    whatever Z is: the reported clause's event gives way to the demand."""
+    whatever Z is: the reported clause's event gives way to the demand; so is a
+    message saying so ("issued a stern reminder to Iraq that it must cooperate")."""
     out = {m.head.i: m for m in matches}
     for tok in sent:
         modal = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_DEMANDS), None)
-        if modal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in arguments.REPORTING_VERBS:
+        said = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in arguments.REPORTING_VERBS
+        if modal and (said or (tok.dep_ == "acl" and tok.head.lemma_.lower() in MESSAGE_NOUNS)):
             trigger = Trigger(head=modal, kind="demand", code=MODAL_DEMANDS[modal], rule=f"rule:reported-{modal}")
             out[tok.i] = Match(trigger, tok, [])
     return sorted(out.values(), key=lambda m: m.head.i)

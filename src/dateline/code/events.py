@@ -98,8 +98,11 @@ def event_place(head: Any, used: set[int], article: Article) -> str | None:
 
 def roles(m: Match) -> tuple[list[Any], list[Any]]:
     t = m.trigger
-    if t.kind == "demand":
-        speaker, _ = arguments.clause_subject(m.head.head)
+    if t.kind == "demand":  # the speaker: the reporting verb's subject, or who issued the message
+        said = m.head.head
+        if said.pos_ == "NOUN":
+            said = arguments.governing_verb(said) or said
+        speaker, _ = arguments.clause_subject(said)
         addressee, _ = arguments.clause_subject(m.head)
         return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
