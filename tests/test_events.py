@@ -288,3 +288,10 @@ def test_message_that_someone_must_act_is_a_demand(nlp):
     events = code(nlp, "French President Jacques Chirac issued a stern reminder to Iraq that it must cooperate fully.",
                   {"French President Jacques Chirac": "FRAGOV", "Iraq": "IRQ", "it": "IRQ"})
     assert triples(events) == {("FRAGOV", "100", "IRQ")}
+
+
+def test_threat_aimed_at_the_subject_of_its_condition(nlp):
+    events = code(nlp, "Russia has threatened to stop negotiations if the United States goes ahead with the deployment.",
+                  {"Russia": "RUS", "the United States": "USA"})
+    assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "13"} == {
+        ("RUS", "USA")}

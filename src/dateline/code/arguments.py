@@ -111,6 +111,7 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
             out += nested_objects(obj)
         if content_target:
             out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+            out += condition_subjects(v)
         if place_target:
             out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
     reported = verb.lemma_.lower() in REPORTING_VERBS  # what is said is not done to its subject
@@ -123,6 +124,17 @@ def clause_object_subjects(verb: Any) -> list[Any]:
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+
+
+CONDITIONAL_MARKS = {"if", "unless"}
+
+
+def condition_subjects(verb: Any) -> list[Any]:
+    """Subjects of a condition on the act: whom a threat or demand is aimed at
+    ("threatened to stop negotiations if the United States goes ahead")."""
+    return [s for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+            for s in c.children if s.dep_ in SUBJECTS]
 
 
 def purpose_objects(verb: Any) -> list[Any]:
