@@ -11,10 +11,9 @@ the quotes component over the parsed documents against the parse itself.
 from __future__ import annotations
 
 import sys
-import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
+
+from measure import peak_bytes, seconds
 
 from dateline.analyse.nlp import load, model_name
 from dateline.code.quotes import quotes_of
@@ -23,28 +22,16 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 TEXTS = SHARED / "gold" / "quotes" / "polnear" / "data" / "dev" / "text"
 
 
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
-    started = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - started, result
-
-
-def peak_bytes(fn: Callable[[], object]) -> int:
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak
-
-
 def main() -> int:
     if not TEXTS.exists():
         print(f"skipped: {TEXTS} is absent (the shared data folder beside the project)")
         return 0
     texts = [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*.txt"))]
     nlp = load(model_name())
-    parse_s, docs = timed(lambda: list(nlp.pipe(texts, batch_size=32)))
-    quotes_s, quotes = timed(lambda: [quotes_of(doc) for doc in docs])
+    docs: list = []
+    parse_s = seconds(lambda: docs.extend(nlp.pipe(texts, batch_size=32)), repeat=1)
+    quotes_s = seconds(lambda: [quotes_of(doc) for doc in docs])
+    quotes = [quotes_of(doc) for doc in docs]
     parse_mem = peak_bytes(lambda: list(nlp.pipe(texts[:20], batch_size=32)))
     quotes_mem = peak_bytes(lambda: [quotes_of(doc) for doc in docs[:20]])
     words = sum(len(doc) for doc in docs)

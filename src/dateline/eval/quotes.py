@@ -57,7 +57,10 @@ def attribution_pairs(pred: list[Attribution], gold: list[Attribution], text: st
     return len(greedy_pairs(p, g, score))
 
 
-def score_article(pred: list[Attribution], gold: list[Attribution], text: str, totals: dict[str, Counts], weight: float):
+def score_article(
+    pred: list[Attribution], gold: list[Attribution], text: str, totals: dict[str, Counts], weight: float
+) -> None:
+    """Add one article's matches against one annotator's attributions to `totals`."""
     def spans(items: list[Attribution], part: str) -> list[Ranges]:
         return [getattr(a, part) for a in items if getattr(a, part)]
 
@@ -80,6 +83,8 @@ def predict(articles: list[AnnotatedArticle]) -> list[list[Attribution]]:
 
 def evaluate(args) -> dict[str, Any]:
     articles = read_split(args.gold, args.limit)
+    if not articles:
+        raise SystemExit(f"no PolNeAR articles under {args.gold} (expected text/*.txt and attributions/*.ann)")
     totals = {m: Counts() for m in MEASURES}
     for article, pred in zip(articles, predict(articles)):
         weight = 1 / len(article.annotations)
