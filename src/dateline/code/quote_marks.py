@@ -1,4 +1,5 @@
-"""Quotation spans in text: straight and curly double quotes, guillemets.
+"""Quotation spans in text: straight and curly double quotes, guillemets, and
+doubled apostrophes (''...'', the New York Times' archive form).
 
 A quotation left open at the end of a paragraph continues when the next
 paragraph opens with a quotation mark (the convention for quotes running over
@@ -12,9 +13,9 @@ import re
 
 Span = tuple[int, int]
 
-OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
-CLOSERS = {"”", "»", '"', "“"}
-_MARK = re.compile(r'["“”«»„]')
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''"}
+CLOSERS = {"”", "»", '"', "“", "''"}
+_MARK = re.compile(r"''|[\"“”«»„]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SPACE = re.compile(r"\s*")
 
@@ -22,7 +23,8 @@ _SPACE = re.compile(r"\s*")
 def _continues(text: str, end: int) -> int | None:
     """Where the next paragraph's opening mark is, if it opens with one."""
     i = _SPACE.match(text, end).end()
-    return i if i < len(text) and text[i] in OPENERS else None
+    mark = _MARK.match(text, i)
+    return i if mark and mark.group() in OPENERS else None
 
 
 def quotation_spans(text: str) -> list[Span]:
@@ -40,7 +42,7 @@ def quotation_spans(text: str) -> list[Span]:
                 if ch in OPENERS:
                     start, closer = i, OPENERS[ch]
             elif ch == closer or (ch in CLOSERS and ch != "“"):
-                spans.append((start, i + 1))
+                spans.append((start, m.end()))
                 start = None
         if start is not None:
             nxt = _continues(text, para.end())
