@@ -178,6 +178,7 @@ def test_entities_carry_codes(nlp, seed_text):
     assert ("Joe Biden", "USAGOV") in by_text
     assert ("US", "USA") in by_text  # the entity inside the title keeps its own code
     assert ("Jens Stoltenberg", "IGOWSTNAT") in by_text
+    assert {code for text, code in by_text if text == "West"} == {"WST"}  # the collective's own code
     assert isinstance(state.actors, ActorIndex)
 
 

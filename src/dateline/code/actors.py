@@ -77,7 +77,9 @@ def entities(doc: Any, index: ActorIndex, dictionary: ActorDictionary, date: str
     ("Kremlin" as a metonym, "NATO" when untagged).
 
     An entity heading a mention takes the mention's resolved code ("Joe Biden"
-    in "US President Joe Biden" -> USAGOV); one inside it, its own ("US" -> USA).
+    in "US President Joe Biden" -> USAGOV); one inside it, its own ("US" -> USA);
+    one in a collective, the collective's own ("West" in "the West" -> WST, whatever
+    members the mention stands for).
     """
     out: list[Entity] = []
     covered: set[int] = set()
@@ -98,7 +100,8 @@ def _entity_code(ent: Any, index: ActorIndex, dictionary: ActorDictionary, date:
     if m is not None and m.kind == "name" and ent.start <= m.token_end - 1 < ent.end:
         return m.name, m.code
     words = [t.text for t in ent if t.lower_ not in ("the", "'s", "’s")]
-    entry = next((e for e in dictionary.lookup(" ".join(words)) if e.kind == "actor"), None)
+    forms = [" ".join(words)] + ([m.text] if m is not None else [])  # "the West" resolved to its members
+    entry = next((e for form in forms for e in dictionary.lookup(form) if e.kind == "actor"), None)
     return (entry.name, entry.code_at(date)) if entry else (None, None)
 
 

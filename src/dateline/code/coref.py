@@ -31,6 +31,7 @@ import re
 import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from dateline.code.actor_dictionary import DATA, split_field
@@ -74,7 +75,7 @@ def collectives(paths: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for path in (DATA / "collectives.tsv", *paths):
         try:
-            text = open(path, encoding="utf-8").read()
+            text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:  # a bad user file must not stop every article
             warnings.warn(f"actor collectives {path} skipped: {exc}", stacklevel=2)
             continue
