@@ -295,3 +295,9 @@ def test_threat_aimed_at_the_subject_of_its_condition(nlp):
                   {"Russia": "RUS", "the United States": "USA"})
     assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "13"} == {
         ("RUS", "USA")}
+
+
+def test_two_names_of_one_actor_are_not_a_compound(nlp):
+    events = code(nlp, "Ban Ki-moon, the secretary general of the United Nations, vowed to repeat the effort.",
+                  {"Ban Ki-moon": "IGOUNO", "secretary general of the United Nations": "IGOUNO"})
+    assert {(e.source.code, e.cameo_root) for e in events} == {("IGOUNO", "03")}

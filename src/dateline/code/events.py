@@ -201,7 +201,7 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     needs_target = reverse is not None
     mutual = (m.trigger.compound or reverse or (m.trigger.cameo and entry.root in MUTUAL_ROOTS)
               or shared_object(m.head))
-    if mutual and not targets and len(sources) > 1:
+    if mutual and not targets and len({s.code or s.text for s in sources}) > 1:
         # "A and B held talks": the members of a compound act on each other
         pairs = [(s, t) for s in sources for t in sources if s is not t and not (s.code and s.code == t.code)]
         reverse = None
