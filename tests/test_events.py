@@ -301,3 +301,8 @@ def test_two_names_of_one_actor_are_not_a_compound(nlp):
     events = code(nlp, "Ban Ki-moon, the secretary general of the United Nations, vowed to repeat the effort.",
                   {"Ban Ki-moon": "IGOUNO", "secretary general of the United Nations": "IGOUNO"})
     assert {(e.source.code, e.cameo_root) for e in events} == {("IGOUNO", "03")}
+
+
+def test_where_a_meeting_happens_is_not_its_partner(nlp):
+    events = code(nlp, "NATO held a summit in Poland.", {"NATO": "IGOWSTNAT", "Poland": "POL"})
+    assert not any(e.target and e.target.code == "POL" for e in events)
