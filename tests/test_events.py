@@ -219,6 +219,7 @@ def test_event_needs_a_coded_actor(nlp):
     text = "The Homeland Union attacked the Freedom Party in Vilnius."
     assert code(nlp, text, {}) == []
     assert triples(code(nlp, text, {"Freedom Party": "LTUPTY"})) == {(None, "190", "LTUPTY")}
+    assert code(nlp, text, {"Freedom Party": "---PTY"}) == []  # an unknown actor needs a target of known country
 
 
 def test_list_misparsed_as_modifiers_gives_every_member(nlp):

@@ -212,6 +212,8 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
         return [], None  # an event needs an actor of known code: two unknowns say nothing about whom
     if target is None and not has_country(source) and (entry.root in FORCE_ROOTS or not m.trigger.specificity):
         return [], None  # a bare verb by an agent of no known country on no one: "an official said"
+    if not source.code and not (target is not None and has_country(target)):
+        return [], None  # an unknown actor acting on no one of known country: "the group called for schools"
     if m.trigger.cameo and entry.quad_class in (1, 3) and not source.code and is_person(source, m.head.doc):
         return [], None  # an uncoded person's words: a pundit's, not a political actor's
     return pairs, reverse
