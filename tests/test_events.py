@@ -307,3 +307,10 @@ def test_two_names_of_one_actor_are_not_a_compound(nlp):
 def test_where_a_meeting_happens_is_not_its_partner(nlp):
     events = code(nlp, "NATO leaders gathered for a summit in Poland.", {"NATO leaders": "IGOWSTNAT", "Poland": "POL"})
     assert not any(e.target and e.target.code == "POL" for e in events)
+
+
+def test_refusal_aimed_at_whom_it_would_allow(nlp):
+    events = code(nlp, "The UNITA wing refused to allow United Nations planes to land.",
+                  {"UNITA wing": "AGOREB", "United Nations": "IGOUNO"})
+    assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "12"} == {
+        ("AGOREB", "IGOUNO")}

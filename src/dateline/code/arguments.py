@@ -115,7 +115,7 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
         if place_target:
             out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
     reported = verb.lemma_.lower() in REPORTING_VERBS  # what is said is not done to its subject
-    return out + purpose_objects(verb) + ([] if reported else clause_object_subjects(verb))
+    return out + purpose_objects(verb) + ([] if reported else [s for v in chain for s in clause_object_subjects(v)])
 
 
 def clause_object_subjects(verb: Any) -> list[Any]:
