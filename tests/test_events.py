@@ -219,6 +219,7 @@ def test_event_needs_a_coded_actor(nlp):
     text = "The Homeland Union attacked the Freedom Party in Vilnius."
     assert code(nlp, text, {}) == []
     assert triples(code(nlp, text, {"Freedom Party": "LTUPTY"})) == {(None, "190", "LTUPTY")}
+    assert code(nlp, text, {"Freedom Party": "---PTY"}) == []  # an unknown actor needs a target of known country
 
 
 def test_list_misparsed_as_modifiers_gives_every_member(nlp):
@@ -295,3 +296,21 @@ def test_threat_aimed_at_the_subject_of_its_condition(nlp):
                   {"Russia": "RUS", "the United States": "USA"})
     assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "13"} == {
         ("RUS", "USA")}
+
+
+def test_two_names_of_one_actor_are_not_a_compound(nlp):
+    events = code(nlp, "Ban Ki-moon, the secretary general of the United Nations, vowed to repeat the effort.",
+                  {"Ban Ki-moon": "IGOUNO", "secretary general of the United Nations": "IGOUNO"})
+    assert {(e.source.code, e.cameo_root) for e in events} == {("IGOUNO", "03")}
+
+
+def test_where_a_meeting_happens_is_not_its_partner(nlp):
+    events = code(nlp, "NATO leaders gathered for a summit in Poland.", {"NATO leaders": "IGOWSTNAT", "Poland": "POL"})
+    assert not any(e.target and e.target.code == "POL" for e in events)
+
+
+def test_refusal_aimed_at_whom_it_would_allow(nlp):
+    events = code(nlp, "The UNITA wing refused to allow United Nations planes to land.",
+                  {"UNITA wing": "AGOREB", "United Nations": "IGOUNO"})
+    assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "12"} == {
+        ("AGOREB", "IGOUNO")}

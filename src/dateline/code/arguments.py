@@ -115,7 +115,7 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
         if place_target:
             out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
     reported = verb.lemma_.lower() in REPORTING_VERBS  # what is said is not done to its subject
-    return out + purpose_objects(verb) + ([] if reported else clause_object_subjects(verb))
+    return out + purpose_objects(verb) + ([] if reported else [s for v in chain for s in clause_object_subjects(v)])
 
 
 def clause_object_subjects(verb: Any) -> list[Any]:
@@ -149,23 +149,19 @@ def purpose_objects(verb: Any) -> list[Any]:
     return out
 
 
-OBJECT_PREPS = ("to", "with", "against", "on", "from", "by", "of", "for", "toward", "towards", "between", "among",
-                "in")
+PARTY_PREPS = ("to", "with", "against", "on", "from", "by", "of", "for", "toward", "towards", "between", "among")
+OBJECT_PREPS = (*PARTY_PREPS, "in")
 
 
-def nested_objects(token: Any, depth: int = 3) -> list[Any]:
+def nested_objects(token: Any, depth: int = 3, preps: tuple[str, ...] = OBJECT_PREPS) -> list[Any]:
     """Objects of prepositions hanging from an object, breadth first: the target
     behind "lifted the curfew on Palestinians", "rejected calls by Belarus"."""
     out: list[Any] = []
     frontier = [token]
     for _ in range(depth):
-        frontier = prep_objects_of(frontier)
+        frontier = [p for t in frontier for p in prep_objects(t, preps)]
         out += frontier
     return out
-
-
-def prep_objects_of(tokens: list[Any]) -> list[Any]:
-    return [p for t in tokens for p in prep_objects(t, OBJECT_PREPS)]
 
 
 def governing_verb(noun: Any) -> Any | None:
@@ -221,8 +217,9 @@ def noun_roles(noun: Any, target_prep: str | None, place_target: bool = False) -
     if not targets and verb is not None:
         targets = prep_objects(verb, preps)
     targets += [t for pobj in targets for t in nested_objects(pobj)]
-    if not targets:  # "a suspension of air links with Serbia", "the withdrawal of forces from Panama"
-        targets = nested_objects(noun) + (purpose_objects(verb) if verb is not None else [])
+    if not targets:  # "a suspension of air links with Serbia", "the withdrawal of forces from Panama";
+        # not where it happens: "a NATO summit in Warsaw" is no meeting with Poland
+        targets = nested_objects(noun, preps=PARTY_PREPS) + (purpose_objects(verb) if verb is not None else [])
     if place_target:
         targets += prep_objects(noun, ("in",)) + (prep_objects(verb, ("in",)) if verb is not None else [])
     return sources, targets

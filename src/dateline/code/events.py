@@ -201,7 +201,7 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     needs_target = reverse is not None
     mutual = (m.trigger.compound or reverse or (m.trigger.cameo and entry.root in MUTUAL_ROOTS)
               or shared_object(m.head))
-    if mutual and not targets and len(sources) > 1:
+    if mutual and not targets and len({s.code or s.text for s in sources}) > 1:
         # "A and B held talks": the members of a compound act on each other
         pairs = [(s, t) for s in sources for t in sources if s is not t and not (s.code and s.code == t.code)]
         reverse = None
@@ -212,6 +212,8 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
         return [], None  # an event needs an actor of known code: two unknowns say nothing about whom
     if target is None and not has_country(source) and (entry.root in FORCE_ROOTS or not m.trigger.specificity):
         return [], None  # a bare verb by an agent of no known country on no one: "an official said"
+    if not source.code and not (target is not None and has_country(target)):
+        return [], None  # an unknown actor acting on no one of known country: "the group called for schools"
     if m.trigger.cameo and entry.quad_class in (1, 3) and not source.code and is_person(source, m.head.doc):
         return [], None  # an uncoded person's words: a pundit's, not a political actor's
     return pairs, reverse
