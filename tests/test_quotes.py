@@ -248,3 +248,24 @@ def test_predicate_noun_cue_takes_the_subject(nlp):
     (q,) = quotes_in(nlp, "The prominent actress is a high-profile campaigner for Senator Bernie Sanders.")
     assert q.cue == "campaigner" and q.speaker.text == "The prominent actress"
     assert q.text == "Senator Bernie Sanders"
+
+
+def test_curly_single_quotes_not_apostrophes():
+    text = "Trump: ‘I’m the Worst Thing That Ever Happened.’ In the ‘80s the voters’ mood was bad."
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["‘I’m the Worst Thing That Ever Happened.’"]
+
+
+def test_opening_mark_typed_as_closer():
+    text = "“It is unusual,“ said Larry Noble. He said “yes.”"
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["“It is unusual,“", "“yes.”"]
+
+
+def test_quotation_after_a_final_cue_is_its_content(nlp):
+    text = "Asked if Trump’s comments had rattled them as well, Ryan said, “Sure. I get that, too.”"
+    (said,) = by_cue(quotes_in(nlp, text), "said")
+    assert said.text == "“Sure. I get that, too.”" and said.speaker.text == "Ryan"
+
+
+def test_cue_after_predicate_adjective_takes_its_subject(nlp):
+    (q,) = quotes_in(nlp, "But he is correct to note that Obamacare was an effort.")
+    assert q.cue == "note" and q.speaker.text == "he"

@@ -37,7 +37,7 @@ from dateline.pipeline import Analysis, component
 Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
-INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "acomp")
 WHETHER = ("if", "whether")
 SUBJECT_FRAMES = ("nsubj", "nsubjpass")
 """Frames that make the subject content and leave the source unnamed ("X seems to")."""
@@ -55,6 +55,7 @@ SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
 _GAP_BEFORE = re.compile(r"[ \t,]*")
 _GAP_TO_CUE = re.compile(r"[ \t,]*[^\n\"“”«»]{1,60}?")
 _COLON_BEFORE = re.compile(r"\w:[ \t]*\Z")
+_QUOTE_AFTER = re.compile(r"[ \t,:]*[\"“«]")
 _GAP_AFTER = re.compile(r"[\s,:;]*")
 _GAP_NEXT_SENTENCE = re.compile(r"[\s,:;.]*")
 _EDGE = " \t\n,;:–—-"
@@ -361,10 +362,10 @@ class QuoteFinder:
         ]
 
     def agentless_passive(self, verb: Any, cue: Cue) -> Attribution | None:
-        """ "Farook's name was announced on a police scanner", "he was asked about X": a speech
-        verb in the passive with no agent names no source; its complements are the content,
-        else its passive subject."""
-        if cue.kind != "speech" or not any(c.dep_ == "auxpass" for c in verb.children):
+        """ "Farook's name was announced on a police scanner", "he was asked about X": a cue verb
+        in the passive with no agent names no source; its complements are the content, else
+        its passive subject."""
+        if not any(c.dep_ == "auxpass" for c in verb.children):
             return None
         complements = content_dependents(verb, cue.frames) or [c for c in verb.children if c.dep_ == "nsubjpass"]
         parts = self.complement_spans(complements, verb)
@@ -479,6 +480,8 @@ class QuoteFinder:
             return []
         if any(c.dep_ in COMPLEMENTS for c in verb.rights) or verb.right_edge.i < sent.end - 2:
             return []
+        if _QUOTE_AFTER.match(self.text, verb.idx + len(verb)):
+            return []  # "..., Ryan said, “Sure. ...”": the quotation after it is the content
         if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in self.doc[sent.start : subj.left_edge.i]):
             return []
         first = sent.start_char
@@ -565,7 +568,7 @@ class QuoteFinder:
         cue already has a quotation before it ("A," he said. "B.").
         """
         claimed = {q for a in found for q in self.quotations if any(_overlaps(q, p) for p in a.parts)}
-        for a in found:
+        for a in sorted(found, key=lambda a: a.cue_span, reverse=True):  # the nearest cue first
             after = max(a.cue_span[1], a.source_span[1] if a.source_span else 0)
             clause_end = self.clause_end(a, after)
             quoted_before = any(p[1] <= a.cue_span[0] and ends_quoted(self.text, p[1]) for p in a.parts)
