@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ingest import peak_bytes, seconds  # the timing helpers benchmarks/ingest.py defines
+from measure import peak_bytes, seconds
 
 from dateline.analyse.nlp import load
 from dateline.code.actor_dictionary import ActorDictionary, DatedCode, Entry, builtin_dictionary

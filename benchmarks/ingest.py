@@ -16,15 +16,13 @@ import io
 import json
 import sys
 import tempfile
-import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from dateline.ingest import read_inputs
+from measure import peak_bytes, seconds
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 TEXTS = SHARED / "gold" / "quotes" / "polnear" / "data" / "dev" / "text"
@@ -42,23 +40,6 @@ def plain_read(paths: list[Path]) -> int:
 
 def ingest(paths: list[Path]) -> int:
     return sum(len(doc.content) for doc in read_inputs([str(p) for p in paths]))
-
-
-def seconds(fn: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
-def peak_bytes(fn: Callable[[], object]) -> int:
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak
 
 
 def write_jsonl(paths: list[Path], target: Path) -> None:

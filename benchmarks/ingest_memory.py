@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -28,8 +27,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from measure import POLNEAR, max_rss_mb
+
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = ROOT.parent / "shared" / "gold" / "quotes" / "polnear" / "data" / "dev" / "text"
+TEXTS = POLNEAR / "dev" / "text"
 
 
 def copies(n: int):
@@ -41,10 +42,6 @@ def copies(n: int):
         path = paths[i % len(paths)]
         content = path.read_bytes() + f"\n\n(copy {i})\n".encode()
         yield RawDocument(origin=f"bench/{i:06d}/{path.name}", kind="text", content=content)
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
 def child(n: int, components: str, workers: int, trace: bool, link: bool) -> dict:
@@ -61,7 +58,7 @@ def child(n: int, components: str, workers: int, trace: bool, link: bool) -> dic
         seconds = time.perf_counter() - start
         heap = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
         assert summary.statuses["ok"] == n, dict(summary.statuses)
-    return {"n": n, "seconds": seconds, "docs_per_s": n / seconds, "peak_rss_mb": peak_rss_mb(), "peak_heap_mb": heap}
+    return {"n": n, "seconds": seconds, "docs_per_s": n / seconds, "peak_rss_mb": max_rss_mb(), "peak_heap_mb": heap}
 
 
 def measure(n: int, components: str, workers: int, link: bool) -> dict:

@@ -14,7 +14,6 @@ stored ones. Peak memory (max RSS) is reported against the RSS before linking.
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 from dateline.eval.rewrites import REWRITES, apply
+from measure import max_rss_mb
 from dateline.link import Linker
 from dateline.model import Article
 
@@ -48,10 +48,6 @@ def corpus(n: int):
         day = (start + timedelta(days=i // PER_DAY)).isoformat()
         yield Article(id=f"a{i:05d}", origin=f"bench/{i}", content_hash=str(i), text=text,
                       title=text.splitlines()[0][:200], site=f"site{i % 97}.example", published=day)
-
-
-def max_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ingest import peak_bytes, seconds  # the timing helpers benchmarks/ingest.py defines
+from measure import peak_bytes, seconds
 
 from dateline.analyse.nlp import load, model_name
 from dateline.code.quotes import quotes_of

@@ -15,22 +15,18 @@ from __future__ import annotations
 import sys
 import time
 import tracemalloc
-from pathlib import Path
 
 from dateline.analyse.nlp import load
 from dateline.code.time import recognise
+from measure import polnear_texts
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-TEXTS = SHARED / "gold" / "quotes" / "polnear" / "data" / "dev" / "text"
 DCT = "2016-11-01"
 
 
 def main() -> int:
-    if not TEXTS.exists():
-        print(f"skipped: {TEXTS} is absent (needs the shared data folder beside the project)")
+    texts = polnear_texts("dev", int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    if texts is None:
         return 0
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    texts = [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*.txt"))[:limit]]
     nlp = load()
     recognise("warm up on Monday, last year.", DCT)  # compile the rules outside the timing
 

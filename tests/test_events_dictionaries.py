@@ -123,3 +123,64 @@ def test_petrarch_patterns_keep_order_adjacency_and_spelling(tmp_path):
     assert code("Gollum recently allowed visits.") == "025"
     assert code("Gollum allowed neatest the place.") == "080"  # words out of order
     assert code("Gollum allowed efforts.") == "080"  # EFFORT is not "efforts"
+
+
+SLOT_VERBS = """\
+&MONEY
++MONEY
+
+--- WARN [160] ---
+WARN
+- * AT ^ +  [162]
+- * &UNDEFINED_SET  [999]
+
+--- RECEIVE [033] ---
+RECEIVE
+- + * &MONEY $  [071]
+- * +  [034]
+"""
+
+
+def test_petrarch_actor_slots_and_undefined_synsets(tmp_path):
+    path = tmp_path / "slots.verbs"
+    path.write_text(SLOT_VERBS, encoding="utf-8")
+    by_code = {t.code: t for t in read_petrarch_verbs(path)}
+    assert by_code["162"].target_slot == (0, 1) and by_code["162"].source_slot is None
+    money = by_code["071"]
+    assert money.target_is_subject and money.source_slot == (0, 0) and money.target_slot is None
+    assert by_code["034"].target_slot == (-1, 0)
+    assert "999" not in by_code  # a pattern naming a synset the file lacks never matches
+
+
+def petrarch_events(tmp_path, verbs: str, text: str, actors: dict[str, str]) -> set[tuple]:
+    """(source, code, target) of `text` coded with the PETRARCH dictionary `verbs` and the given actors."""
+    from dateline.analyse.nlp import load
+    from dateline.code.actors import ActorIndex, ActorMention
+    from dateline.code.events import code_sentences
+    from dateline.model import Article
+    from dateline.pipeline import Analysis
+
+    path = tmp_path / "test.verbs"
+    path.write_text(verbs, encoding="utf-8")
+    doc = load()(text)
+    mentions = []
+    for phrase, code in actors.items():
+        span = doc.char_span(text.find(phrase), text.find(phrase) + len(phrase))
+        mentions.append(ActorMention(span.text, span.start_char, span.end_char, span.start, span.end, code=code))
+    state = Analysis(article=Article(id="a", origin="t", content_hash="h", text=text), doc=doc,
+                     actors=ActorIndex(mentions))
+    events = code_sentences(state, load_lexicon((str(path),), False))
+    return {(e.source.code, e.cameo, e.target.code if e.target else None) for e in events}
+
+
+def test_petrarch_slot_skips_a_noun_phrase(tmp_path):
+    events = petrarch_events(tmp_path, SLOT_VERBS, "Danish media warned at the Gondor of the Prince of Dol Amroth.",
+                             {"Danish media": "DNKMED", "Gondor": "GON", "Prince of Dol Amroth": "DOL"})
+    assert events == {("DNKMED", "162", "DOL")}
+
+
+def test_petrarch_verb_phrase_coded_once(tmp_path):
+    verbs = "--- URGE [023] ---\nURGE\n\n--- WIN [010] ---\nWIN\n"
+    events = petrarch_events(tmp_path, verbs, "Calenardhon urged Bree on Monday to help win a greater role.",
+                             {"Calenardhon": "CAL", "Bree": "BRE"})
+    assert events == {("CAL", "023", "BRE")}

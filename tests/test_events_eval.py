@@ -94,3 +94,22 @@ def test_eval_runs_on_petrarch_unit_tests_sample():
     for key in ("event_accuracy", "event_macro_f1", "source_f1", "target_f1", "triple_precision",
                 "triple_recall", "triple_f1"):
         assert 0.0 <= result[key] <= 1.0
+
+
+def test_discard_records_expect_no_event_when_the_file_names_discards(tmp_path):
+    (tmp_path / "d.txt").write_text("+TYPHOON\n")
+    discard = '<Sentence date="19950101" id="D-1"><EventCoding error="storydiscard"></EventCoding><Text>A typhoon.</Text></Sentence>'
+    (tmp_path / "r.xml").write_text(XML.replace("</Sentences>", discard + "</Sentences>"))
+    assert [r.id for r in read_petrarch(tmp_path / "r.xml")] == ["A-1", "A-2"]
+    with_discards = XML.replace("<Environment>", "<Environment><Discardfile>d.txt</Discardfile>")
+    (tmp_path / "r.xml").write_text(with_discards.replace("</Sentences>", discard + "</Sentences>"))
+    records = read_petrarch(tmp_path / "r.xml")
+    assert [r.id for r in records] == ["A-1", "A-2", "D-1"] and records[2].events == []
+    assert ev.pipeline_config("petrarch", records)[1]["discard_files"] == [str(tmp_path / "d.txt")]
+
+
+def test_errors_listing_names_wrong_records():
+    gold = [GoldRecord("1", "t1", [GoldEvent("ARN", "064", "GON")]), GoldRecord("2", "t2", [])]
+    ours = [[event("ARN", None, "GON", root="06", cameo="064")], [event("ARN", None, "GON", root="06", cameo="064")]]
+    errors = ev.score("petrarch", gold, ours)["errors"]
+    assert [e["id"] for e in errors] == ["2"] and errors[0]["ours"] == ["ARN GON 064"] and errors[0]["gold"] == []

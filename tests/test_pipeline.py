@@ -22,3 +22,9 @@ def test_process_json_on_seed(seed_path, capsys):
     for key in ("id", "origin", "status", "error", "title", "text", "events", "quotes", "timexes"):
         assert key in rows[0]
     assert rows[0]["status"] == "ok"
+
+
+def test_process_honours_max_bytes(seed_path, capsys):
+    assert main(["process", str(seed_path), "--json", "--max-bytes", "1000"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["status"] == "error" and "too large" in row["error"]

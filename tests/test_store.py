@@ -207,6 +207,20 @@ def test_one_failing_document_does_not_stop_the_batch(store, monkeypatch):
     assert summary.errors == [("docs/2.txt", "processing failed: ValueError: bad bytes")]
 
 
+def test_errors_are_processed_again_only_when_asked(store, monkeypatch):
+    import dateline.workers as workers
+
+    real_extract = workers.extract
+    monkeypatch.setattr(workers, "extract", lambda doc: 1 / 0 if doc.origin == "docs/2.txt" else real_extract(doc))
+    run(store, sample_docs(4))
+    monkeypatch.setattr(workers, "extract", real_extract)  # the fix
+    assert run(store, sample_docs(4)).already_stored == 4
+    retried = run(store, sample_docs(4), retry_errors=True)
+    assert (retried.already_stored, dict(retried.statuses)) == (3, {"ok": 1})
+    assert store.count("articles") == 4
+    assert store.rows("SELECT status, error FROM articles WHERE origin = 'docs/2.txt'") == [{"status": "ok", "error": None}]
+
+
 def version_1_store(tmp_path):
     """A store file as the first schema version made it, with one article row."""
     folder = tmp_path / "v1"

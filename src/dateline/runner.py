@@ -75,18 +75,19 @@ def ingest(
     use_ray: bool = False,
     batch_size: int = 32,
     link: bool = True,
+    retry_errors: bool = False,
     on_progress: Callable[[RunSummary], None] | None = None,
 ) -> RunSummary:
     """Store every new document in `raws` and return the run's summary.
 
-    With `link`, each stored ``ok`` article is then linked across articles
-    (copies, stories, merged events) when `dateline.link` provides
-    ``link_article(store, article)``. The run is recorded in the `runs` table,
-    as ``interrupted`` if it stops early.
+    With `link`, each saved batch is then linked across articles (copies,
+    stories, merged events: `dateline.link.link_articles`). With
+    `retry_errors`, inputs stored with status ``error`` are processed again.
+    The run is recorded in the `runs` table, as ``interrupted`` if it stops early.
     """
     components = tuple(components)
     summary = RunSummary(store.start_run(list(inputs), list(components), workers))
-    loop = _Loop(store, summary, on_progress or (lambda s: None), link)
+    loop = _Loop(store, summary, on_progress or (lambda s: None), link, retry_errors)
     status = "interrupted"
     try:
         batches = chunked(loop.new_documents(raws, batch_size), batch_size)
@@ -101,11 +102,15 @@ def ingest(
 class _Loop:
     """The run's state: the store, the summary, and the documents in flight."""
 
-    def __init__(self, store: Store, summary: RunSummary, on_progress: Callable[[RunSummary], None], link: bool):
+    def __init__(
+        self, store: Store, summary: RunSummary, on_progress: Callable[[RunSummary], None], link: bool,
+        retry_errors: bool,
+    ):
         self.store = store
         self.summary = summary
         self.on_progress = on_progress
         self.link = link
+        self.retry_status = "error" if retry_errors else None
         self.pending_ids: set[str] = set()
         self.pending_hashes: dict[str, str] = {}
 
@@ -119,7 +124,7 @@ class _Loop:
             for raw in chunk:
                 digest = content_hash(raw.content or b"")
                 keyed.append((raw, digest, article_id(raw.origin, digest)))
-            stored = self.store.stored_ids([doc_id for _, _, doc_id in keyed])
+            stored = self.store.stored_ids([doc_id for _, _, doc_id in keyed], self.retry_status)
             originals = self.store.originals([digest for raw, digest, _ in keyed if _may_duplicate(raw)])
             duplicates: dict[str, str] = {}
             found: list[Article] = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from dateline.cli.inputs import add_inputs, read
+
 _SUMMARY_FIELDS = ("published", "wire_source", "language")
 
 
@@ -16,16 +18,15 @@ def register(sub) -> None:
         "language, quality flags and clean text. One line per article, or one JSON object per article with --json. "
         "Nothing is stored.",
     )
-    p.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories, URLs, or - for standard input")
+    add_inputs(p)
     p.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines), text included")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from dateline.extract import extract_article
-    from dateline.ingest import read_inputs
 
-    for raw in read_inputs(args.inputs):
+    for raw in read(args):
         article = extract_article(raw)
         if args.json:
             sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")

@@ -8,6 +8,7 @@ from contextlib import nullcontext
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from dateline.cli.inputs import add_inputs, read
 from dateline.cli.options import add_db, open_store, reports_store_errors
 from dateline.cli.render import console
 from dateline.pipeline import DEFAULT_COMPONENTS
@@ -23,7 +24,7 @@ def register(sub) -> None:
         "skipped before any processing, so an interrupted run is finished by running it again. One bad document "
         "never stops a run: it is stored with status error and the reason.",
     )
-    p.add_argument("inputs", nargs="+", metavar="PATH", help="files, directories, URLs, or - for standard input")
+    add_inputs(p)
     add_db(p)
     p.add_argument("--workers", type=int, default=1, metavar="N", help="extract and code in N processes (default 1)")
     p.add_argument("--ray", action="store_true", help="run the workers on Ray (pip install 'dateline[ray]')")
@@ -36,6 +37,10 @@ def register(sub) -> None:
         "--batch-size", type=int, default=32, metavar="N", help="documents per batch and commit (default 32)"
     )
     p.add_argument("--no-link", action="store_true", help="do not link articles across the store (copies, stories)")
+    p.add_argument(
+        "--retry-errors", action="store_true",
+        help="process again the inputs stored with status error (after a fix), replacing their rows",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress display and no summary")
     p.set_defaults(func=run)
 
@@ -48,7 +53,6 @@ def components_option(value: str) -> tuple[str, ...]:
 
 @reports_store_errors
 def run(args) -> int:
-    from dateline.ingest import read_inputs
     from dateline.pipeline import get_component
     from dateline.workers import require_ray
 
@@ -68,8 +72,8 @@ def run(args) -> int:
     with open_store(args, read_only=False) as store, progress if show_progress else nullcontext():
         task = progress.add_task("starting", total=None)
         summary = ingest(
-            read_inputs(args.inputs), store, inputs=args.inputs, components=components, workers=args.workers,
-            use_ray=args.ray, batch_size=args.batch_size, link=not args.no_link,
+            read(args), store, inputs=args.inputs, components=components, workers=args.workers,
+            use_ray=args.ray, batch_size=args.batch_size, link=not args.no_link, retry_errors=args.retry_errors,
             on_progress=lambda s: progress.update(task, description=_progress_line(s)),
         )
         totals = {table: store.count(table) for table in ("articles", "events", "quotes")}
@@ -79,7 +83,7 @@ def run(args) -> int:
 
 
 def _progress_line(s: RunSummary) -> str:
-    rate = s.seen / s.elapsed if s.elapsed else 0.0
+    rate = (s.stored + s.already_stored) / s.elapsed if s.elapsed else 0.0  # done, not just read
     return (
         f"{s.seen} read · {s.statuses['ok']} ok · {s.statuses['duplicate']} duplicate · {s.statuses['error']} error"
         f" · {s.already_stored} already stored · {rate:.1f} docs/s"

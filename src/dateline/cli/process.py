@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from dateline.cli.inputs import add_inputs, read
+
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -13,16 +15,15 @@ def register(sub) -> None:
         description="Run ingest, extract and coding on FILEs and print one JSON object per article "
         "(with --json) to standard output. Nothing is stored.",
     )
-    p.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories, URLs, or - for standard input")
+    add_inputs(p)
     p.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from dateline.ingest import read_inputs
     from dateline.pipeline import process
 
-    for article in process(read_inputs(args.inputs)):
+    for article in process(read(args)):
         if args.json:
             sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
         else:

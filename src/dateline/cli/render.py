@@ -135,7 +135,9 @@ def show_article(out: Console, article: Article, stored: dict[str, Any]) -> None
         ("id", article.id), ("origin", article.origin), ("status", article.status), ("error", article.error),
         ("duplicate of", stored.get("duplicate_of")), ("skipped", article.skipped),
         ("published", article.published and article.published + (" (inferred)" if article.published_inferred else "")),
-        ("dateline", f"“{d.text}”  place {d.place} · region {d.region} · date {d.date} · agency {d.agency}" if d else None),
+        ("dateline", d and f"“{d.text}”  " + " · ".join(
+            f"{name} {value}" for name, value in (("place", d.place), ("region", d.region), ("date", d.date),
+                                                  ("agency", d.agency)) if value)),
         ("wire source", article.wire_source), ("site", article.site), ("url", article.url),
         ("byline", article.byline), ("section", article.section), ("language", article.language),
         ("quality", ", ".join(article.quality) if article.quality else None),

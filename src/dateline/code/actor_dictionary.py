@@ -95,12 +95,15 @@ class ActorDictionary:
     """Patterns (token tuples, lower-cased) to entries, compiled into a trie.
 
     Later additions shadow earlier ones for the same pattern and kind, so user
-    dictionaries loaded after the built-in one override it.
+    dictionaries loaded after the built-in one override it. `cities` says whether
+    place names it lacks may be looked up as cities (`dateline.code.cities`): the
+    built-in dictionary does, PETRARCH-only setups do not.
     """
 
     patterns: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     cased: set[tuple[str, ...]] = field(default_factory=set)
     acronyms: set[tuple[str, ...]] = field(default_factory=set)
+    cities: bool = False
     _trie: dict | None = field(default=None, repr=False)
 
     def add(self, pattern: str | Sequence[str], entry: Entry, acronyms: bool = False) -> None:
@@ -125,6 +128,7 @@ class ActorDictionary:
                 self.add(key, entry)
         self.cased |= other.cased
         self.acronyms |= other.acronyms
+        self.cities |= other.cities
         return self
 
     @property
@@ -335,6 +339,7 @@ def builtin_dictionary() -> ActorDictionary:
     """The dictionaries shipped in ``code/data/actors`` (countries, actors, agents)."""
     d = read_countries_tsv((DATA / "countries.tsv").read_text(encoding="utf-8"))
     d.update(read_actors_tsv((DATA / "actors.tsv").read_text(encoding="utf-8")))
+    d.cities = True
     return d.update(read_agents_tsv((DATA / "agents.tsv").read_text(encoding="utf-8")))
 
 

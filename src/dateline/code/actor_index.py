@@ -105,8 +105,9 @@ class ActorIndex:
     def head_mention(self, token: Any) -> list[ActorMention]:
         """The mention(s) for the noun phrase headed by spaCy `token` (e.g. a verb's nsubj).
 
-        The mention covering the head itself, else the nearest one in the head's
-        compounds, appositions, possessors and modifiers (not in its clauses);
+        The mention covering the head itself, else the nearest one of known country
+        (else the nearest) in the head's compounds, appositions, possessors and
+        modifiers (not in its clauses);
         with every conjunct of the phrase ("the US and NATO delivered" -> both).
         """
         found = self._for_head(token)
@@ -126,7 +127,8 @@ class ActorIndex:
         near = [t for t in _phrase_tokens(token) if self.at_token(t.i)]
         if not near:
             return []
-        best = min(near, key=lambda t: abs(t.i - token.i))
+        # an actor of known country before an unknown one ("Hizbollah (Party of God) group")
+        best = min(near, key=lambda t: (self.at_token(t.i).country is None, abs(t.i - token.i)))
         return [self.at_token(best.i)]
 
 

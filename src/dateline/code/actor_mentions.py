@@ -17,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.code.actor_dictionary import ActorDictionary, Entry, Match
+from dateline.code.actor_dictionary import ActorDictionary, DatedCode, Entry, Match
 from dateline.code.actor_index import ActorMention
+from dateline.code.cities import city_country
 
+UNKNOWN = "---"
 INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS", "IGN"}
 NER_ACTOR_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group"}
 MODIFIERS = {
@@ -38,6 +40,10 @@ FOREIGN_FORCES = {"MIL", "SPY"}
 ELITE_MARKERS = {"former", "ex", "ex-"}
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f"}
 COORDINATORS = {",", "and", "or", "&", "as", "well", "both"}
+CONJUNCTIONS = {"and", "or", "&"}
+DETERMINED = {"the", "a", "group", "number", "of", "other", "several", "some", "his", "her", "its", "their"}
+"""What may follow a conjunction before the next actor ("Fabius and a group of deputies");
+after a comma alone it starts a new phrase ("Israel, a Saudi-owned weekly reports")."""
 
 
 @dataclass
@@ -76,6 +82,11 @@ class Phrase:
         return next((a for a in reversed(self.atoms) if a.kind == kind), None)
 
 
+def known(code: str | None) -> bool:
+    """A code naming a country or organisation (not None, not ``---``: "Kurds" live in several)."""
+    return bool(code) and not code.startswith(UNKNOWN)
+
+
 def compose_code(base: str | None, role: str | None) -> str | None:
     """Country/organisation code plus an agent role, CAMEO style.
 
@@ -91,7 +102,7 @@ def compose_code(base: str | None, role: str | None) -> str | None:
     if role.endswith("~"):
         return role[:-1] + (base or "")
     if not base:
-        return "---" + role
+        return UNKNOWN + role
     if base[:3] in INTERNATIONAL:
         return base if role.startswith("GOV") else base + role  # "UN peacekeepers" -> IGOUNOMIL
     return base if len(base) > 3 else base + role
@@ -103,7 +114,8 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
     matches = dictionary.match([t.text for t in doc])
     matched = {i for m in matches for i in range(m.start, m.end)}
     names = [e for e in doc.ents if e.label_ in PROPER_NAME_LABELS]
-    atoms = [a for m in matches if (a := _atom(doc, m, date, persons)) and not _in_name(doc, a, names, matched)]
+    atoms = [a for m in matches
+             if (a := _atom(doc, m, date, persons, matched)) and not _in_name(doc, a, names, matched)]
     covered = {i for a in atoms for i in range(a.start, a.end)}
     for ent in doc.ents:
         typ = NER_ACTOR_LABELS.get(ent.label_)
@@ -112,13 +124,23 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
         free = [t.i for t in ent if t.i not in covered and not _outside_name(t)]
         if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != ent.end - 1:
             continue
-        kind = "person" if typ == "person" else "actor"
-        atoms.append(Atom(free[0], free[-1] + 1, kind, Entry(name=doc[free[0]:free[-1] + 1].text, type=typ,
-                                                              source="ner")))
+        atoms.append(_ner_atom(doc, free[0], free[-1] + 1, typ, dictionary.cities))
     for ent in doc.ents:
         if ent.label_ == "ORG":
             atoms = _country_named_org(doc, ent, atoms, dictionary)
     return sorted(atoms, key=lambda a: a.start)
+
+
+def _ner_atom(doc: Any, start: int, end: int, typ: str, cities: bool) -> Atom:
+    """An entity the dictionary does not know; a place may be a city of known country,
+    unless a name runs into it ("Kenzo Oshima" tagged as a place is a man)."""
+    name = doc[start:end].text
+    split_name = start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+    country = city_country(name) if cities and typ == "place" and not split_name else None
+    if country:
+        return Atom(start, end, "actor", Entry(name=name, codes=(DatedCode(country),), type="place",
+                                               source="geonames"), country)
+    return Atom(start, end, "person" if typ == "person" else "actor", Entry(name=name, type=typ, source="ner"))
 
 
 def _country_named_org(doc: Any, ent: Any, atoms: list[Atom], dictionary: ActorDictionary) -> list[Atom]:
@@ -147,7 +169,7 @@ def _outside_name(token: Any) -> bool:
         low.rstrip(".") in HONORIFICS
 
 
-def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | None:
+def _atom(doc: Any, m: Match, date: str | None, persons: list[Any], matched: set[int]) -> Atom | None:
     entry = m.entry
     if entry.kind == "agent":
         if doc[m.end - 1].pos_ not in ("NOUN", "PROPN"):
@@ -157,8 +179,20 @@ def _atom(doc: Any, m: Match, date: str | None, persons: list[Any]) -> Atom | No
         return Atom(m.start, m.end, "agent", entry)
     if entry.type in PLACE_TYPES and any(_extends(doc, p, m) for p in persons):
         return None  # "Michael Jordan" is not Jordan
+    if entry.type == "person" and any(_namesake(doc, p, m, entry, matched) for p in persons):
+        return None  # "Jeb Bush" is not George Bush
     kind = "person" if entry.type == "person" else "actor"
     return Atom(m.start, m.end, kind, entry, entry.code_at(date))
+
+
+def _namesake(doc: Any, person: Any, m: Match, entry: Entry, matched: set[int]) -> bool:
+    """A PERSON entity holding the matched surname plus a given name that is not the
+    entry's (initials, honorifics and titles aside: "Vladimir V. Putin", "Mr. Putin")."""
+    if not (person.start <= m.start and m.end <= person.end):
+        return False
+    own = {w.lower() for w in entry.name.split()}
+    return any(t.is_alpha and len(t) > 1 and t.lower_ not in own and t.lower_.rstrip(".") not in HONORIFICS
+               for t in person if t.i not in matched)
 
 
 def _in_name(doc: Any, atom: Atom, names: list[Any], matched: set[int]) -> bool:
@@ -211,7 +245,7 @@ def _joins(doc: Any, phrase: Phrase, atom: Atom) -> bool:
         return False  # "the borders of Russia"; but "president of Armenia"
     if between & POSSESSIVE and left.kind != "actor":
         return False
-    return not (atom.kind == "actor" and atom.code and phrase.first("actor") and not between & POSSESSIVE)
+    return not (atom.kind == "actor" and known(atom.code) and phrase.first("actor") and not between & POSSESSIVE)
 
 
 def _led_by(person: Atom, atom: Atom) -> bool:
@@ -271,8 +305,8 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
 def _code(doc: Any, phrase: Phrase, base: Atom | None, person: Atom | None, role: str | None):
     """The phrase's code and the rule that gave it: the article's own title first,
     then the dictionary's entry for the person."""
-    if base and not role and not person and _people_noun(doc, base):
-        role = "CVL"  # "Palestinians", "Nigerians": the people of a country
+    if base and not role and not person and _people_noun(doc, phrase.atoms[-1]):
+        role = "CVL"  # "Palestinians", "Iraqi Kurds": the people of a country
     if base and role and _ethnic(doc, phrase, base):
         return compose_code(None, role), "ethnic"  # their country is where they live, not the demonym's
     if base:
@@ -311,7 +345,8 @@ def _gender(doc: Any, person: Atom | None) -> str | None:
 def _people_noun(doc: Any, base: Atom) -> bool:
     """A plural demonym used as a noun ("Palestinians protested"), not as an adjective."""
     head = doc[base.end - 1]
-    return base.type == "demonym" and head.tag_ in ("NNS", "NNPS") and head.dep_ not in ("amod", "compound")
+    return base.kind == "actor" and base.type == "demonym" and head.tag_ in ("NNS", "NNPS") \
+        and head.dep_ not in ("amod", "compound")
 
 
 def _role(phrase: Phrase) -> str | None:
@@ -329,7 +364,7 @@ def _role(phrase: Phrase) -> str | None:
 def _base(phrase: Phrase) -> Atom | None:
     """The most specific organisation or country of the phrase ("Russia's Kremlin" -> Kremlin)."""
     actors = [a for a in phrase.atoms if a.kind == "actor"]
-    return max(actors, key=lambda a: len(a.code or "")) if actors else None
+    return max(actors, key=lambda a: (known(a.code), len(a.code or ""))) if actors else None
 
 
 def _describes(doc: Any, phrase: Phrase, agent: Atom | None, person: Atom | None) -> bool:
@@ -370,7 +405,7 @@ def _name(doc: Any, phrase: Phrase, base: Atom | None, agent: Atom | None, perso
 def _confidence(rule: str, code: str | None) -> float:
     if not code:
         return 0.3
-    if code.startswith("---"):
+    if code.startswith(UNKNOWN):
         return 0.5
     return 0.9 if rule.startswith(("apposition", "dictionary")) else 0.7
 
@@ -381,7 +416,8 @@ def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
     next_group = 0
     for left, right in zip(mentions, mentions[1:]):
         gap = {t.lower_ for t in doc[left.token_end:right.token_start]}
-        if not gap or not gap <= COORDINATORS or not gap & {",", "and", "or", "&"}:
+        if not gap or not gap <= COORDINATORS | (DETERMINED if gap & CONJUNCTIONS else set()) \
+                or not gap & (CONJUNCTIONS | {","}):
             continue
         if left.group is None:
             left.group, next_group = next_group, next_group + 1
@@ -392,7 +428,7 @@ def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
 
 def _share_country(left: ActorMention, right: ActorMention) -> None:
     """"Danish media and government": the bare agent takes its partner's country."""
-    if right.code and right.code.startswith("---") and left.country and left.title:
+    if right.code and right.code.startswith(UNKNOWN) and left.country and left.title:
         right.code, right.kind, right.rule = left.country + right.code[3:], "name", "coordinated-country"
 
 
@@ -400,9 +436,25 @@ def _share_role(left: ActorMention, right: ActorMention) -> None:
     """"Hungarian and Romanian officials": the bare demonym takes its partner's role."""
     if left.rule != "dictionary" or left.type not in ("demonym", "country") or not right.code:
         return
-    if right.title and right.code[:3] != "---" and left.code and len(left.code) == 3:
+    if right.title and known(right.code) and left.code and len(left.code) == 3:
         left.code = compose_code(left.code, right.code[3:]) if len(right.code) > 3 else left.code
         left.title, left.type, left.plural, left.rule = right.title, right.type, right.plural, "coordinated-agent"
+
+
+def apposed(doc: Any, mentions: list[ActorMention]) -> None:
+    """A name with no known code takes its apposition's ("Kenzo Oshima, the United
+    Nations Emergency Relief Coordinator," -> IGOUNO; "John Mbeke, a Liberian official,"
+    -> LBRGOV): the two phrases name one actor."""
+    at = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    for m in mentions:
+        if m.kind != "name" or known(m.code):
+            continue
+        for t in doc[m.token_start:m.token_end]:
+            other = next((at.get(c.i) for c in t.children if c.dep_ == "appos" and at.get(c.i) is not m), None)
+            if other is not None and known(other.code):
+                m.code, m.title, m.rule = other.code, m.title or other.title, m.rule + "+appositive"
+                m.confidence = max(m.confidence, other.confidence - 0.1)
+                break
 
 
 def remember_people(mentions: list[ActorMention]) -> None:
@@ -434,5 +486,6 @@ def named_mentions(doc: Any, dictionary: ActorDictionary, date: str | None) -> l
     """All name and agent mentions of `doc`, coded, coordinated and aliased."""
     mentions = [m for p in phrases(doc, atoms_for(doc, dictionary, date)) if (m := mention_for(doc, p))]
     coordinate(doc, mentions)
+    apposed(doc, mentions)
     remember_people(mentions)
     return mentions

@@ -42,7 +42,7 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     for _ in range(5):
         for c in v.children:
             if c.dep_ in SUBJECTS:
-                return c, own_passive or (c.dep_ == "nsubjpass" and not raised)
+                return reduced_relative(c), own_passive or (c.dep_ == "nsubjpass" and not raised)
         if v.dep_ not in ("xcomp", "conj", "advcl", "acomp") or v.head is v:
             break
         if v.dep_ == "advcl" and v.head.pos_ not in ("VERB", "AUX"):
@@ -52,6 +52,23 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
     return None, False
+
+
+def reduced_relative(subj: Any) -> Any:
+    """The noun a verb-headed subject stands for: the parser makes "operating" the
+    subject in "The Red Cross operating in Iraq said ...", with "the Red Cross" its own."""
+    if subj.pos_ != "VERB":
+        return subj
+    return next((c for c in subj.children if c.dep_ == "nsubj"), subj)
+
+
+def co_subjects(subj: Any) -> list[Any]:
+    """Other subjects the parser hung on the subject's verb: parts of a misparsed
+    apposition or list ("Old foes Gondor and Osgiliath renewed ...", "Lions,
+    tigers, and Gondor welcomed ...")."""
+    if subj.dep_ not in SUBJECTS:
+        return []
+    return [c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i]
 
 
 def agent(verb: Any) -> Any | None:
@@ -88,32 +105,63 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
             out += prep_objects(v, (target_prep,))
     for v in chain:
         objects = [c for c in v.children if c.dep_ in OBJECTS]
-        out += objects + prep_objects(v, TARGET_PREPS)
-        for obj in objects:
+        pobjs = prep_objects(v, TARGET_PREPS)
+        out += objects + pobjs
+        for obj in expand(objects) + pobjs:
             out += nested_objects(obj)
         if content_target:
             out += [s for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+            out += condition_subjects(v)
         if place_target:
             out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
+    reported = verb.lemma_.lower() in REPORTING_VERBS  # what is said is not done to its subject
+    return out + purpose_objects(verb) + ([] if reported else [s for v in chain for s in clause_object_subjects(v)])
+
+
+def clause_object_subjects(verb: Any) -> list[Any]:
+    """Subjects of a verb's clausal object: "allow candidate Ouattara to participate",
+    parsed with Ouattara the subject of "participate"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+
+
+CONDITIONAL_MARKS = {"if", "unless"}
+
+
+def condition_subjects(verb: Any) -> list[Any]:
+    """Subjects of a condition on the act: whom a threat or demand is aimed at
+    ("threatened to stop negotiations if the United States goes ahead")."""
+    return [s for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+            for s in c.children if s.dep_ in SUBJECTS]
+
+
+def purpose_objects(verb: Any) -> list[Any]:
+    """Objects of the to-infinitive saying what an act was for, last resort for
+    its target: "opened fire to disperse demonstrators", "began a hunger strike
+    to demand the resignation of the President"."""
+    out: list[Any] = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            objects = [o for o in c.children if o.dep_ in OBJECTS]
+            out += objects + [n for o in objects for n in nested_objects(o)]
     return out
 
 
-OBJECT_PREPS = ("to", "with", "against", "on", "from", "by", "of", "for", "toward", "towards")
+PARTY_PREPS = ("to", "with", "against", "on", "from", "by", "of", "for", "toward", "towards", "between", "among")
+OBJECT_PREPS = (*PARTY_PREPS, "in")
 
 
-def nested_objects(token: Any, depth: int = 3) -> list[Any]:
+def nested_objects(token: Any, depth: int = 3, preps: tuple[str, ...] = OBJECT_PREPS) -> list[Any]:
     """Objects of prepositions hanging from an object, breadth first: the target
     behind "lifted the curfew on Palestinians", "rejected calls by Belarus"."""
     out: list[Any] = []
     frontier = [token]
     for _ in range(depth):
-        frontier = prep_objects_of(frontier)
+        frontier = [p for t in frontier for p in prep_objects(t, preps)]
         out += frontier
     return out
-
-
-def prep_objects_of(tokens: list[Any]) -> list[Any]:
-    return [p for t in tokens for p in prep_objects(t, OBJECT_PREPS)]
 
 
 def governing_verb(noun: Any) -> Any | None:
@@ -168,6 +216,10 @@ def noun_roles(noun: Any, target_prep: str | None, place_target: bool = False) -
     targets = prep_objects(noun, preps)
     if not targets and verb is not None:
         targets = prep_objects(verb, preps)
+    targets += [t for pobj in targets for t in nested_objects(pobj)]
+    if not targets:  # "a suspension of air links with Serbia", "the withdrawal of forces from Panama";
+        # not where it happens: "a NATO summit in Warsaw" is no meeting with Poland
+        targets = nested_objects(noun, preps=PARTY_PREPS) + (purpose_objects(verb) if verb is not None else [])
     if place_target:
         targets += prep_objects(noun, ("in",)) + (prep_objects(verb, ("in",)) if verb is not None else [])
     return sources, targets
@@ -175,16 +227,19 @@ def noun_roles(noun: Any, target_prep: str | None, place_target: bool = False) -
 
 def verb_roles(verb: Any, target_prep: str | None, source_prep: str | None, target_is_subject: bool = False,
                any_later_noun: bool = False, content_target: bool = False,
-               place_target: bool = False) -> tuple[list[Any], list[Any]]:
+               place_target: bool = False, stative: bool = False) -> tuple[list[Any], list[Any]]:
     """Source and target candidates of a verbal trigger (voice-aware); a pattern
     may name the source's preposition or make the subject the target. With
-    `any_later_noun`, any noun after the verb may be the target (TABARI's way)."""
+    `any_later_noun`, any noun after the verb may be the target (TABARI's way);
+    a `stative` pattern ("be opposed to") reads a passive form as active."""
     subj, passive = clause_subject(verb)
     targets = verb_targets(verb, target_prep, content_target, place_target)
     targets += later_tokens(verb) if any_later_noun else []
-    if passive:
+    if passive and not stative:
         by = agent(verb)
-        sources, targets = ([by] if by is not None else []), ([subj] if subj is not None else []) + targets
+        # the subject's own attachments name the target too: "a camp for Congolese refugees was attacked"
+        passive_targets = [subj, *nested_objects(subj)] if subj is not None else []
+        sources, targets = ([by] if by is not None else []), passive_targets + targets
     else:
         sources = [subj] if subj is not None else []
     if target_is_subject and subj is not None and not passive:
@@ -233,3 +288,13 @@ def issuer(token: Any) -> Any | None:
         return None
     verb = governing_verb(token) if token.dep_ in ("dobj", "pobj") else None
     return clause_subject(verb)[0] if verb is not None else None
+
+
+def phrases_after(anchor: Any, skip: int = 0) -> list[Any]:
+    """Heads of the noun phrases after `anchor` in its sentence, past the first
+    `skip` of them: where a PETRARCH pattern's ``+`` or ``$`` (after ``^`` skips)
+    puts the target or source ("warned at ^ +": "warned at the Gondor of the
+    Prince": the Prince)."""
+    sent = anchor.sent
+    chunks = [c for c in anchor.doc.noun_chunks if c.start > anchor.i and c.end <= sent.end]
+    return [c.root for c in chunks[skip:]]

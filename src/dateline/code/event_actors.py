@@ -51,12 +51,47 @@ def split_codes(mentions: list[Any]) -> list[Any]:
 
 
 def head_mentions(token: Any, actors: Any) -> list[Any]:
-    """The actors of the noun phrase headed by `token`, coordinated ones included,
-    except a possessive pronoun standing for an owner."""
+    """The actors of the noun phrase headed by `token`, coordinated ones included
+    (and the other members of a list the parser split), except a possessive
+    pronoun standing for an owner."""
     if actors is None:
         return []
-    mentions = actors.head_mention(token)
+    mentions = [titled(m, actors, token) for m in actors.head_mention(token)]
+    for t in listed_modifiers(token) + arguments.co_subjects(token):
+        mentions += [m for m in actors.head_mention(t) if m not in mentions]
     return [m for m in mentions if m.token_start == token.i or not is_possessive_pronoun(token.doc, m)]
+
+
+def titled(mention: Any, actors: Any, head: Any) -> Any:
+    """The head's mention with the role a title right before it in the same noun
+    phrase gives its country: "Bree Prime Minister Romendacil", indexed as
+    "Bree Prime Minister" (BREGOV) and "Romendacil" (BRE), is BREGOV."""
+    if not mention.code or mention.token_start == 0 or not mention.token_start <= head.i < mention.token_end:
+        return mention
+    title = actors.at_token(mention.token_start - 1)
+    in_phrase = head.doc[mention.token_start - 1] in head.subtree
+    if title is None or not in_phrase or not title.code or title.code == mention.code \
+            or not title.code.startswith(mention.code):
+        return mention
+    return replace(mention, code=title.code, text=head.doc[title.token_start:mention.token_end].text,
+                   start=title.start, token_start=title.token_start)
+
+
+def listed_modifiers(token: Any) -> list[Any]:
+    """The other members of a list the parser hung on a name as a modifier or
+    apposition: in "Arnor, Calenardhon and the evil awful Gondor" it makes
+    "Arnor" (with its conjunct) a modifier of "Gondor", in "Mordor, the awful
+    Fornost, and Gondor" "Fornost" an apposition of "Mordor"; "US and British
+    forces" are both countries' forces."""
+    listed = [c for c in token.lefts if c.dep_ in ("nmod", "compound") and is_list(c)]
+    if token.pos_ == "PROPN" and is_list(token):
+        listed += [c for c in token.rights if c.dep_ == "appos"]
+    return listed
+
+
+def is_list(token: Any) -> bool:
+    """Whether the token heads a coordination ("A, B and C")."""
+    return bool(token.conjuncts) and any(g.dep_ == "cc" for x in (token, *token.conjuncts) for g in x.children)
 
 
 def is_possessive_pronoun(doc: Any, mention: Any) -> bool:

@@ -19,7 +19,7 @@ from dateline.code.modality import intent_code, threat_code
 from dateline.code.verbs import NO_EVENT, Lexicon, Trigger
 
 
-PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "attr", "acomp", "oprd", "compound",
+PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "auxpass", "attr", "acomp", "oprd", "compound",
                "amod", "advmod", "neg", "npadvmod", "acl", "pcomp"}
 
 
@@ -38,13 +38,16 @@ class Match:
 
 def phrase(head: Any, depth: int = 4) -> list[Any]:
     """The head's phrase: particles, prepositions, objects and complements, not
-    subjects or clauses. A noun shares the prepositions of the verb it hangs from
-    ("opened a hearing into ...", "arrived in Amman on a visit")."""
+    subjects or clauses, except the subject of a verb's clausal object ("allow
+    candidate Ouattara to participate", parsed as a clause). A noun shares the
+    prepositions of the verb it hangs from ("opened a hearing into ...",
+    "arrived in Amman on a visit")."""
     out: list[Any] = []
     verb = arguments.governing_verb(head) if head.pos_ in ("NOUN", "PROPN") else None
     if verb is not None:
         out.extend(c for c in verb.children if c.dep_ == "prep" and head not in c.subtree)
-    frontier = [head]
+    frontier = [head, *arguments.clause_object_subjects(head)]
+    out.extend(frontier[1:])
     for _ in range(depth):
         frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
         out.extend(frontier)
@@ -157,15 +160,19 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
 
 
 MODAL_DEMANDS = {"must": "100", "should": "020"}
+MESSAGE_NOUNS = arguments.TEXT_NOUNS | {"reminder", "warning", "message", "ultimatum", "appeal"}
+"""Nouns for what is said: "a reminder that Iraq must ..." says so as much as "said Iraq must"."""
 
 
 def demand_matches(sent: Any, matches: list[Match]) -> list[Match]:
     """"X said Y must do Z" is X demanding of Y (CAMEO 10; "should": an appeal, 02),
-    whatever Z is: the reported clause's event gives way to the demand."""
+    whatever Z is: the reported clause's event gives way to the demand; so is a
+    message saying so ("issued a stern reminder to Iraq that it must cooperate")."""
     out = {m.head.i: m for m in matches}
     for tok in sent:
         modal = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_DEMANDS), None)
-        if modal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in arguments.REPORTING_VERBS:
+        said = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in arguments.REPORTING_VERBS
+        if modal and (said or (tok.dep_ == "acl" and tok.head.lemma_.lower() in MESSAGE_NOUNS)):
             trigger = Trigger(head=modal, kind="demand", code=MODAL_DEMANDS[modal], rule=f"rule:reported-{modal}")
             out[tok.i] = Match(trigger, tok, [])
     return sorted(out.values(), key=lambda m: m.head.i)
@@ -196,10 +203,25 @@ TEMPORAL_MARKS = {"after", "before", "since", "when", "while", "until"}
 
 def is_background(m: Match) -> bool:
     """A PETRARCH-coded verb in a temporal clause ("five years after crowds burned
-    down its embassy") sets the scene; TABARI and PETRARCH code the main clause."""
+    down its embassy") sets the scene, and a bare verb in a relative clause
+    ("raids in which spokesmen said ...") describes a noun; TABARI and PETRARCH
+    code the main clause."""
     return not m.trigger.cameo and any(
-        t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in t.children)
+        (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in t.children))
+        or (t.dep_ == "relcl" and not m.trigger.specificity)
         for t in [m.head, *m.head.ancestors])
+
+
+def complemented(m: Match, by_head: dict[int, Match]) -> bool:
+    """Whether a PETRARCH verb is the infinitive complement (through any chain of
+    them) of another PETRARCH-coded verb."""
+    t = m.head
+    while t.dep_ == "xcomp" and t.head is not t:
+        t = t.head
+        outer = by_head.get(t.i)
+        if outer is not None:
+            return not outer.trigger.cameo
+    return False
 
 
 def absorb_complements(matches: list[Match]) -> list[Match]:
@@ -218,6 +240,8 @@ def absorb_complements(matches: list[Match]) -> list[Match]:
             continue
         if outer is not None and m.head.dep_ == "ccomp" and outer.code[:2] not in REQUESTS:
             outer = None
+        if not m.trigger.cameo and complemented(m, by_head):
+            continue  # PETRARCH codes the verb phrase once: "urged Bree to help win" is the urging
         if outer is None or outer is m or not (outer.trigger.cameo and m.trigger.cameo):
             kept.append(m)
             continue

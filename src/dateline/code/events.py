@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from dateline.code import arguments, cameo
+from dateline.code.discards import Discards, discard_files, load_discards
 from dateline.code.event_actors import (
     actor_ref, coded_first, grounded, has_country, is_person, phrase_actors, resolve_group,
 )
@@ -97,16 +98,32 @@ def event_place(head: Any, used: set[int], article: Article) -> str | None:
 
 def roles(m: Match) -> tuple[list[Any], list[Any]]:
     t = m.trigger
-    if t.kind == "demand":
-        speaker, _ = arguments.clause_subject(m.head.head)
+    if t.kind == "demand":  # the speaker: the reporting verb's subject, or who issued the message
+        said = m.head.head
+        if said.pos_ == "NOUN":
+            said = arguments.governing_verb(said) or said
+        speaker, _ = arguments.clause_subject(said)
         addressee, _ = arguments.clause_subject(m.head)
         return [x for x in [speaker] if x is not None], [x for x in [addressee] if x is not None]
     if t.kind == "noun":
         return arguments.noun_roles(m.head, t.target_prep, place_target=m.code[:2] in CONFLICT_ROOTS)
-    return arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
-                                any_later_noun=not (t.cameo or t.compound),
-                                content_target=m.code[:2] in CONTENT_TARGETS,
-                                place_target=m.code[:2] in CONFLICT_ROOTS)
+    sources, targets = arguments.verb_roles(m.head, t.target_prep, t.source_prep, t.target_is_subject,
+                                            any_later_noun=not (t.cameo or t.compound),
+                                            content_target=t.cameo and m.code[:2] in CONTENT_TARGETS,
+                                            place_target=m.code[:2] in CONFLICT_ROOTS,
+                                            stative=frozenset({"be"}) in t.words)
+    if t.source_slot:
+        sources = slot_phrases(m, t.source_slot) or sources
+    if t.target_slot:
+        targets = slot_phrases(m, t.target_slot) + targets
+    return sources, targets
+
+
+def slot_phrases(m: Match, slot: tuple[int, int]) -> list[Any]:
+    """The noun phrases a PETRARCH pattern's ``+`` or ``$`` points at, nearest first."""
+    word, skip = slot
+    anchor = m.tokens[word] if 0 <= word < len(m.tokens) else m.head
+    return arguments.phrases_after(anchor, skip)
 
 
 def embedding(token: Any) -> int:
@@ -173,7 +190,8 @@ def event_actors(state: Analysis, m: Match) -> tuple[list[Any], list[Any]]:
 
 def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[tuple[Any, Any]], str | None]:
     """(source, target) pairs to code and the code to code back, if any; no pairs
-    when the actors are too weak a basis for an event (crowds, officials; force
+    when the actors are too weak a basis for an event (crowds, officials; no
+    coded actor on either side, as PETRARCH requires one; force
     against no one by an actor of no known country, often a figure of speech:
     "companies are fighting to protect their business"; a reciprocal event
     without a partner)."""
@@ -181,21 +199,35 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     reverse = m.trigger.reverse_code or (m.code if entry.reciprocal and m.trigger.cameo else None)
     pairs = [(s, t) for s in sources for t in targets] or [(s, None) for s in sources]
     needs_target = reverse is not None
-    mutual = m.trigger.compound or reverse or (m.trigger.cameo and entry.root in MUTUAL_ROOTS)
-    if mutual and not targets and len(sources) > 1:
+    mutual = (m.trigger.compound or reverse or (m.trigger.cameo and entry.root in MUTUAL_ROOTS)
+              or shared_object(m.head))
+    if mutual and not targets and len({s.code or s.text for s in sources}) > 1:
         # "A and B held talks": the members of a compound act on each other
         pairs = [(s, t) for s in sources for t in sources if s is not t and not (s.code and s.code == t.code)]
         reverse = None
     if not pairs or (needs_target and pairs[0][1] is None):
         return [], None
     source, target = pairs[0]
-    if not any(grounded(a, m.head.doc) for a in (source, target) if a):
-        return [], None
-    if entry.root in FORCE_ROOTS and target is None and not has_country(source):
-        return [], None
+    if not any(a.code for a in (source, target) if a) or not any(grounded(a, m.head.doc) for a in (source, target) if a):
+        return [], None  # an event needs an actor of known code: two unknowns say nothing about whom
+    if target is None and not has_country(source) and (entry.root in FORCE_ROOTS or not m.trigger.specificity):
+        return [], None  # a bare verb by an agent of no known country on no one: "an official said"
+    if not source.code and not (target is not None and has_country(target)):
+        return [], None  # an unknown actor acting on no one of known country: "the group called for schools"
     if m.trigger.cameo and entry.quad_class in (1, 3) and not source.code and is_person(source, m.head.doc):
         return [], None  # an uncoded person's words: a pundit's, not a political actor's
     return pairs, reverse
+
+
+SHARED = {"their", "other"}
+"""Possessors that make the object the compound subject's shared one ("their ties",
+"each other's"): "Czechia and Albania upgraded their diplomatic ties" is each upgrading with the other."""
+
+
+def shared_object(verb: Any) -> bool:
+    """Whether the verb's object is owned jointly by its (compound) subject."""
+    return any(c.dep_ in arguments.OBJECTS and any(p.dep_ == "poss" and p.lower_ in SHARED for p in c.children)
+               for c in verb.children)
 
 
 def recoded(m: Match, modes: list[str], reverse: str | None) -> tuple[str, str | None]:
@@ -238,12 +270,17 @@ def title_span(article: Article) -> tuple[int, int] | None:
     return (at, at + len(title)) if 0 <= at < 200 else None
 
 
-def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
-    """Every event of the article, each once; no trigger inside the title is coded."""
+def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Discards()) -> list[Event]:
+    """Every event of the article, each once; no trigger inside the title is coded,
+    nothing in a discarded story or sentence."""
+    if discards.story_discarded(state.doc.text):
+        return []
     title = title_span(state.article)
     events: list[Event] = []
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
+        if discards.sentence_discarded(sent.text):
+            continue
         matches = [m for m in event_matches(sent, lexicon) if not (title and title[0] <= m.head.idx < title[1])]
         coded = {id(m): code_match(state, m, index) for m in matches}
         found: list[Event] = []
@@ -257,15 +294,19 @@ def code_sentences(state: Analysis, lexicon: Lexicon) -> list[Event]:
 
 
 def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
-    """Within a sentence, an event without a target adds nothing when the same
-    source has an event of the same type with one ("killed 46 civilians in an
-    attack": one assault on the civilians, not a second one on nobody)."""
-    targeted = {(e.source.text, e.plover or e.cameo_root) for e in events if e.target is not None}
-    return [e for e in events if e.target is not None or (e.source.text, e.plover or e.cameo_root) not in targeted]
+    """Within a sentence, an event without a coded target adds nothing when the
+    same source (by code, else by text) has an event of the same type with one
+    ("killed 46 civilians in an attack": one assault on the civilians, not a
+    second one on nobody)."""
+    def key(e: Event) -> tuple:
+        return e.source.code or e.source.text, e.plover or e.cameo_root
+
+    targeted = {key(e) for e in events if e.target is not None and e.target.code}
+    return [e for e in events if (e.target is not None and e.target.code) or key(e) not in targeted]
 
 
 @component("events")
 def code_events(state: Analysis) -> None:
     config = state.config or {}
     lexicon = load_lexicon(user_dictionaries(config), not config.get("verb_dictionaries_only", False))
-    state.article.events = code_sentences(state, lexicon)
+    state.article.events = code_sentences(state, lexicon, load_discards(discard_files(config)))

@@ -16,7 +16,7 @@ import calendar
 from datetime import date
 from typing import Any
 
-from dateline.code.arguments import REPORTING_VERBS
+from dateline.code.arguments import CONDITIONAL_MARKS, REPORTING_VERBS
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca", "would"}
@@ -24,7 +24,6 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca", "would"}
 INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "agree", "offer",
                 "promise", "pledge", "vow", "go", "willing", "ready", "prepared", "determined", "committed"}
 REFUSAL_VERBS = {"refuse", "fail", "decline", "reject", "cancel", "postpone", "suspend", "deny", "avoid"}
-CONDITIONAL_MARKS = {"if", "unless"}
 
 _INTENT = {
     "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",

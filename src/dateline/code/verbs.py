@@ -54,6 +54,10 @@ class Trigger:
     adjacent_before: bool = False
     adjacent_after: bool = False
     """PETRARCH ``WORD_*`` / ``*_WORD``: the nearest pattern word touches the verb."""
+    target_slot: tuple[int, int] | None = None
+    source_slot: tuple[int, int] | None = None
+    """PETRARCH ``+``/``$`` after ``*``: the actor is the first noun phrase after pattern
+    word number ``slot[0]`` (-1: the verb), past ``slot[1]`` skipped ones (``^``)."""
     cameo: bool = True
     """The code is CAMEO's (our dictionary): CAMEO's reciprocal and intent rules apply."""
     rule: str = ""
@@ -172,10 +176,12 @@ def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
     return {name: frozenset(expand(name)) for name in raw}
 
 
-def _pattern_words(text: str, synsets: dict[str, frozenset[str]]) -> list[str | frozenset[str]]:
+def _pattern_words(text: str, synsets: dict[str, frozenset[str]]) -> list[str | frozenset[str]] | None:
     """Tokens of a pattern side: words, synsets (as sets of alternatives) and the
     markers $ + % ^. Words joined by ``_`` must be adjacent: they become one
-    phrase alternative ("new economic relations"), synsets expanded in place."""
+    phrase alternative ("new economic relations"), synsets expanded in place.
+    None when the side names a synset the file does not define: the pattern
+    cannot match (dropping the word would make it match everything)."""
     text = re.sub(r"[{}()]", " ", text)
     out: list[str | frozenset[str]] = []
     for tok in text.split():
@@ -186,8 +192,9 @@ def _pattern_words(text: str, synsets: dict[str, frozenset[str]]) -> list[str | 
             out.append(parts[0].lower())
         elif parts:
             options = [_alternatives(p, synsets) for p in parts]
-            if all(options):
-                out.append(frozenset(" ".join(combo) for combo in itertools.product(*options)))
+            if not all(options):
+                return None
+            out.append(frozenset(" ".join(combo) for combo in itertools.product(*options)))
     return out
 
 
@@ -209,6 +216,20 @@ def _prep_before(seq: list[str | frozenset[str]], marker: str) -> str | None:
     return prev if isinstance(prev, str) and prev in _PREPOSITIONS else None
 
 
+def _slot(seq: list[str | frozenset[str]], marker: str) -> tuple[int, int] | None:
+    """Where `marker` stands among a pattern side's words: the index of the word
+    before it (-1 for none) and how many ``^`` skips lie between."""
+    if marker not in seq:
+        return None
+    anchor, skips = -1, 0
+    for item in seq[: seq.index(marker)]:
+        if item == "^":
+            skips += 1
+        elif item not in ("$", "+", "%"):
+            anchor, skips = anchor + 1, 0
+    return anchor, skips
+
+
 def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[str]], rule: str) -> Trigger | None:
     """One ``- before * after [code]`` pattern line for verb `head`."""
     m = _CODE.search(line)
@@ -220,10 +241,13 @@ def parse_petrarch_pattern(head: str, line: str, synsets: dict[str, frozenset[st
     body = line[: m.start()].lstrip("- ").strip()
     left, _, right = body.partition("*")
     before, after = _pattern_words(left, synsets), _pattern_words(right, synsets)
+    if before is None or after is None:
+        return None
     return Trigger(
         head=head, kind="verb", code=code, reverse_code=reverse,
         words=_words_only(after), before=_words_only(before),
         target_prep=_prep_before(after, "+"), source_prep=_prep_before(after, "$"),
+        target_slot=_slot(after, "+"), source_slot=_slot(after, "$"),
         target_is_subject="+" in before, compound="%" in before or "%" in after, cameo=False, rule=rule,
         adjacent_before=left.rstrip().endswith("_"), adjacent_after=right.lstrip().startswith("_"),
     )
@@ -316,11 +340,13 @@ def load_lexicon(user_paths: tuple[str, ...] = (), builtin: bool = True) -> Lexi
     return lexicon
 
 
-def user_dictionaries(config: dict) -> tuple[str, ...]:
-    """Verb dictionaries named by config key ``verb_dictionaries`` or ``DATELINE_VERBS``
-    (paths separated by the OS path separator)."""
-    paths = list(config.get("verb_dictionaries") or ())
-    env = os.environ.get(ENV_VAR)
-    if env:
-        paths.extend(p for p in env.split(os.pathsep) if p)
+def configured_paths(config: dict, key: str, env_var: str) -> tuple[str, ...]:
+    """Paths a config key lists plus those of an environment variable (joined by the OS path separator)."""
+    paths = list(config.get(key) or ())
+    paths.extend(p for p in os.environ.get(env_var, "").split(os.pathsep) if p)
     return tuple(paths)
+
+
+def user_dictionaries(config: dict) -> tuple[str, ...]:
+    """Verb dictionaries named by config key ``verb_dictionaries`` or ``DATELINE_VERBS``."""
+    return configured_paths(config, "verb_dictionaries", ENV_VAR)

@@ -91,6 +91,7 @@ _CODING = re.compile(r"<EventCoding\b([^>]*)/?>", re.S)
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
 _ATTR = re.compile(r"""(\w+)\s*=\s*("[^"]*"|'[^']*')""")
 _ENV = re.compile(r"<(Verbfile|Actorfile|Agentfile|Discardfile)>\s*([^<]+?)\s*</\1>")
+DISCARD_ERRORS = {"storydiscard", "sentencediscard"}
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
@@ -101,7 +102,9 @@ def _attrs(text: str) -> dict[str, str]:
 def read_petrarch(path: Path) -> list[GoldRecord]:
     """PETRARCH validation records with their expected codings and the dictionaries
     the file's ``<Environment>`` names (resolved beside it). Records that expect
-    an input error are left out: they test the old program's parser, not coding."""
+    an input error are left out: they test the old program's parser, not coding;
+    those expecting a story or sentence discard expect no event (when the file
+    names its discards file)."""
     raw = path.read_text(encoding="utf-8", errors="replace")
     dictionaries = {kind: path.parent / name for kind, name in _ENV.findall(raw) if (path.parent / name).exists()}
     records = []
@@ -109,7 +112,8 @@ def read_petrarch(path: Path) -> list[GoldRecord]:
         attrs = _attrs(head)
         codings = [_attrs(c) for c in _CODING.findall(body)]
         text = _TEXT.search(body)
-        if text is None or any("error" in c for c in codings):
+        errors = {c["error"] for c in codings if "error" in c}
+        if text is None or (errors - DISCARD_ERRORS) or (errors and "Discardfile" not in dictionaries):
             continue
         events = [
             GoldEvent(_petrarch_actor(c.get("sourcecode")), c["eventcode"].strip(),

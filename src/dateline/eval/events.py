@@ -35,6 +35,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--gold", required=True, type=Path,
                         help="PLOVER gold JSON (plover-gsr) or PETRARCH validation records XML")
     parser.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")
+    parser.add_argument("--errors", action="store_true",
+                        help="also list the records we code wrong: text, gold and our triples")
 
 
 # ---- running the pipeline ---------------------------------------------------
@@ -50,6 +52,7 @@ def pipeline_config(kind: str, records: list[GoldRecord]) -> tuple[tuple[str, ..
         "verb_dictionaries": [str(dicts["Verbfile"])] if "Verbfile" in dicts else [],
         "verb_dictionaries_only": "Verbfile" in dicts,
         "actor_dictionaries": [str(dicts[k]) for k in ("Actorfile", "Agentfile") if k in dicts],
+        "discard_files": [str(dicts["Discardfile"])] if "Discardfile" in dicts else [],
         "actor_builtin": False,
     }
     return ("actors", "events"), config
@@ -131,6 +134,7 @@ def score(kind: str, records: list[GoldRecord], predictions: list[list[Event]]) 
     confusion: Counter = Counter()
     src, src_full, tgt, tgt_full, triples = [], [], [], [], []
     none_gold = none_right = exact = 0
+    errors = []
     for gold, events in zip(records, predictions):
         confusion[(gold_label(gold, kind), primary(events, kind))] += 1
         main = primary(events, kind)
@@ -148,7 +152,16 @@ def score(kind: str, records: list[GoldRecord], predictions: list[list[Event]]) 
             none_right += not ours
         if kind == "petrarch":
             gold_set = {(g.source, g.target, g.event) for g in gold.events}
-            exact += {(t.source, t.target, t.cameo) for t in ours} == gold_set
+            ours_set = {(t.source, t.target, t.cameo) for t in ours}
+            right = ours_set == gold_set
+            exact += right
+        else:
+            gold_set = {(g.source, g.event, g.target) for g in gold.events}
+            ours_set = {(t.source, t.event, t.target) for t in ours}
+            right = triples[-1][0] == triples[-1][1]
+        if not right:
+            errors.append({"id": gold.id, "text": gold.text, "gold": sorted(map(_show, gold_set)),
+                           "ours": sorted(map(_show, ours_set))})
     tp = sum(len(p & g) for p, g in triples)
     tp_, tr_, tf_ = prf(tp, sum(len(p) for p, _ in triples), sum(len(g) for _, g in triples))
     n = len(records)
@@ -168,9 +181,14 @@ def score(kind: str, records: list[GoldRecord], predictions: list[list[Event]]) 
         "no_event_right": round(none_right / none_gold, 4) if none_gold else None,
         "confusion": {f"{g}>{p}": v for (g, p), v in sorted(confusion.items())},
     }
+    result["errors"] = errors
     if kind == "petrarch":
         result["exact_records_fraction"] = round(exact / n, 4) if n else 0.0
     return result
+
+
+def _show(triple: tuple) -> str:
+    return " ".join(x or "-" for x in triple)
 
 
 class _Triple:
@@ -188,6 +206,8 @@ def evaluate(args) -> dict[str, Any]:
         records = records[: args.limit]
     result = score(kind, records, code_records(kind, records))
     result["gold"] = str(args.gold)
+    if not getattr(args, "errors", False):
+        del result["errors"]
     return result
 
 
@@ -223,4 +243,7 @@ def report(result: dict[str, Any]) -> str:
     if "exact_records_fraction" in result:
         lines.append(f"  records exactly right {result['exact_records_fraction']:.3f}")
     lines += ["", "confusion (rows gold, columns ours; most frequent gold types)", confusion_table(result["confusion"])]
+    for e in result.get("errors", ()):
+        lines += ["", f"[{e['id']}] {e['text']}", f"  gold: {'; '.join(e['gold']) or 'no event'}",
+                  f"  ours: {'; '.join(e['ours']) or 'no event'}"]
     return "\n".join(lines)

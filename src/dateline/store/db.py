@@ -152,12 +152,13 @@ class Store:
     def has(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
-    def stored_ids(self, article_ids: list[str]) -> set[str]:
-        """Which of `article_ids` are stored (one query for a whole batch)."""
+    def stored_ids(self, article_ids: list[str], except_status: str | None = None) -> set[str]:
+        """Which of `article_ids` are stored (one query for a whole batch), leaving out those
+        stored with `except_status`."""
         if not article_ids:
             return set()
-        sql = f"SELECT id FROM articles WHERE id IN ({_EACH_STRING})"
-        return {row[0] for row in self.con.execute(sql, [_json(article_ids)]).fetchall()}
+        sql = f"SELECT id FROM articles WHERE id IN ({_EACH_STRING}) AND status IS DISTINCT FROM ?"
+        return {row[0] for row in self.con.execute(sql, [_json(article_ids), except_status]).fetchall()}
 
     def originals(self, content_hashes: list[str]) -> dict[str, str]:
         """For each hash already stored with status ok, the id of the first article stored with it."""
