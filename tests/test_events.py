@@ -314,3 +314,9 @@ def test_refusal_aimed_at_whom_it_would_allow(nlp):
                   {"UNITA wing": "AGOREB", "United Nations": "IGOUNO"})
     assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "12"} == {
         ("AGOREB", "IGOUNO")}
+
+
+def test_rejection_aimed_at_the_parties_of_what_is_rejected(nlp):
+    events = code(nlp, "Islamic Jihad rejected an invitation to attend a meeting of Palestinian factions.",
+                  {"Islamic Jihad": "PSEREB", "Palestinian factions": "PSE"})
+    assert triples(events) == {("PSEREB", "120", "PSE")}

@@ -94,7 +94,9 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
     then objects, objects of prepositions (the verb's and its objects'), the
     subject of a content clause with `content_target` ("demanded that the US
     cancel"), the place of the act with `place_target` ("threatened to resume
-    attacks in Israel"); along its infinitive complements."""
+    attacks in Israel"); along its infinitive complements. Last, with
+    `content_target`, the parties of the clause describing an object ("rejected
+    an invitation to attend a meeting of Palestinian factions")."""
     chain = [verb]
     for c in verb.children:
         if c.dep_ == "xcomp":
@@ -115,7 +117,17 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
         if place_target:
             out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
     reported = verb.lemma_.lower() in REPORTING_VERBS  # what is said is not done to its subject
-    return out + purpose_objects(verb) + ([] if reported else [s for v in chain for s in clause_object_subjects(v)])
+    out += purpose_objects(verb) + ([] if reported else [s for v in chain for s in clause_object_subjects(v)])
+    if content_target:
+        out += [t for v in chain for obj in v.children if obj.dep_ in OBJECTS for t in described_parties(obj)]
+    return out
+
+
+def described_parties(noun: Any) -> list[Any]:
+    """Nouns in the clauses that describe `noun` ("an invitation to attend a meeting
+    of Palestinian factions", "a call for its forces to be deployed in East Timor")."""
+    return [t for c in noun.subtree if c.dep_ in ("acl", "relcl")
+            for t in c.subtree if t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN")]
 
 
 def clause_object_subjects(verb: Any) -> list[Any]:

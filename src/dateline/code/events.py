@@ -34,7 +34,7 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 """A calendar date or a coarser one (year, month), as TIMEX3 values give them."""
-CONTENT_TARGETS = ("02", "10", "11", "13")
+CONTENT_TARGETS = ("02", "10", "11", "12", "13")
 """Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
 FORCE_ROOTS = ("18", "19", "20")
 CONFLICT_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
