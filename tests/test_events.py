@@ -320,3 +320,9 @@ def test_rejection_aimed_at_the_parties_of_what_is_rejected(nlp):
     events = code(nlp, "Islamic Jihad rejected an invitation to attend a meeting of Palestinian factions.",
                   {"Islamic Jihad": "PSEREB", "Palestinian factions": "PSE"})
     assert triples(events) == {("PSEREB", "120", "PSE")}
+
+
+def test_object_of_a_stranded_preposition(nlp):
+    events = code(nlp, "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence.",
+                  {"Peru": "PER", "Panamanian army officers": "PANMIL"})
+    assert triples(events) == {("PER", "075", "PANMIL")}

@@ -85,7 +85,23 @@ def prep_objects(token: Any, preps: Iterable[str]) -> list[Any]:
     """Objects of the prepositions `preps` attached to `token`, in order."""
     preps = tuple(preps)
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
+            for p in ([p for p in c.children if p.dep_ == "pobj"] or stranded_object(c))]
+
+
+NP_DEPS = ("det", "nummod", "amod", "compound", "poss", "quantmod")
+
+
+def stranded_object(prep: Any) -> list[Any]:
+    """The noun phrase right after a preposition the parser left without object,
+    having made it the subject of the next clause ("granted asylum to five
+    Panamanian army officers holed up in ..."); not "with", whose clause is
+    meant ("with Russia backing the government")."""
+    if prep.i + 1 >= len(prep.doc) or prep.lower_ in ("with", "without"):
+        return []
+    t = prep.doc[prep.i + 1]
+    while t.dep_ in NP_DEPS and t.head.i > t.i:
+        t = t.head
+    return [t] if t.pos_ in ("NOUN", "PROPN") and t.dep_ in SUBJECTS else []
 
 
 def verb_targets(verb: Any, target_prep: str | None, content_target: bool = False,
