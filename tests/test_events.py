@@ -326,3 +326,9 @@ def test_object_of_a_stranded_preposition(nlp):
     events = code(nlp, "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence.",
                   {"Peru": "PER", "Panamanian army officers": "PANMIL"})
     assert triples(events) == {("PER", "075", "PANMIL")}
+
+
+def test_agent_of_a_participle_describing_the_object(nlp):
+    events = code(nlp, "Turkish police prevented the demonstration staged by students near the university.",
+                  {"Turkish police": "TURCOP", "students": "TUREDU"})
+    assert ("TURCOP", "TUREDU") in {(e.source.code, e.target.code if e.target else None) for e in events}

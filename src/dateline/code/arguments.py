@@ -183,13 +183,23 @@ OBJECT_PREPS = (*PARTY_PREPS, "in")
 
 def nested_objects(token: Any, depth: int = 3, preps: tuple[str, ...] = OBJECT_PREPS) -> list[Any]:
     """Objects of prepositions hanging from an object, breadth first: the target
-    behind "lifted the curfew on Palestinians", "rejected calls by Belarus"."""
+    behind "lifted the curfew on Palestinians", "rejected calls by Belarus",
+    and the agent of a participle describing it ("prevented the demonstration
+    staged by students", "condemned the attack carried out by Hamas")."""
     out: list[Any] = []
     frontier = [token]
     for _ in range(depth):
-        frontier = [p for t in frontier for p in prep_objects(t, preps)]
+        frontier = [p for t in frontier for p in [*prep_objects(t, preps), *participle_agents(t)]]
         out += frontier
     return out
+
+
+def participle_agents(noun: Any) -> list[Any]:
+    """Who did what a noun names, by the participle describing it: "staged by
+    students" (a reduced clause: no subject or auxiliary of its own)."""
+    return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and not any(x.dep_ in (*SUBJECTS, "aux", "auxpass", "mark") for x in c.children)
+            for a in [agent(c)] if a is not None]
 
 
 def governing_verb(noun: Any) -> Any | None:
