@@ -208,7 +208,8 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     if not pairs or (needs_target and pairs[0][1] is None):
         return [], None
     source, target = pairs[0]
-    if not any(a.code for a in (source, target) if a) or not any(grounded(a, m.head.doc) for a in (source, target) if a):
+    actors = [a for a in (source, target) if a]
+    if not any(a.code for a in actors) or not any(grounded(a, m.head.doc) for a in actors):
         return [], None  # an event needs an actor of known code: two unknowns say nothing about whom
     if target is None and not has_country(source) and (entry.root in FORCE_ROOTS or not m.trigger.specificity):
         return [], None  # a bare verb by an agent of no known country on no one: "an official said"
