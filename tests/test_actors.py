@@ -129,6 +129,46 @@ def test_their_after_a_coordinated_pair(seed):
     assert sorted(m.code for m in their) == ["IGOWSTNAT", "USA"]
 
 
+def test_the_west_resolves_to_the_western_actors_named_before_it(seed):
+    doc, index = seed
+    west = mentions_of(index, "the West", 1)  # "... the West refused to grant Russia ..."
+    assert sorted(m.code for m in west) == ["IGOWSTNAT", "USA"]  # "The United States and NATO delivered"
+    assert all(m.kind == "description" and m.rule == "collective:WST" and m.confidence < 0.9 for m in west)
+    assert len({m.group for m in west}) == 1 and west[0].group is not None
+    refused = next(t for t in doc if t.lemma_ == "refuse")
+    subject = next(c for c in refused.children if c.dep_ == "nsubj")
+    assert sorted(m.code for m in index.head_mention(subject)) == ["IGOWSTNAT", "USA"]
+    assert one(index, "it").code == "RUS"  # "the concessions it considered crucial": not the plural West
+
+
+def resolved_codes(nlp, text: str, phrase: str, table=None) -> list[str]:
+    index = resolve(nlp(text), builtin_dictionary(), "2022-02-12", None, table)
+    return sorted(m.code for m in mentions_of(index, phrase))
+
+
+@pytest.mark.parametrize("text, phrase, codes", [
+    ("The US and Russia met in Geneva. The West refused.", "The West", ["WST"]),  # no Western group
+    ("The West refused.", "The West", ["WST"]),
+    ("Britain and France protested. Western countries imposed sanctions.", "Western countries", ["FRA", "GBR"]),
+    ("Biden and Macron spoke on Monday. Western leaders condemned Iran.", "Western leaders", ["FRAGOV", "USAGOV"]),
+    ("The US and the EU protested. Western media said nothing.", "Western media", ["WSTMED"]),
+])
+def test_collectives_resolve_or_keep_their_region(nlp, text, phrase, codes):
+    assert resolved_codes(nlp, text, phrase) == codes
+
+
+def test_user_collectives_extend_the_members(nlp, tmp_path):
+    from dateline.code.coref import collectives
+
+    text = "Japan and the US protested. The West imposed sanctions."
+    assert resolved_codes(nlp, text, "The West") == ["WST"]  # Japan is not in the built-in West
+    path = tmp_path / "west.tsv"
+    path.write_text("WST\tthe West\tUSA|JPN\n", encoding="utf-8")
+    assert resolved_codes(nlp, text, "The West", collectives((str(path),))) == ["JPN", "USA"]
+    with pytest.warns(UserWarning):
+        assert collectives((str(tmp_path / "missing.tsv"),))["WST"]  # a bad file leaves the built-in
+
+
 def test_entities_carry_codes(nlp, seed_text):
     from dateline.pipeline import Analysis, get_component
 
@@ -138,6 +178,7 @@ def test_entities_carry_codes(nlp, seed_text):
     assert ("Joe Biden", "USAGOV") in by_text
     assert ("US", "USA") in by_text  # the entity inside the title keeps its own code
     assert ("Jens Stoltenberg", "IGOWSTNAT") in by_text
+    assert {code for text, code in by_text if text == "West"} == {"WST"}  # the collective's own code
     assert isinstance(state.actors, ActorIndex)
 
 
@@ -236,6 +277,12 @@ def test_dateline_country_fills_unknown_country(nlp):
     police = one(index, "Police")
     assert (police.code, police.rule) == ("RUSCOP", "agent+dateline")
     assert resolve(nlp("Police detained two protesters."), d, None, None).at_token(0).code == "---COP"
+
+
+def test_dateline_country_does_not_stop_descriptions_resolving(nlp, seed_text):
+    index = resolve(nlp(seed_text), builtin_dictionary(), None, "RUS")
+    presidents = mentions_of(index, "presidents")
+    assert sorted(m.name for m in presidents) == ["Joe Biden", "Vladimir Putin"]
 
 
 def test_lower_case_never_matches_a_proper_name(nlp):

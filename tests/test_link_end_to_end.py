@@ -8,6 +8,8 @@ confirms nothing.
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pytest
 
@@ -60,6 +62,16 @@ def test_copy_found_and_each_event_merged_once(linked):
     assert len(counts) <= len(articles[0].events)  # an event told twice in one article is one event
     assert {(articles, sources) for _, articles, sources in counts} == {(2, 1)}
     assert all(mentions % 2 == 0 for mentions, _, _ in counts)  # each mention in the seed has its twin in the copy
+
+
+def test_the_two_presidents_stay_biden_and_putin_though_the_copy_reorders_them(linked):
+    """The copy moves "The two presidents agreed ..." after the Macron call, where its antecedents are Putin
+    and Macron; its mentions join the events the original coded from that sentence, which keep its actors."""
+    articles, _, conn = linked
+    rows = conn.execute("SELECT event, num_articles FROM link_events WHERE cameo_root = '03'").fetchall()
+    assert rows and all(n == 2 for _, n in rows)
+    pairs = {tuple(sorted(json.loads(e)[role]["name"] for role in ("source", "target"))) for e, _ in rows}
+    assert pairs == {("Joe Biden", "Vladimir Putin")}
 
 
 def test_the_independent_source_is_tass(linked):

@@ -7,7 +7,7 @@ import pytest
 
 from dateline.eval.rewrites import apply
 from dateline.link import Linker
-from dateline.link.events import MergedEvent, Mention, compatible_actors, find_event
+from dateline.link.events import MergedEvent, Mention, compatible_actors, find_event, mark_independent
 from dateline.model import ActorRef, Article, Event
 
 CALLS = {
@@ -68,13 +68,14 @@ def test_mentions_keep_sentence_and_offsets(linked):
     assert all(r[1] == 3 for r in rows)  # title, "MOSCOW, February 12. /TASS/.", then the lead
 
 
-def mention(source: str | None, target: str | None, day: str, root: str = "04") -> Mention:
+def mention(source: str | None, target: str | None, day: str, root: str = "04", sentence: str = "",
+            article: str | None = None, cluster: str | None = None) -> Mention:
     ev = Event(
         id="e", cameo=root + "0", cameo_root=root, plover=None, quad_class=1, goldstein=1.0, date=day, place=None,
         source=ActorRef(source, code=source) if source else None, target=ActorRef(target, code=target) if target else None,
-        trigger="", sentence="",
+        trigger="", sentence=sentence,
     )
-    return Mention(ev, article_id=f"{source}-{target}-{day}")
+    return Mention(ev, article_id=article or f"{source}-{target}-{day}", cluster_id=cluster)
 
 
 def test_merge_rules():
@@ -95,3 +96,40 @@ def test_a_new_process_merges_into_the_stored_events(seed_text):
     Linker(conn, texts.get).link(coded("copy", copy, published="2022-02-12"))
     rows = conn.execute("SELECT num_mentions, num_articles, num_independent_sources FROM link_events").fetchall()
     assert rows == [(2, 2, 1)] * 2
+
+
+AGREED = "The two presidents agreed that Moscow will carefully consider the views expressed by Biden, he said."
+AGREED_COPY = "The two presidents agreed that Moscow will carefully consider the views expressed by Biden, he stated."
+
+
+def test_a_copy_restating_the_sentence_joins_the_event_its_original_coded():
+    """The copy's reordered paragraphs gave "the two presidents" another antecedent (Macron for Biden):
+    the copy's sentence is still a report of the event the original coded from it, paired by the shared actor."""
+    day = "2022-02-12"
+    putin_biden = MergedEvent(1, "s", [mention("RUSGOV", "USAGOV", day, "03", AGREED, "seed", "c")])
+    biden_putin = MergedEvent(2, "s", [mention("USAGOV", "RUSGOV", day, "03", AGREED, "seed", "c")])
+    events = [putin_biden, biden_putin]
+    assert find_event(events, mention("RUSGOV", "FRAGOV", day, "03", AGREED_COPY, "copy", "c")) is putin_biden
+    assert find_event(events, mention("FRAGOV", "RUSGOV", day, "03", AGREED_COPY, "copy", "c")) is biden_putin
+
+
+def test_only_a_copy_of_the_same_sentence_with_a_shared_actor_joins_a_different_coding():
+    day = "2022-02-12"
+    events = [MergedEvent(1, "s", [mention("RUSGOV", "USAGOV", day, "03", AGREED, "seed", "c")])]
+    assert find_event(events, mention("RUSGOV", "FRAGOV", day, "03", AGREED_COPY, "other", "d")) is None
+    unclustered = [MergedEvent(2, "s", [mention("RUSGOV", "USAGOV", day, "03", AGREED, "seed")])]
+    assert find_event(unclustered, mention("RUSGOV", "FRAGOV", day, "03", AGREED_COPY, "other")) is None
+    assert find_event(events, mention("RUSGOV", "FRAGOV", day, "03", "Putin agreed with Macron.", "copy", "c")) is None
+    assert find_event(events, mention("UKRGOV", "FRAGOV", day, "03", AGREED_COPY, "copy", "c")) is None
+    assert find_event(events, mention("RUSGOV", "FRAGOV", day, "04", AGREED_COPY, "copy", "c")) is None
+
+
+def test_the_independent_report_codes_the_merged_event():
+    """A copy linked before its original first codes the event; once the original is marked independent
+    (and the copy not), the merged event carries the original's coding."""
+    day = "2022-02-12"
+    copy = mention("RUSGOV", "FRAGOV", day, "03", AGREED_COPY, "copy", "c")
+    original = mention("RUSGOV", "USAGOV", day, "03", AGREED, "seed", "c")
+    merged = MergedEvent(1, "s", [copy, original])
+    mark_independent(merged.mentions, {"c": "seed"})
+    assert merged.event is original.event

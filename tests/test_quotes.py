@@ -177,3 +177,95 @@ def test_any_verb_before_a_colon_and_quotation(nlp):
     (q,) = quotes_in(nlp, text)
     assert q.direct and q.cue == "boomed"
     assert q.speaker.text == "Donald Trump"
+
+
+def test_doubled_apostrophes_quote(nlp):
+    text = "''It's anti-reform,'' Mr. Burman said. ''It doesn't help.''"
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["''It's anti-reform,''", "''It doesn't help.''"]
+    (q,) = quotes_in(nlp, text)
+    assert q.direct and q.speaker.text == "Mr. Burman"
+    assert len(q.parts) == 2
+
+
+def test_noun_cue_possessor_is_source(nlp):
+    quotes = quotes_in(nlp, "Trump's comments on Muslims drew criticism.")
+    (q,) = by_cue(quotes, "comments")
+    assert q.speaker.text == "Trump" and q.text == "Muslims"
+    (bare,) = by_cue(quotes_in(nlp, "The comments on Muslims drew criticism."), "comments")
+    assert bare.speaker is None and bare.text == "Muslims"
+    assert by_cue(quotes_in(nlp, "The comments drew criticism."), "comments") == []
+
+
+def test_poll_share_without_subject_arc(nlp):
+    (q, *_) = quotes_in(nlp, "About 4 in 10 say they want the next president to have more liberal policies.")
+    assert q.speaker.text == "About 4 in 10" and q.cue == "say"
+
+
+def test_coordinated_attribution_is_its_own(nlp):
+    quotes = quotes_in(nlp, "Most said Clinton is honest, and three-quarters said the same of Sanders.")
+    assert [q.speaker.text for q in quotes if not q.nested] == ["Most", "three-quarters"]
+    assert quotes[0].text == "Clinton is honest"
+
+
+def test_content_stays_on_the_cue_line(nlp):
+    text = (
+        "And she added that the next president “has to build on that progress.”\n\n"
+        "Clinton’s Democratic opponent, Vermont Sen. Bernie Sanders, also praised the president’s actions."
+    )
+    quotes = quotes_in(nlp, text)
+    (added,) = by_cue(quotes, "added")
+    assert "Sanders" not in added.text
+    (praised,) = by_cue(quotes, "praised")
+    assert not praised.nested and praised.text == "the president’s actions"
+
+
+def test_adjective_cue(nlp):
+    (q,) = quotes_in(nlp, "His supporters are optimistic that he will make a comeback.")
+    assert q.cue == "are optimistic" and q.speaker.text == "His supporters"
+    assert q.text == "that he will make a comeback"
+
+
+def test_noun_phrase_before_colon_and_quotation(nlp):
+    text = "The surge doesn’t surprise Republican pollster Daron Shaw: “Lesser-known candidates have seen boosts.”"
+    (q,) = quotes_in(nlp, text)
+    assert q.rule == "colon-source" and q.direct
+    assert q.speaker.text == "Republican pollster Daron Shaw"
+
+
+def test_agentless_passive_names_no_source(nlp):
+    (q,) = quotes_in(nlp, "He was asked about a loan from Goldman Sachs.")
+    assert q.rule == "agentless-passive" and q.speaker is None
+    assert q.text == "a loan from Goldman Sachs"
+
+
+def test_reportedly_is_an_unsourced_cue(nlp):
+    (q,) = quotes_in(nlp, "The Club for Growth is reportedly spending $1.5 million on advertisements.")
+    assert q.cue == "reportedly" and q.speaker is None
+    assert "spending $1.5 million" in q.text
+
+
+def test_predicate_noun_cue_takes_the_subject(nlp):
+    (q,) = quotes_in(nlp, "The prominent actress is a high-profile campaigner for Senator Bernie Sanders.")
+    assert q.cue == "campaigner" and q.speaker.text == "The prominent actress"
+    assert q.text == "Senator Bernie Sanders"
+
+
+def test_curly_single_quotes_not_apostrophes():
+    text = "Trump: ‘I’m the Worst Thing That Ever Happened.’ In the ‘80s the voters’ mood was bad."
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["‘I’m the Worst Thing That Ever Happened.’"]
+
+
+def test_opening_mark_typed_as_closer():
+    text = "“It is unusual,“ said Larry Noble. He said “yes.”"
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["“It is unusual,“", "“yes.”"]
+
+
+def test_quotation_after_a_final_cue_is_its_content(nlp):
+    text = "Asked if Trump’s comments had rattled them as well, Ryan said, “Sure. I get that, too.”"
+    (said,) = by_cue(quotes_in(nlp, text), "said")
+    assert said.text == "“Sure. I get that, too.”" and said.speaker.text == "Ryan"
+
+
+def test_cue_after_predicate_adjective_takes_its_subject(nlp):
+    (q,) = quotes_in(nlp, "But he is correct to note that Obamacare was an effort.")
+    assert q.cue == "note" and q.speaker.text == "he"

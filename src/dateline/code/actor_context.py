@@ -82,8 +82,8 @@ def fill_countries(doc: Any, mentions: list[ActorMention], home: str | None) -> 
     for m in mentions:
         by_sentence.setdefault(doc[m.token_start].sent.start, []).append(m)
     for m in mentions:
-        if not (m.code and m.code.startswith(UNKNOWN)):
-            continue
+        if m.kind == "description" or not (m.code and m.code.startswith(UNKNOWN)):
+            continue  # a description refers back first ("the two presidents")
         others = by_sentence[doc[m.token_start].sent.start]
         if m.kind == "name":
             sentence = sentence_country(m, others, doc)

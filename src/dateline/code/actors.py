@@ -8,8 +8,9 @@ antecedent's name and code. It also fills ``article.entities``.
 
 The work is split by concern: `actor_dictionary` (dictionaries and matching),
 `petrarch_dicts` (PETRARCH/TABARI formats), `actor_mentions` (named phrases
-and their codes), `coref` (pronouns and descriptions). User dictionaries come
-from ``config["actor_dictionaries"]`` and ``$DATELINE_ACTOR_DICTS``.
+and their codes), `coref` (pronouns, descriptions, collectives). User dictionaries come
+from ``config["actor_dictionaries"]`` and ``$DATELINE_ACTOR_DICTS``; user collectives
+("the West" and its members) from ``config["actor_collectives"]``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dateline.code.actor_context import fill_countries
 from dateline.code.actor_dictionary import ActorDictionary, dictionary_for, load_actor_dictionaries
 from dateline.code.actor_index import ActorIndex, ActorMention
 from dateline.code.actor_mentions import NER_ACTOR_LABELS, named_mentions
-from dateline.code.coref import resolve_references
+from dateline.code.coref import collectives, resolve_references
 from dateline.model import Article, Entity
 from dateline.pipeline import Analysis, component
 
@@ -32,7 +33,7 @@ __all__ = [
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ENTITY_LABELS = {"person": "PERSON", "country": "GPE", "capital": "GPE", "place": "GPE", "region": "LOC",
-                  "demonym": "NORP", "group": "ORG", "org": "ORG"}
+                  "demonym": "NORP", "group": "ORG", "org": "ORG", "collective": "NORP"}
 
 
 def article_date(article: Article, config: dict[str, Any] | None = None) -> str | None:
@@ -55,17 +56,20 @@ def home_country(article: Article, dictionary: ActorDictionary, date: str | None
 
 
 def resolve(doc: Any, dictionary: ActorDictionary, date: str | None = None,
-            home: str | None = None) -> ActorIndex:
+            home: str | None = None, collective_table: dict[str, tuple[str, ...]] | None = None) -> ActorIndex:
     """All actor mentions of a parsed document, names then references.
 
     Unknown countries come from context (`actor_context`): the sentence, or
     `home` (the dateline's country): "police said" in a MOSCOW-datelined story
-    is RUSCOP, at lower confidence.
+    is RUSCOP, at lower confidence. `collective_table` (region code -> member
+    prefixes) defaults to the built-in `collectives()`.
     """
     mentions = named_mentions(doc, dictionary, date)
     fill_countries(doc, mentions, home)
     next_group = 1 + max((m.group for m in mentions if m.group is not None), default=-1)
-    return ActorIndex(resolve_references(doc, mentions, next_group))
+    resolved = resolve_references(doc, mentions, next_group, collective_table)
+    fill_countries(doc, resolved, home)  # descriptions that found no antecedent
+    return ActorIndex(resolved)
 
 
 def entities(doc: Any, index: ActorIndex, dictionary: ActorDictionary, date: str | None) -> list[Entity]:
@@ -73,7 +77,9 @@ def entities(doc: Any, index: ActorIndex, dictionary: ActorDictionary, date: str
     ("Kremlin" as a metonym, "NATO" when untagged).
 
     An entity heading a mention takes the mention's resolved code ("Joe Biden"
-    in "US President Joe Biden" -> USAGOV); one inside it, its own ("US" -> USA).
+    in "US President Joe Biden" -> USAGOV); one inside it, its own ("US" -> USA);
+    one in a collective, the collective's own ("West" in "the West" -> WST, whatever
+    members the mention stands for).
     """
     out: list[Entity] = []
     covered: set[int] = set()
@@ -94,7 +100,8 @@ def _entity_code(ent: Any, index: ActorIndex, dictionary: ActorDictionary, date:
     if m is not None and m.kind == "name" and ent.start <= m.token_end - 1 < ent.end:
         return m.name, m.code
     words = [t.text for t in ent if t.lower_ not in ("the", "'s", "’s")]
-    entry = next((e for e in dictionary.lookup(" ".join(words)) if e.kind == "actor"), None)
+    forms = [" ".join(words)] + ([m.text] if m is not None else [])  # "the West" resolved to its members
+    entry = next((e for form in forms for e in dictionary.lookup(form) if e.kind == "actor"), None)
     return (entry.name, entry.code_at(date)) if entry else (None, None)
 
 
@@ -102,5 +109,6 @@ def _entity_code(ent: Any, index: ActorIndex, dictionary: ActorDictionary, date:
 def resolve_actors(state: Analysis) -> None:
     dictionary = dictionary_for(state.config)
     date = article_date(state.article, state.config)
-    state.actors = resolve(state.doc, dictionary, date, home_country(state.article, dictionary, date))
+    table = collectives(tuple(state.config.get("actor_collectives") or ()))
+    state.actors = resolve(state.doc, dictionary, date, home_country(state.article, dictionary, date), table)
     state.article.entities = entities(state.doc, state.actors, dictionary, date)

@@ -16,20 +16,32 @@ compatible actor before it:
 A resolved reference gets its antecedent's name and code; "the two presidents"
 and "their" (of a coordinated pair) become one mention per antecedent, sharing
 a coordination group.
+
+Collectives ("the West", "Western powers", "Western leaders") are descriptions
+too: a region code whose members `collectives.tsv` lists stands for the nearest
+coordinated group before it whose actors are all members ("The United States
+and NATO delivered ... the West refused" -> USA and NATO), one mention each, at
+lower confidence and with rule ``collective:WST``. With no such group it keeps
+the region code.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from dateline.code.actor_dictionary import DATA
+from dateline.code.actor_dictionary import DATA, split_field
 from dateline.code.actor_index import ActorMention
-from dateline.code.actor_mentions import INTERNATIONAL
+from dateline.code.actor_mentions import INTERNATIONAL, compose_code
 
 MAX_SENTENCES = 3
+COLLECTIVE_ROLES = {"GOV", "MIL"}
+"""Roles under which a region stands for its states: "Western leaders", not "Western media"."""
+COLLECTIVE_CONFIDENCE = 0.5
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
@@ -54,6 +66,24 @@ def pronouns() -> dict[str, Pronoun]:
             {"person": True, "thing": False}.get(animacy.strip()),
         )
     return out
+
+
+@lru_cache(maxsize=8)
+def collectives(paths: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
+    """``collectives.tsv`` then the user files in `paths` (``code<TAB>name<TAB>members``):
+    region code -> member code prefixes; a later row replaces an earlier one's members."""
+    table: dict[str, tuple[str, ...]] = {}
+    for path in (DATA / "collectives.tsv", *paths):
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:  # a bad user file must not stop every article
+            warnings.warn(f"actor collectives {path} skipped: {exc}", stacklevel=2)
+            continue
+        for line in text.splitlines():
+            cols = line.split("\t")
+            if len(cols) >= 3 and not line.startswith("#"):
+                table[cols[0].strip().upper()] = tuple(c.upper() for c in split_field(cols[2]))
+    return table
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -175,6 +205,32 @@ def _plural_units(ctx: _Context, token: Any) -> list[list[ActorMention]]:
     return [sorted(u, key=lambda x: x.start) for u in units.values() if len(u) > 1 or u[0].plural]
 
 
+def _collective_members(m: ActorMention, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The member prefixes `m` may stand for: a collective ("the West") or a region's
+    state role ("Western leaders" -> WSTGOV); not a region as a place ("Euro-Atlantic")."""
+    members = table.get(m.code[:3], ()) if m.code else ()
+    return members if m.type == "collective" or m.role in COLLECTIVE_ROLES else ()
+
+
+def _resolve_collective(ctx: _Context, m: ActorMention, members: tuple[str, ...]) -> list[ActorMention]:
+    """The most salient coordinated group before `m` of two or more distinct actors, all
+    members. A collective noun ("the West") prefers states and organisations to the people
+    speaking for them ("the US and NATO" over "Blinken and Stoltenberg"); a role ("Western
+    leaders") takes either."""
+    units = [u for u in _plural_units(ctx, ctx.doc[m.token_start])
+             if len({a.code for a in u}) > 1 and all(a.code.startswith(members) for a in u)]
+    if m.type == "collective":
+        units.sort(key=lambda u: any(a.type == "person" for a in u))
+    return units[0] if units else []
+
+
+def _collective_reference(span: Any, m: ActorMention, member: ActorMention, group: int) -> ActorMention:
+    """`member` as the collective `m` refers to it, in `m`'s role ("Western leaders" -> USAGOV)."""
+    ref = _reference(span, "description", member, group, f"collective:{m.code[:3]}", COLLECTIVE_CONFIDENCE)
+    role = m.role if m.role in COLLECTIVE_ROLES else None
+    return replace(ref, code=compose_code(member.code, role), plural=True)
+
+
 def _reference(token_span: Any, kind: str, antecedent: ActorMention, group: int | None, rule: str,
                confidence: float) -> ActorMention:
     return ActorMention(
@@ -192,14 +248,18 @@ def _pronoun_is_referential(token: Any) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ != "be"
 
 
-def resolve_references(doc: Any, mentions: list[ActorMention], next_group: int) -> list[ActorMention]:
+def resolve_references(doc: Any, mentions: list[ActorMention], next_group: int,
+                       collective_table: dict[str, tuple[str, ...]] | None = None) -> list[ActorMention]:
     """Name mentions plus resolved pronouns and descriptions, in text order.
 
     Unresolved descriptions keep their own composed code ("the president of
-    Armenia" -> ARMGOV) as kind ``agent``; unresolved pronouns are dropped.
+    Armenia" -> ARMGOV) as kind ``agent``; unresolved pronouns are dropped, and
+    unresolved collectives keep their region code. `collective_table` defaults
+    to the built-in `collectives()`.
     """
     ctx = _Context(doc)
     table = pronouns()
+    regions = collectives() if collective_table is None else collective_table
     by_start = {m.token_start: m for m in mentions}
     out: list[ActorMention] = []
     for token in doc:
@@ -215,6 +275,11 @@ def resolve_references(doc: Any, mentions: list[ActorMention], next_group: int) 
             elif m.code:
                 m.kind = "agent" if m.type in ("person", "anaphor") and not m.country else "name"
                 _add(ctx, out, [m])
+        elif m is not None and (members := _collective_members(m, regions)):
+            found = _resolve_collective(ctx, m, members)
+            span = doc[m.token_start:m.token_end]
+            next_group += bool(found)
+            _add(ctx, out, [_collective_reference(span, m, a, next_group - 1) for a in found] or [m])
         elif m is not None:
             _add(ctx, out, [m])
         p = table.get(token.lower_)

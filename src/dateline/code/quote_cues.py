@@ -16,9 +16,10 @@ from typing import Any
 BUILTIN = Path(__file__).parent / "data" / "quote_cues.tsv"
 ENV_VAR = "DATELINE_QUOTE_CUES"
 DEFAULT_FRAMES = ("ccomp",)
-KINDS = ("speech", "stance", "belief", "evidence", "source", "noun")
+KINDS = ("speech", "stance", "belief", "evidence", "source", "noun", "adjective", "adverb")
 """What a cue says about its content: ``source`` is a phrase, ``noun`` a noun
-("his comments on X"), the rest are verbs."""
+("his comments on X"), ``adjective`` a predicate adjective ("X is confident that"),
+``adverb`` an unsourced sentence adverb ("reportedly"), the rest are verbs."""
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,15 @@ class Cue:
 
 @dataclass
 class CueLexicon:
-    """Verb cues by lemma (phrasal verbs by lemma and particle), noun cues by lemma, source phrases by words."""
+    """Verb cues by lemma (phrasal verbs by lemma and particle), noun, adjective and adverb
+    cues by lemma, source phrases by words."""
 
     verbs: dict[str, Cue] = field(default_factory=dict)
     phrasal: dict[tuple[str, str], Cue] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], Cue] = field(default_factory=dict)
     nouns: dict[str, Cue] = field(default_factory=dict)
+    adjectives: dict[str, Cue] = field(default_factory=dict)
+    adverbs: dict[str, Cue] = field(default_factory=dict)
 
     def add(self, cue: Cue) -> None:
         words = tuple(cue.text.lower().split())
@@ -47,6 +51,8 @@ class CueLexicon:
             self.phrases[words] = cue
         elif cue.kind == "noun":
             self.nouns[words[0]] = cue
+        elif cue.kind in ("adjective", "adverb"):
+            getattr(self, cue.kind + "s")[words[0]] = cue
         elif len(words) == 2:
             self.phrasal[words] = Cue(cue.text, cue.kind, cue.weight, particle=words[1], frames=cue.frames)
         else:

@@ -37,10 +37,13 @@ from dateline.pipeline import Analysis, component
 Span = tuple[int, int]
 
 SUBJECTS = ("nsubj",)
-INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp")
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "pcomp", "acomp")
 WHETHER = ("if", "whether")
 SUBJECT_FRAMES = ("nsubj", "nsubjpass")
 """Frames that make the subject content and leave the source unnamed ("X seems to")."""
+OWN_CLAUSES = ("conj",)
+"""Clauses inside content that are attributions of their own when they have a subject and a cue
+(relative and adverbial ones were tried and cost precision on PolNeAR train)."""
 HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
@@ -51,12 +54,18 @@ NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
 _GAP_BEFORE = re.compile(r"[ \t,]*")
 _GAP_TO_CUE = re.compile(r"[ \t,]*[^\n\"“”«»]{1,60}?")
+_COLON_BEFORE = re.compile(r"\w:[ \t]*\Z")
+_QUOTE_AFTER = re.compile(r"[ \t,:]*[\"“«]")
 _GAP_AFTER = re.compile(r"[\s,:;]*")
 _GAP_NEXT_SENTENCE = re.compile(r"[\s,:;.]*")
 _EDGE = " \t\n,;:–—-"
 _LABEL = re.compile(r"^[ \t]*([A-Z][\w.’' -]{1,40}?):[ \t]+(?=\S)[^\n]*?()$", re.M)
 LABEL_NOUNS = {"poll", "survey", "study", "report", "statement", "transcript", "source", "official"}
 LABEL_CUE = Cue(text=":", kind="speech", weight=0.7)
+POLL_NOUNS = {"poll", "survey", "study", "report", "analysis", "average"}
+IN_POLL_CUE = Cue(text="in", kind="evidence", weight=0.6)
+SECTION_WORDS = {"update", "related", "photo", "photos", "video", "watch", "read", "note", "correction", "caption"}
+"""Capitalised words that head a line without naming a speaker ("Update: ...")."""
 
 
 @dataclass
@@ -111,8 +120,9 @@ def source_tokens(head: Any) -> list[Any]:
 
 def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     """The verb's subject (nearest one); else the agent of a passive ("reported by X"), a
-    count before it ("4 in 10 say"), the noun a participle modifies ("a group backing X"), or the subject shared with the verb
-    it hangs on ("X is expected to endorse", "by saying", "..., saying")."""
+    count before it ("4 in 10 say"), the noun a participle modifies ("a group backing X"),
+    or the subject shared with the verb it hangs on ("X is expected to endorse", "by
+    saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
     subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     if subjects:
@@ -120,7 +130,10 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agents:
         return agents[0]
-    counts = [c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ in ("NUM", "NOUN") and c.ent_type_ not in ("DATE", "TIME")]
+    counts = [
+        c for c in verb.lefts
+        if c.dep_ in ("nummod", "npadvmod") and c.pos_ in ("NUM", "NOUN") and c.ent_type_ not in ("DATE", "TIME")
+    ]
     if counts:
         return counts[-1]  # "About 4 in 10 say ...": the parser left the poll share without a subject arc
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -146,6 +159,20 @@ def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
         elif child.dep_ == "advcl" and "whether" in frames and any(m.lower_ in WHETHER for m in child.children):
             out.append(child)
     return out
+
+
+def misattached_that_clause(verb: Any, frames: tuple[str, ...]) -> list[Any]:
+    """A "that" clause the parser hung on a noun after the cue as a relative clause ("said
+    during a news conference that he may wait"): "that" as complementizer, not relative pronoun."""
+    if "ccomp" not in frames:
+        return []
+    clauses = [
+        t
+        for t in verb.subtree
+        if t.i > verb.i
+        and t.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+    ]
+    return clauses[:1]
 
 
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
@@ -175,10 +202,25 @@ class QuoteFinder:
         self.quotations = quotation_spans(self.text)
         self._quote_starts = [q[0] for q in self.quotations]
         self._sentences = {t.i: sent for sent in doc.sents for t in sent}
+        self._breaks = [m.start() for m in re.finditer(r"\n", self.text)]
 
     def sent(self, token: Any) -> Any:
         """The sentence of `token` (looked up: spaCy's `Token.sent` walks the document each time)."""
         return self._sentences[token.i]
+
+    def paragraph(self, token: Any) -> int:
+        """Which line `token` is on: the parser sometimes runs a sentence over a paragraph
+        break ("she added that ... \n\n Sanders also praised ..."), content never does."""
+        return bisect_left(self._breaks, token.idx)
+
+    def in_paragraph(self, tokens: Any, cue: Any) -> list[Any]:
+        """`tokens` on the cue's line."""
+        line = self.paragraph(cue)
+        return [t for t in tokens if self.paragraph(t) == line]
+
+    def complement_spans(self, complements: list[Any], cue: Any) -> list[Span]:
+        """The character spans of the complements' subtrees, kept to the cue's line."""
+        return [r for c in complements if (r := token_range(self.in_paragraph(c.subtree, cue)))]
 
     def find(self) -> list[Attribution]:
         found = []
@@ -189,12 +231,17 @@ class QuoteFinder:
                 found.append(self.from_verb(token, cue))
             elif token.pos_ == "NOUN" and (cue := self.lexicon.nouns.get(token.lemma_.lower())) is not None:
                 found.append(self.from_noun(token, cue))
+            elif token.dep_ == "acomp" and (cue := self.lexicon.adjectives.get(token.lemma_.lower())) is not None:
+                found.append(self.from_adjective(token, cue))
+            elif token.dep_ == "advmod" and (cue := self.lexicon.adverbs.get(token.lower_)) is not None:
+                found.append(self.from_adverb(token, cue))
             elif (phrase := self.phrase_at(token)) is not None:
                 found.append(self.from_phrase(token, *phrase))
         found = [a for a in found if a is not None]
         self.attach_following_quotations(found)
         found = [a for a in found if any(_WORD.search(self.text, s, e) for s, e in a.parts)]
         found += self.speaker_labels()
+        found += self.colon_sources(found)
         mark_nested(found)
         return found
 
@@ -208,11 +255,13 @@ class QuoteFinder:
             return self.unsourced(verb, cue)
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
-            return self.after_quotation(verb, cue)
-        complements = content_dependents(verb, cue.frames)
+            return self.after_quotation(verb, cue) or self.agentless_passive(verb, cue)
+        complements = content_dependents(verb, cue.frames) or misattached_that_clause(verb, cue.frames)
         if subj.head.dep_ == "agent" and subj.head.head == verb:
             complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
-        parts = [r for c in complements if (r := token_range(list(c.subtree)))]
+        cut = {t.i for c in complements for t in self.own_attributions(c)}
+        kept = [self.in_paragraph([t for t in c.subtree if t.i not in cut], verb) for c in complements]
+        parts = [r for tokens in kept if (r := token_range(tokens))]
         inside = {t.i for c in complements for t in c.subtree}
         clause = [t for t in verb.subtree if t.i not in inside and not t.is_quote and not self.quoted(t.idx)]
         clause_span = token_range(clause)
@@ -238,21 +287,98 @@ class QuoteFinder:
         )
 
     def from_noun(self, noun: Any, cue: Cue) -> Attribution | None:
-        """ "Trump's comments on Muslims", "his claim that ...": the possessor is the source and
-        the noun's frame dependents the content; a noun cue without a possessor names nobody."""
-        owners = [c for c in noun.children if c.dep_ == "poss"]
+        """ "Trump's comments on Muslims", "criticism of X from Y", "X is a supporter of Y": the
+        possessor (the object of "from"/"by", the subject of a predicate noun) is the source and the noun's frame dependents are the content; without
+        one the attribution is unsourced ("amid complaints about X"), as PolNeAR marks it."""
+        by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [o for c in by for o in c.children if o.dep_ == "pobj"]
+        if not owners and noun.dep_ == "attr" and (subj := subject(noun.head)) is not None:
+            owners = [named_head(subj)]  # "Sarandon is a supporter of Sanders"
         complements = content_dependents(noun, cue.frames)
-        if not owners or not complements:
+        if not complements:
             return None
-        owner = [t for t in source_tokens(owners[0]) if t.dep_ != "case"]
+        owner = [t for t in source_tokens(owners[0]) if t.dep_ != "case"] if owners else []
+        at = (noun.idx, noun.idx + len(noun))
         return Attribution(
             cue=cue,
-            cue_span=(noun.idx, noun.idx + len(noun)),
-            source_head=owners[0],
+            cue_span=at,
+            source_head=owners[0] if owners else None,
             source_span=token_range(owner),
-            parts=self.grow([r for c in complements if (r := token_range(list(c.subtree)))], (noun.idx, noun.idx + 1)),
+            parts=self.grow(self.complement_spans(complements, noun), at),
             sentence=(self.sent(noun).start_char, self.sent(noun).end_char),
             rule="noun",
+        )
+
+    def from_adjective(self, adj: Any, cue: Cue) -> Attribution | None:
+        """ "X is confident that ...", "X is proud of ...": the copula's subject is the source;
+        the clause may hang on the adjective or on the copula."""
+        verb = adj.head
+        subj = subject(verb)
+        complements = content_dependents(adj, cue.frames)
+        complements += [c for c in verb.children if c.dep_ == "ccomp" and "ccomp" in cue.frames]
+        if subj is None or not complements:
+            return None
+        parts = self.complement_spans(complements, adj)
+        cue_at = (min(verb.idx, adj.idx), max(verb.idx + len(verb), adj.idx + len(adj)))
+        return Attribution(
+            cue=cue,
+            cue_span=cue_at,
+            source_head=named_head(subj),
+            source_span=token_range(source_tokens(named_head(subj))),
+            inherited=subj not in verb.children,
+            parts=self.grow(parts, cue_at),
+            sentence=(self.sent(adj).start_char, self.sent(adj).end_char),
+            rule="adjective",
+        )
+
+    def from_adverb(self, adverb: Any, cue: Cue) -> Attribution | None:
+        """ "The Club for Growth is reportedly spending $1.5 million": the clause the adverb
+        modifies, without it, is content that nobody is named for."""
+        clause = [t for t in self.in_paragraph(adverb.head.subtree, adverb) if t != adverb]
+        before, after = [t for t in clause if t.i < adverb.i], [t for t in clause if t.i > adverb.i]
+        parts = [p for p in (token_range(before), token_range(after)) if p]
+        if adverb.head.pos_ not in ("VERB", "AUX") or not parts:
+            return None
+        at = (adverb.idx, adverb.idx + len(adverb))
+        return Attribution(
+            cue=cue,
+            cue_span=at,
+            source_head=None,
+            source_span=None,
+            parts=self.grow(parts, at),
+            sentence=(self.sent(adverb).start_char, self.sent(adverb).end_char),
+            rule="adverb",
+        )
+
+    def own_attributions(self, content: Any) -> list[Any]:
+        """Coordinated clauses in `content` that are attributions of their own ("A, and
+        three-quarters said B"): PolNeAR gives them their own attribution, not the outer one."""
+        return [
+            t
+            for conj in content.subtree
+            if conj.dep_ in OWN_CLAUSES and conj.i > content.i and any(c.dep_ == "nsubj" for c in conj.children)
+            and cue_of(conj, self.lexicon) is not None
+            for t in [*conj.subtree, *(s for s in conj.head.children if s.dep_ == "cc" and s.i < conj.i)]
+        ]
+
+    def agentless_passive(self, verb: Any, cue: Cue) -> Attribution | None:
+        """ "Farook's name was announced on a police scanner", "he was asked about X": a cue verb
+        in the passive with no agent names no source; its complements are the content, else
+        its passive subject."""
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        complements = content_dependents(verb, cue.frames) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+        parts = self.complement_spans(complements, verb)
+        if not parts:
+            return None
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=None,
+            source_span=None,
+            parts=self.grow(parts, cue_span(verb)),
+            sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
+            rule="agentless-passive",
         )
 
     def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
@@ -302,7 +428,7 @@ class QuoteFinder:
         if verb.dep_ not in HOSTED or head == verb or subj not in verb.children:
             return []
         own = token_range(list(verb.subtree))
-        whole = token_range(list(head.subtree))
+        whole = token_range(self.in_paragraph(head.subtree, verb))
         if own is None or whole is None:
             return []
         leading_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and own[0] == whole[0]
@@ -312,7 +438,11 @@ class QuoteFinder:
         return [p for p in parts if p]
 
     def phrase_at(self, token: Any) -> tuple[Cue, Any] | None:
-        """A source phrase starting at `token` ("according to"), with its last word."""
+        """A source phrase starting at `token` ("according to", "in a CNN poll, ..."), with its last word."""
+        if token.lower_ == "in" and token.is_sent_start and token.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS for c in token.children
+        ):
+            return IN_POLL_CUE, token
         for words, cue in self.lexicon.phrases.items():
             end = token.i + len(words)
             if end <= len(self.doc) and tuple(t.lower_ for t in self.doc[token.i : end]) == words:
@@ -324,7 +454,7 @@ class QuoteFinder:
         if not objects or first.head == first:
             return None
         phrase = token_range(list(first.subtree)) or (first.idx, last.idx + len(last))
-        clause = token_range(list(first.head.subtree))
+        clause = token_range(self.in_paragraph(first.head.subtree, first))
         if clause is None:
             return None
         parts = [p for p in (trim(self.text, (clause[0], phrase[0])), trim(self.text, (phrase[1], clause[1]))) if p]
@@ -350,6 +480,8 @@ class QuoteFinder:
             return []
         if any(c.dep_ in COMPLEMENTS for c in verb.rights) or verb.right_edge.i < sent.end - 2:
             return []
+        if _QUOTE_AFTER.match(self.text, verb.idx + len(verb)):
+            return []  # "..., Ryan said, “Sure. ...”": the quotation after it is the content
         if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in self.doc[sent.start : subj.left_edge.i]):
             return []
         first = sent.start_char
@@ -380,6 +512,33 @@ class QuoteFinder:
             )
         return found
 
+    def colon_sources(self, found: list[Attribution]) -> list[Attribution]:
+        """ "... surprise Republican pollster Daron Shaw: “...”": a quotation opened right after
+        a colon takes the noun phrase before the colon as its source, unless already claimed."""
+        claimed = [p for a in found for p in a.parts]
+        out = []
+        for q in self.quotations:
+            colon = _COLON_BEFORE.search(self.text, max(q[0] - 8, 0), q[0])
+            if colon is None or any(_overlaps(q, p) for p in claimed):
+                continue
+            before = self.doc.char_span(colon.start(), colon.start() + 1, alignment_mode="expand")
+            noun = before[-1] if before else None
+            if noun is None or noun.pos_ not in ("PROPN", "NOUN") or self.quoted(noun.idx):
+                continue
+            head = noun.head if noun.dep_ == "conj" else noun
+            out.append(
+                Attribution(
+                    cue=LABEL_CUE,
+                    cue_span=(colon.start() + 1, colon.start() + 2),
+                    source_head=head,
+                    source_span=token_range([t for t in head.subtree if t.i <= noun.i]),
+                    parts=[trim(self.text, q) or q],
+                    sentence=(self.sent(noun).start_char, q[1]),
+                    rule="colon-source",
+                )
+            )
+        return out
+
     def quotation_before(self, start: int, gap: re.Pattern = _GAP_BEFORE) -> Span | None:
         """The quotation ending just before `start` on the same line, with only `gap` between
         (spaces and commas by default: "“...,” he said", also across a sentence break
@@ -409,10 +568,10 @@ class QuoteFinder:
         cue already has a quotation before it ("A," he said. "B.").
         """
         claimed = {q for a in found for q in self.quotations if any(_overlaps(q, p) for p in a.parts)}
-        for a in found:
+        for a in sorted(found, key=lambda a: a.cue_span, reverse=True):  # the nearest cue first
             after = max(a.cue_span[1], a.source_span[1] if a.source_span else 0)
             clause_end = self.clause_end(a, after)
-            quoted_before = any(p[1] <= a.cue_span[0] and self.text[p[1] - 1] in CLOSING for p in a.parts)
+            quoted_before = any(p[1] <= a.cue_span[0] and ends_quoted(self.text, p[1]) for p in a.parts)
             gap = _GAP_NEXT_SENTENCE if quoted_before else _GAP_AFTER
             for q in self.quotations:
                 if q in claimed or q[0] < clause_end:
@@ -436,14 +595,20 @@ class QuoteFinder:
         return end
 
 
+def ends_quoted(text: str, end: int) -> bool:
+    """The span ending at `end` closes with a quotation mark."""
+    return text[end - 1] in CLOSING or text[max(end - 2, 0) : end] in CLOSING
+
+
 def _has_words(text: str, span: Span) -> bool:
     """At least two words (a table row "Clinton: 547." is no statement)."""
     return len(_WORDS.findall(text, *span)) >= 2
 
 
 def _is_name(label: Any) -> bool:
-    """A speaker label is a name (PERSON/ORG entity, proper nouns only, all caps, or a
-    source noun such as "Poll") of at most six words."""
+    """A speaker label is a name (PERSON/ORG entity, proper nouns only, all caps, a single
+    capitalised word as in headlines "Sanders: Clinton Email Story Has Moved", or a source
+    noun such as "Poll") of at most six words."""
     if len(label) > 6 or any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
     return (
@@ -451,6 +616,7 @@ def _is_name(label: Any) -> bool:
         or label.root.lemma_.lower() in LABEL_NOUNS
         or any(t.ent_type_ in ("PERSON", "ORG") for t in label)
         or all(t.pos_ == "PROPN" for t in label if t.is_alpha)
+        or (len(label) == 1 and label[0].is_title and label[0].lower_ not in SECTION_WORDS)
     )
 
 

@@ -12,6 +12,15 @@ Two mentions denote the same event when they are in the same story and
   takes its article's publication day; reports of one event are often dated a
   day apart across time zones and "yesterday"s).
 
+A copy restating its cluster's sentence is a report of the event coded there
+even when one actor differs: copies reorder paragraphs, so a description ("the
+two presidents") can find another antecedent in the copy than in the original.
+So when no event matches as above, a mention joins an event of the same kind
+and days that another member of its copy cluster coded from the same sentence
+(`SAME_SENTENCE`), sharing at least one coded actor in the same role. The
+merged event is coded as its first independent report codes it, so the
+original's reading stands whichever article was linked first.
+
 Counts follow GDELT: NumMentions (all mentions, several per article count),
 NumArticles (distinct articles), NumSources (distinct sites). Copies of one
 wire story are not independent confirmation: in each copy cluster only the
@@ -26,9 +35,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from dateline.link.provenance import similarity
 from dateline.model import ActorRef, Event
 
 DATE_WINDOW_DAYS = 1
+SAME_SENTENCE = 0.8
+"""Two sentences whose words are this similar (0..1) are one sentence, rewritten."""
 
 
 @dataclass
@@ -63,7 +75,8 @@ class MergedEvent:
 
     @property
     def event(self) -> Event:
-        return self.mentions[0].event
+        """The coding of the first independent report: a copy's context can code its sentence differently."""
+        return next((m.event for m in self.mentions if m.independent), self.mentions[0].event)
 
     @property
     def day(self) -> str | None:
@@ -125,6 +138,17 @@ def days_apart(a: str | None, b: str | None) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
+def shared_actors(a: Event, b: Event) -> int:
+    """How many roles (source, target) hold the same coded actor in both events."""
+    return sum(
+        _actor_key(x) is not None and compatible_actors(x, y) for x, y in ((a.source, b.source), (a.target, b.target))
+    )
+
+
+def same_sentence(a: Event, b: Event) -> bool:
+    return bool(a.sentence and b.sentence) and similarity(a.sentence, b.sentence) >= SAME_SENTENCE
+
+
 def same_event(merged: MergedEvent, mention: Mention) -> bool:
     rep = merged.event
     return (
@@ -135,10 +159,30 @@ def same_event(merged: MergedEvent, mention: Mention) -> bool:
     )
 
 
+def copied_event(merged: MergedEvent, mention: Mention) -> bool:
+    """Whether `mention` restates an event another member of its copy cluster coded from the same sentence."""
+    rep, event = merged.event, mention.event
+    return (
+        mention.cluster_id is not None
+        and same_kind(rep, event)
+        and shared_actors(rep, event) > 0
+        and days_apart(merged.day, mention.day) <= DATE_WINDOW_DAYS
+        and any(
+            m.cluster_id == mention.cluster_id and m.article_id != mention.article_id and same_sentence(m.event, event)
+            for m in merged.mentions
+        )
+    )
+
+
 def find_event(candidates: Iterable[MergedEvent], mention: Mention) -> MergedEvent | None:
-    """The merged event (of the same story) this mention reports, if any: the one with most mentions."""
+    """The merged event (of the same story) this mention reports, if any: the one with most mentions;
+    else the copied event sharing most actors with it."""
+    candidates = list(candidates)
     matching = [m for m in candidates if same_event(m, mention)]
-    return max(matching, key=lambda m: (len(m.mentions), -m.id)) if matching else None
+    if matching:
+        return max(matching, key=lambda m: (len(m.mentions), -m.id))
+    copied = [m for m in candidates if copied_event(m, mention)]
+    return max(copied, key=lambda m: (shared_actors(m.event, mention.event), len(m.mentions), -m.id), default=None)
 
 
 def mark_independent(mentions: list[Mention], originals: Mapping[str, str]) -> None:
