@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dateline.code.actors import ActorIndex, ActorMention
@@ -228,74 +230,15 @@ def test_list_misparsed_as_modifiers_gives_every_member(nlp):
     assert {e.source.code for e in events} == {"ARN", "CAL", "GON"}
 
 
-def test_target_behind_a_nominal_triggers_object(nlp):
-    events = code(nlp, "Italy announced a suspension of air links with Serbia.", {"Italy": "ITA", "Serbia": "SRB"})
-    assert ("ITA", "160", "SRB") in triples(events)
-
-
-def test_target_behind_a_prepositional_object(nlp):
-    events = code(nlp, "President Dos Santos conceded to demands from UNITA.",
-                  {"President Dos Santos": "AGOGOV", "UNITA": "AGOREB"})
-    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {("AGOGOV", "AGOREB")}
-
-
-def test_passive_subject_attachments_name_the_target(nlp):
-    events = code(nlp, "A camp for Congolese refugees was attacked by Burundian militiamen.",
-                  {"Congolese refugees": "CODREF", "Burundian militiamen": "BDIMIL"})
-    assert triples(events) == {("BDIMIL", "190", "CODREF")}
-
-
-def test_purpose_clause_object_is_the_last_resort_target(nlp):
-    events = code(nlp, "Egyptian police opened fire to disperse demonstrators.",
-                  {"Egyptian police": "EGYCOP", "demonstrators": "EGYOPP"})
-    assert ("EGYCOP", "190", "EGYOPP") in triples(events)
-
-
 def test_shared_object_makes_a_compound_subject_mutual(nlp):
     events = code(nlp, "Czechia and Albania have upgraded their diplomatic ties.", {"Czechia": "CZE", "Albania": "ALB"})
     assert triples(events) == {("CZE", "050", "ALB"), ("ALB", "050", "CZE")}
-
-
-def test_title_before_a_named_head_gives_its_role(nlp):
-    events = code(nlp, "Bree Prime Minister Romendacil criticized Eriador.",
-                  {"Bree Prime Minister": "BREGOV", "Romendacil": "BRE", "Eriador": "ERI"})
-    assert {(e.source.code, e.target.code) for e in events} == {("BREGOV", "ERI")}
-
-
-def test_place_of_an_object_without_country_is_the_target(nlp):
-    events = code(nlp, "Pakistan has refused to deploy peacekeepers in Iraq.",
-                  {"Pakistan": "PAK", "peacekeepers": "---MIL", "Iraq": "IRQ"})
-    assert {(e.source.code, e.target.code) for e in events if e.cameo_root == "12"} == {("PAK", "IRQ")}
 
 
 def test_bare_verb_by_agent_of_no_country_on_no_one_is_no_event(nlp):
     assert code(nlp, "Officials criticized the plan.", {"Officials": "---GOV"}) == []
     assert triples(code(nlp, "Officials criticized Iran.", {"Officials": "---GOV", "Iran": "IRN"})) == {
         ("---GOV", "111", "IRN")}
-
-
-def test_stative_passive_pattern_reads_as_active(nlp):
-    events = code(nlp, "Israel is opposed to French mediation.", {"Israel": "ISR", "French": "FRA"})
-    assert ("ISR", "120", "FRA") in triples(events)
-
-
-def test_clausal_object_subject_in_the_phrase_and_target(nlp):
-    events = code(nlp, "The Supreme Court decided to allow candidate Alassane Ouattara to participate in elections.",
-                  {"The Supreme Court": "CIVJUD", "Alassane Ouattara": "CIVELI"})
-    assert triples(events) == {("CIVJUD", "0812", "CIVELI")}
-
-
-def test_message_that_someone_must_act_is_a_demand(nlp):
-    events = code(nlp, "French President Jacques Chirac issued a stern reminder to Iraq that it must cooperate fully.",
-                  {"French President Jacques Chirac": "FRAGOV", "Iraq": "IRQ", "it": "IRQ"})
-    assert triples(events) == {("FRAGOV", "100", "IRQ")}
-
-
-def test_threat_aimed_at_the_subject_of_its_condition(nlp):
-    events = code(nlp, "Russia has threatened to stop negotiations if the United States goes ahead with the deployment.",
-                  {"Russia": "RUS", "the United States": "USA"})
-    assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "13"} == {
-        ("RUS", "USA")}
 
 
 def test_two_names_of_one_actor_are_not_a_compound(nlp):
@@ -309,8 +252,14 @@ def test_where_a_meeting_happens_is_not_its_partner(nlp):
     assert not any(e.target and e.target.code == "POL" for e in events)
 
 
-def test_refusal_aimed_at_whom_it_would_allow(nlp):
-    events = code(nlp, "The UNITA wing refused to allow United Nations planes to land.",
-                  {"UNITA wing": "AGOREB", "United Nations": "IGOUNO"})
-    assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo_root == "12"} == {
-        ("AGOREB", "IGOUNO")}
+def target_cases() -> list:
+    """Rows of tests/data/event_targets.tsv: (case, sentence, actors, expected triple)."""
+    path = Path(__file__).parent / "data" / "event_targets.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return [pytest.param(text, dict(a.split("=", 1) for a in actors.split("; ")), tuple(expected.split()), id=case)
+            for case, text, actors, expected in rows]
+
+
+@pytest.mark.parametrize("text, actors, expected", target_cases())
+def test_source_and_target_selection(nlp, text, actors, expected):
+    assert expected in triples(code(nlp, text, actors))

@@ -98,7 +98,8 @@ def test_eval_runs_on_petrarch_unit_tests_sample():
 
 def test_discard_records_expect_no_event_when_the_file_names_discards(tmp_path):
     (tmp_path / "d.txt").write_text("+TYPHOON\n")
-    discard = '<Sentence date="19950101" id="D-1"><EventCoding error="storydiscard"></EventCoding><Text>A typhoon.</Text></Sentence>'
+    discard = ('<Sentence date="19950101" id="D-1"><EventCoding error="storydiscard"></EventCoding>'
+               "<Text>A typhoon.</Text></Sentence>")
     (tmp_path / "r.xml").write_text(XML.replace("</Sentences>", discard + "</Sentences>"))
     assert [r.id for r in read_petrarch(tmp_path / "r.xml")] == ["A-1", "A-2"]
     with_discards = XML.replace("<Environment>", "<Environment><Discardfile>d.txt</Discardfile>")

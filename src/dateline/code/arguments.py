@@ -85,7 +85,23 @@ def prep_objects(token: Any, preps: Iterable[str]) -> list[Any]:
     """Objects of the prepositions `preps` attached to `token`, in order."""
     preps = tuple(preps)
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
+            for p in ([p for p in c.children if p.dep_ == "pobj"] or stranded_object(c))]
+
+
+NP_DEPS = ("det", "nummod", "amod", "compound", "poss", "quantmod")
+
+
+def stranded_object(prep: Any) -> list[Any]:
+    """The noun phrase right after a preposition the parser left without object,
+    having made it the subject of the next clause ("granted asylum to five
+    Panamanian army officers holed up in ..."); not "with", whose clause is
+    meant ("with Russia backing the government")."""
+    if prep.i + 1 >= len(prep.doc) or prep.lower_ in ("with", "without"):
+        return []
+    t = prep.doc[prep.i + 1]
+    while t.dep_ in NP_DEPS and t.head.i > t.i:
+        t = t.head
+    return [t] if t.pos_ in ("NOUN", "PROPN") and t.dep_ in SUBJECTS else []
 
 
 def verb_targets(verb: Any, target_prep: str | None, content_target: bool = False,
@@ -94,7 +110,9 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
     then objects, objects of prepositions (the verb's and its objects'), the
     subject of a content clause with `content_target` ("demanded that the US
     cancel"), the place of the act with `place_target` ("threatened to resume
-    attacks in Israel"); along its infinitive complements."""
+    attacks in Israel"); along its infinitive complements. Last, with
+    `content_target`, the parties of the clause describing an object ("rejected
+    an invitation to attend a meeting of Palestinian factions")."""
     chain = [verb]
     for c in verb.children:
         if c.dep_ == "xcomp":
@@ -115,7 +133,17 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
         if place_target:
             out += [p for obj in objects + prep_objects(v, TARGET_PREPS) for p in prep_objects(obj, ("in",))]
     reported = verb.lemma_.lower() in REPORTING_VERBS  # what is said is not done to its subject
-    return out + purpose_objects(verb) + ([] if reported else [s for v in chain for s in clause_object_subjects(v)])
+    out += purpose_objects(verb) + ([] if reported else [s for v in chain for s in clause_object_subjects(v)])
+    if content_target:
+        out += [t for v in chain for obj in v.children if obj.dep_ in OBJECTS for t in described_parties(obj)]
+    return out
+
+
+def described_parties(noun: Any) -> list[Any]:
+    """Nouns in the clauses that describe `noun` ("an invitation to attend a meeting
+    of Palestinian factions", "a call for its forces to be deployed in East Timor")."""
+    return [t for c in noun.subtree if c.dep_ in ("acl", "relcl")
+            for t in c.subtree if t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN")]
 
 
 def clause_object_subjects(verb: Any) -> list[Any]:
@@ -155,13 +183,23 @@ OBJECT_PREPS = (*PARTY_PREPS, "in")
 
 def nested_objects(token: Any, depth: int = 3, preps: tuple[str, ...] = OBJECT_PREPS) -> list[Any]:
     """Objects of prepositions hanging from an object, breadth first: the target
-    behind "lifted the curfew on Palestinians", "rejected calls by Belarus"."""
+    behind "lifted the curfew on Palestinians", "rejected calls by Belarus",
+    and the agent of a participle describing it ("prevented the demonstration
+    staged by students", "condemned the attack carried out by Hamas")."""
     out: list[Any] = []
     frontier = [token]
     for _ in range(depth):
-        frontier = [p for t in frontier for p in prep_objects(t, preps)]
+        frontier = [p for t in frontier for p in [*prep_objects(t, preps), *participle_agents(t)]]
         out += frontier
     return out
+
+
+def participle_agents(noun: Any) -> list[Any]:
+    """Who did what a noun names, by the participle describing it: "staged by
+    students" (a reduced clause: no subject or auxiliary of its own)."""
+    return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and not any(x.dep_ in (*SUBJECTS, "aux", "auxpass", "mark") for x in c.children)
+            for a in [agent(c)] if a is not None]
 
 
 def governing_verb(noun: Any) -> Any | None:

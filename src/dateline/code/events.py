@@ -34,7 +34,7 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 """A calendar date or a coarser one (year, month), as TIMEX3 values give them."""
-CONTENT_TARGETS = ("02", "10", "11", "13")
+CONTENT_TARGETS = ("02", "10", "11", "12", "13")
 """Roots whose content clause names the target: "demanded that the US cancel ...", "warned that Iran ..."."""
 FORCE_ROOTS = ("18", "19", "20")
 CONFLICT_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
@@ -208,7 +208,8 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     if not pairs or (needs_target and pairs[0][1] is None):
         return [], None
     source, target = pairs[0]
-    if not any(a.code for a in (source, target) if a) or not any(grounded(a, m.head.doc) for a in (source, target) if a):
+    actors = [a for a in (source, target) if a]
+    if not any(a.code for a in actors) or not any(grounded(a, m.head.doc) for a in actors):
         return [], None  # an event needs an actor of known code: two unknowns say nothing about whom
     if target is None and not has_country(source) and (entry.root in FORCE_ROOTS or not m.trigger.specificity):
         return [], None  # a bare verb by an agent of no known country on no one: "an official said"
