@@ -502,3 +502,36 @@ def test_description_falls_back_to_untitled_person_with_the_role(nlp):
     index = resolve(doc, builtin_dictionary(), "2012-05-01")
     president = one(index, "president")
     assert (president.kind, president.name, president.code) == ("description", "Barack Obama", "USAGOV")
+
+
+@pytest.fixture(scope="module")
+def petrarch_dictionary():
+    base = shared_path("gold", "events", "petrarch2-unittest")
+    return load_actor_dictionaries([base / "PETR.Validate.actors.txt", base / "PETR.Validate.agents.txt"],
+                                   builtin=False)
+
+
+def named_codes(nlp, d, text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.code) for m in resolve(nlp(text), d, "2010-01-01") if m.kind == "name"]
+
+
+def test_agent_spreads_over_an_of_or_in_list(nlp, petrarch_dictionary):
+    codes = named_codes(nlp, petrarch_dictionary, "The ambassadors of Arnor, Osgiliath and Gondor met.")
+    assert codes == [("ambassadors of Arnor", "ARNGOV"), ("Osgiliath", "OSGGOV"), ("Gondor", "GONGOV")]
+    codes = named_codes(nlp, petrarch_dictionary, "Lawmakers in Fornost and Gondor criticized the plan.")
+    assert codes == [("Lawmakers in Fornost", "FORLEG"), ("Gondor", "GONLEG")]
+    codes = named_codes(nlp, petrarch_dictionary, "Gondor soldiers, Arnor and Ithilen met.")
+    assert codes == [("Gondor soldiers", "GONMIL"), ("Arnor", "ARN"), ("Ithilen", "ITH")]
+
+
+def test_parenthesised_abbreviation_takes_the_name_code(nlp, petrarch_dictionary):
+    text = "The European Union (EU) said it would help. Later the EU met Gondor."
+    eu = [m for m in resolve(nlp(text), petrarch_dictionary, None) if m.text == "EU"]
+    assert [m.code for m in eu] == ["IGOEEU", "IGOEEU"] and all(m.rule.endswith("+abbreviation") for m in eu)
+    alone = [m for m in resolve(nlp("The EU met the European Union."), petrarch_dictionary, None) if m.text == "EU"]
+    assert all(m.code is None for m in alone)
+
+
+def test_underscored_words_match_spaced_patterns(petrarch_dictionary):
+    matches = petrarch_dictionary.match(["Prince", "of", "Dol_Amroth", "and", "Gondor"])
+    assert [(m.start, m.end, m.entry.code_at(None)) for m in matches] == [(0, 3, "DOL"), (4, 5, "GON")]

@@ -41,6 +41,7 @@ ELITE_MARKERS = {"former", "ex", "ex-"}
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f"}
 COORDINATORS = {",", "and", "or", "&", "as", "well", "both"}
 CONJUNCTIONS = {"and", "or", "&"}
+SPREADING = {"of", "in"}  # "ambassadors of", "lawmakers in": the agent spans the list that follows
 DETERMINED = {"the", "a", "group", "number", "of", "other", "several", "some", "his", "her", "its", "their"}
 """What may follow a conjunction before the next actor ("Fabius and a group of deputies");
 after a comma alone it starts a new phrase ("Israel, a Saudi-owned weekly reports")."""
@@ -424,12 +425,24 @@ def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
         right.group = left.group
         _share_role(left, right)
         _share_country(left, right)
+        _spread_agent(doc, left, right)
 
 
 def _share_country(left: ActorMention, right: ActorMention) -> None:
     """"Danish media and government": the bare agent takes its partner's country."""
     if right.code and right.code.startswith(UNKNOWN) and left.country and left.title:
         right.code, right.kind, right.rule = left.country + right.code[3:], "name", "coordinated-country"
+
+
+def _spread_agent(doc: Any, left: ActorMention, right: ActorMention) -> None:
+    """"The ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor":
+    a bare country listed after an agent's "of"/"in" country is under the same agent."""
+    if right.rule != "dictionary" or right.title or right.type == "person" or not known(right.code) \
+            or len(right.code) != 3 or not (left.title and known(left.code) and len(left.code) > 3):
+        return
+    if left.rule == "spread-agent" or any(t.lower_ in SPREADING for t in doc[left.token_start:left.token_end]):
+        right.code = compose_code(right.code, left.code[3:])
+        right.title, right.type, right.plural, right.rule = left.title, left.type, left.plural, "spread-agent"
 
 
 def _share_role(left: ActorMention, right: ActorMention) -> None:
@@ -439,6 +452,23 @@ def _share_role(left: ActorMention, right: ActorMention) -> None:
     if right.title and known(right.code) and left.code and len(left.code) == 3:
         left.code = compose_code(left.code, right.code[3:]) if len(right.code) > 3 else left.code
         left.title, left.type, left.plural, left.rule = right.title, right.type, right.plural, "coordinated-agent"
+
+
+def abbreviated(doc: Any, mentions: list[ActorMention]) -> None:
+    """A name in parentheses right after a coded one abbreviates it ("the European Union
+    (EU)"): with no known code of its own, it takes the name's, and so do its later uses
+    in the article ("the EU said")."""
+    full: dict[str, ActorMention] = {}
+    for left, right in zip([None, *mentions], mentions):
+        if right.kind != "name" or known(right.code):
+            continue
+        before, after = doc[left.token_end if left else 0:right.token_start], doc[right.token_end:right.token_end + 1]
+        if left and known(left.code) and [t.text for t in before] == ["("] and [t.text for t in after] == [")"]:
+            full.setdefault(right.text, left)
+        named = full.get(right.text)
+        if named:
+            right.code, right.name, right.title, right.type = named.code, named.name, named.title, named.type
+            right.rule, right.confidence = right.rule + "+abbreviation", max(right.confidence, named.confidence - 0.1)
 
 
 def apposed(doc: Any, mentions: list[ActorMention]) -> None:
@@ -486,6 +516,7 @@ def named_mentions(doc: Any, dictionary: ActorDictionary, date: str | None) -> l
     """All name and agent mentions of `doc`, coded, coordinated and aliased."""
     mentions = [m for p in phrases(doc, atoms_for(doc, dictionary, date)) if (m := mention_for(doc, p))]
     coordinate(doc, mentions)
+    abbreviated(doc, mentions)
     apposed(doc, mentions)
     remember_people(mentions)
     return mentions
