@@ -535,3 +535,10 @@ def test_parenthesised_abbreviation_takes_the_name_code(nlp, petrarch_dictionary
 def test_underscored_words_match_spaced_patterns(petrarch_dictionary):
     matches = petrarch_dictionary.match(["Prince", "of", "Dol_Amroth", "and", "Gondor"])
     assert [(m.start, m.end, m.entry.code_at(None)) for m in matches] == [(0, 3, "DOL"), (4, 5, "GON")]
+
+
+def test_coordinated_adjectives_stay_inside_the_phrase(nlp, petrarch_dictionary):
+    codes = named_codes(nlp, petrarch_dictionary, "Ithilen's awful and evil minister Calimehtar warned Gondor.")
+    assert codes[0] == ("Ithilen's awful and evil minister", "ITHGOV")
+    assert named_codes(nlp, builtin_dictionary(), "Hungarian and Romanian officials met.") == [
+        ("Hungarian", "HUNGOV"), ("Romanian officials", "ROUGOV")]

@@ -227,6 +227,8 @@ def _glue(doc: Any, start: int, end: int) -> bool:
             continue  # "Serbian Labour Minister", "Turkish Kurd refugees"
         if low in ("in", "from") or low == "the" and i > 0 and doc[i - 1].lower_ in ("of", "in", "from"):
             continue
+        if low in CONJUNCTIONS and start < i < end - 1 and doc[i - 1].pos_ == doc[i + 1].pos_ == "ADJ":
+            continue  # "Ithilen's awful and evil minister": adjectives, not two actors
         return False
     return True
 
