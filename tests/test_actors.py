@@ -520,6 +520,8 @@ def test_agent_spreads_over_an_of_or_in_list(nlp, petrarch_dictionary):
     assert codes == [("ambassadors of Arnor", "ARNGOV"), ("Osgiliath", "OSGGOV"), ("Gondor", "GONGOV")]
     codes = named_codes(nlp, petrarch_dictionary, "Lawmakers in Fornost and Gondor criticized the plan.")
     assert codes == [("Lawmakers in Fornost", "FORLEG"), ("Gondor", "GONLEG")]
+    codes = named_codes(nlp, petrarch_dictionary, "Lawmakers and officials in Fornost and Gondor met.")
+    assert codes == [("Lawmakers", "FORLEG"), ("officials in Fornost", "FORGOV"), ("Gondor", "GONGOV")]
     codes = named_codes(nlp, petrarch_dictionary, "Gondor soldiers, Arnor and Ithilen met.")
     assert codes == [("Gondor soldiers", "GONMIL"), ("Arnor", "ARN"), ("Ithilen", "ITH")]
 

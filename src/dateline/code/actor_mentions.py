@@ -427,6 +427,7 @@ def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
         right.group = left.group
         _share_role(left, right)
         _share_country(left, right)
+        _share_place(doc, left, right)
         _spread_agent(doc, left, right)
 
 
@@ -445,6 +446,15 @@ def _spread_agent(doc: Any, left: ActorMention, right: ActorMention) -> None:
     if left.rule == "spread-agent" or any(t.lower_ in SPREADING for t in doc[left.token_start:left.token_end]):
         right.code = compose_code(right.code, left.code[3:])
         right.title, right.type, right.plural, right.rule = left.title, left.type, left.plural, "spread-agent"
+
+
+def _share_place(doc: Any, left: ActorMention, right: ActorMention) -> None:
+    """"Lawmakers and officials in Fornost": a bare agent joined by "and" to an agent
+    placed by "of"/"in" is of the same place."""
+    gap = {t.lower_ for t in doc[left.token_end:right.token_start]}
+    if left.code and left.code.startswith(UNKNOWN) and right.title and known(right.code) and gap <= CONJUNCTIONS \
+            and any(t.lower_ in SPREADING for t in doc[right.token_start:right.token_end]):
+        left.code, left.kind, left.rule = right.country + left.code[3:], "name", "coordinated-place"
 
 
 def _share_role(left: ActorMention, right: ActorMention) -> None:
