@@ -474,13 +474,18 @@ def abbreviated(doc: Any, mentions: list[ActorMention]) -> None:
     for left, right in zip([None, *mentions], mentions):
         if right.kind != "name" or known(right.code):
             continue
-        before, after = doc[left.token_end if left else 0:right.token_start], doc[right.token_end:right.token_end + 1]
-        if left and known(left.code) and [t.text for t in before] == ["("] and [t.text for t in after] == [")"]:
+        if left and known(left.code) and _parenthesised(doc, left, right):
             full.setdefault(right.text, left)
         named = full.get(right.text)
         if named:
             right.code, right.name, right.title, right.type = named.code, named.name, named.title, named.type
             right.rule, right.confidence = right.rule + "+abbreviation", max(right.confidence, named.confidence - 0.1)
+
+
+def _parenthesised(doc: Any, left: ActorMention, right: ActorMention) -> bool:
+    """`right` stands in parentheses right after `left`: "European Union (EU)"."""
+    before, after = doc[left.token_end:right.token_start], doc[right.token_end:right.token_end + 1]
+    return [t.text for t in before] == ["("] and [t.text for t in after] == [")"]
 
 
 def apposed(doc: Any, mentions: list[ActorMention]) -> None:
