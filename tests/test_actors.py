@@ -544,3 +544,8 @@ def test_coordinated_adjectives_stay_inside_the_phrase(nlp, petrarch_dictionary)
     assert codes[0] == ("Ithilen's awful and evil minister", "ITHGOV")
     assert named_codes(nlp, builtin_dictionary(), "Hungarian and Romanian officials met.") == [
         ("Hungarian", "HUNGOV"), ("Romanian officials", "ROUGOV")]
+
+
+def test_prefix_role_leads_the_composed_code(nlp, petrarch_dictionary):
+    assert named_codes(nlp, petrarch_dictionary, "An MSF Arnor diplomat restored ties with Gondor.")[0] == (
+        "MSF Arnor diplomat", "NGOARNGOV")

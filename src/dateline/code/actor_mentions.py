@@ -287,6 +287,7 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
     if not base and not person and agent and agent.entry.type == "anaphor":
         return _bare_anaphor(doc, phrase, agent) if _describes(doc, phrase, agent, person) else None
     code, rule = _code(doc, phrase, base, person, role)
+    code = _prefixed(phrase, role, code)
     span = doc[phrase.start:phrase.end]
     kind = "name" if base or person else "agent"
     if _describes(doc, phrase, agent, person):
@@ -327,6 +328,14 @@ def _code(doc: Any, phrase: Phrase, base: Atom | None, person: Atom | None, role
     if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(_modified_from(doc, phrase.start), phrase.end)):
         code, rule = (code[:3] + "ELI" if code[:3] not in INTERNATIONAL else code), rule + "+former"
     return code, rule
+
+
+def _prefixed(phrase: Phrase, role: str | None, code: str | None) -> str | None:
+    """Prefix roles ("MSF" -> ``NGO~``) that are not the phrase's role still lead its
+    code: "An MSF Arnor diplomat" -> ``NGO`` + ``ARNGOV``."""
+    prefixes = [a.entry.role[:-1] for a in phrase.atoms
+                if a.kind == "agent" and a.entry.role and a.entry.role.endswith("~") and a.entry.role != role]
+    return "".join(prefixes) + code if known(code) and prefixes else code
 
 
 def _ethnic(doc: Any, phrase: Phrase, base: Atom) -> bool:
