@@ -520,18 +520,32 @@ def test_agent_spreads_over_an_of_or_in_list(nlp, petrarch_dictionary):
     assert codes == [("ambassadors of Arnor", "ARNGOV"), ("Osgiliath", "OSGGOV"), ("Gondor", "GONGOV")]
     codes = named_codes(nlp, petrarch_dictionary, "Lawmakers in Fornost and Gondor criticized the plan.")
     assert codes == [("Lawmakers in Fornost", "FORLEG"), ("Gondor", "GONLEG")]
+    codes = named_codes(nlp, petrarch_dictionary, "Lawmakers and officials in Fornost and Gondor met.")
+    assert codes == [("Lawmakers", "FORLEG"), ("officials in Fornost", "FORGOV"), ("Gondor", "GONGOV")]
     codes = named_codes(nlp, petrarch_dictionary, "Gondor soldiers, Arnor and Ithilen met.")
     assert codes == [("Gondor soldiers", "GONMIL"), ("Arnor", "ARN"), ("Ithilen", "ITH")]
 
 
-def test_parenthesised_abbreviation_takes_the_name_code(nlp):
-    index = resolve(nlp("The European Union (EU) said it would help. Later the EU met Russia."),
-                    builtin_dictionary(), None)
-    eu = mentions_of(index, "EU")
-    assert [m.code for m in eu] == [one(index, "European Union").code] * 2
-    assert eu[0].code and eu[0].rule.endswith("+abbreviation")
+def test_parenthesised_abbreviation_takes_the_name_code(nlp, petrarch_dictionary):
+    text = "The European Union (EU) said it would help. Later the EU met Gondor."
+    eu = [m for m in resolve(nlp(text), petrarch_dictionary, None) if m.text == "EU"]
+    assert [m.code for m in eu] == ["IGOEEU", "IGOEEU"] and all(m.rule.endswith("+abbreviation") for m in eu)
+    alone = [m for m in resolve(nlp("The EU met the European Union."), petrarch_dictionary, None) if m.text == "EU"]
+    assert all(m.code is None for m in alone)
 
 
 def test_underscored_words_match_spaced_patterns(petrarch_dictionary):
     matches = petrarch_dictionary.match(["Prince", "of", "Dol_Amroth", "and", "Gondor"])
     assert [(m.start, m.end, m.entry.code_at(None)) for m in matches] == [(0, 3, "DOL"), (4, 5, "GON")]
+
+
+def test_coordinated_adjectives_stay_inside_the_phrase(nlp, petrarch_dictionary):
+    codes = named_codes(nlp, petrarch_dictionary, "Ithilen's awful and evil minister Calimehtar warned Gondor.")
+    assert codes[0] == ("Ithilen's awful and evil minister", "ITHGOV")
+    assert named_codes(nlp, builtin_dictionary(), "Hungarian and Romanian officials met.") == [
+        ("Hungarian", "HUNGOV"), ("Romanian officials", "ROUGOV")]
+
+
+def test_prefix_role_leads_the_composed_code(nlp, petrarch_dictionary):
+    assert named_codes(nlp, petrarch_dictionary, "An MSF Arnor diplomat restored ties with Gondor.")[0] == (
+        "MSF Arnor diplomat", "NGOARNGOV")

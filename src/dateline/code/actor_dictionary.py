@@ -178,8 +178,7 @@ class ActorDictionary:
         best = None
         node = self.trie()
         j = i
-        while j < len(words) and lowered[j] in node:
-            node = node[lowered[j]]
+        while j < len(words) and (node := _step(node, lowered[j])) is not None:
             j += 1
             if _END in node:
                 key, entries = node[_END]
@@ -199,6 +198,16 @@ class ActorDictionary:
 
 
 
+
+
+def _step(node: dict, word: str) -> dict | None:
+    """The trie node after `word`, or None. A word written with underscores ("Dol_Amroth",
+    as in PETRARCH-style text) walks its parts, the way patterns are split."""
+    for part in word.split("_") if "_" in word.strip("_") else (word,):
+        node = node.get(part) if part != _END else None
+        if node is None:
+            return None
+    return node
 
 
 def _acronym_form(word: str) -> bool:

@@ -41,6 +41,7 @@ ELITE_MARKERS = {"former", "ex", "ex-"}
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f"}
 COORDINATORS = {",", "and", "or", "&", "as", "well", "both"}
 CONJUNCTIONS = {"and", "or", "&"}
+SPREADING = {"of", "in"}  # "ambassadors of", "lawmakers in": the agent spans the list that follows
 DETERMINED = {"the", "a", "group", "number", "of", "other", "several", "some", "his", "her", "its", "their"}
 """What may follow a conjunction before the next actor ("Fabius and a group of deputies");
 after a comma alone it starts a new phrase ("Israel, a Saudi-owned weekly reports")."""
@@ -226,6 +227,8 @@ def _glue(doc: Any, start: int, end: int) -> bool:
             continue  # "Serbian Labour Minister", "Turkish Kurd refugees"
         if low in ("in", "from") or low == "the" and i > 0 and doc[i - 1].lower_ in ("of", "in", "from"):
             continue
+        if low in CONJUNCTIONS and start < i < end - 1 and doc[i - 1].pos_ == doc[i + 1].pos_ == "ADJ":
+            continue  # "Ithilen's awful and evil minister": adjectives, not two actors
         return False
     return True
 
@@ -284,6 +287,7 @@ def mention_for(doc: Any, phrase: Phrase) -> ActorMention | None:
     if not base and not person and agent and agent.entry.type == "anaphor":
         return _bare_anaphor(doc, phrase, agent) if _describes(doc, phrase, agent, person) else None
     code, rule = _code(doc, phrase, base, person, role)
+    code = _prefixed(phrase, role, code)
     span = doc[phrase.start:phrase.end]
     kind = "name" if base or person else "agent"
     if _describes(doc, phrase, agent, person):
@@ -324,6 +328,14 @@ def _code(doc: Any, phrase: Phrase, base: Atom | None, person: Atom | None, role
     if code and any(doc[i].lower_ in ELITE_MARKERS for i in range(_modified_from(doc, phrase.start), phrase.end)):
         code, rule = (code[:3] + "ELI" if code[:3] not in INTERNATIONAL else code), rule + "+former"
     return code, rule
+
+
+def _prefixed(phrase: Phrase, role: str | None, code: str | None) -> str | None:
+    """Prefix roles ("MSF" -> ``NGO~``) that are not the phrase's role still lead its
+    code: "An MSF Arnor diplomat" -> ``NGO`` + ``ARNGOV``."""
+    prefixes = [a.entry.role[:-1] for a in phrase.atoms
+                if a.kind == "agent" and a.entry.role and a.entry.role.endswith("~") and a.entry.role != role]
+    return "".join(prefixes) + code if known(code) and prefixes else code
 
 
 def _ethnic(doc: Any, phrase: Phrase, base: Atom) -> bool:
@@ -424,12 +436,34 @@ def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
         right.group = left.group
         _share_role(left, right)
         _share_country(left, right)
+        _share_place(doc, left, right)
+        _spread_agent(doc, left, right)
 
 
 def _share_country(left: ActorMention, right: ActorMention) -> None:
     """"Danish media and government": the bare agent takes its partner's country."""
     if right.code and right.code.startswith(UNKNOWN) and left.country and left.title:
         right.code, right.kind, right.rule = left.country + right.code[3:], "name", "coordinated-country"
+
+
+def _spread_agent(doc: Any, left: ActorMention, right: ActorMention) -> None:
+    """"The ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor":
+    a bare country listed after an agent's "of"/"in" country is under the same agent."""
+    if right.rule != "dictionary" or right.title or right.type == "person" or not known(right.code) \
+            or len(right.code) != 3 or not (left.title and known(left.code) and len(left.code) > 3):
+        return
+    if left.rule == "spread-agent" or any(t.lower_ in SPREADING for t in doc[left.token_start:left.token_end]):
+        right.code = compose_code(right.code, left.code[3:])
+        right.title, right.type, right.plural, right.rule = left.title, left.type, left.plural, "spread-agent"
+
+
+def _share_place(doc: Any, left: ActorMention, right: ActorMention) -> None:
+    """"Lawmakers and officials in Fornost": a bare agent joined by "and" to an agent
+    placed by "of"/"in" is of the same place."""
+    gap = {t.lower_ for t in doc[left.token_end:right.token_start]}
+    if left.code and left.code.startswith(UNKNOWN) and right.title and known(right.code) and gap <= CONJUNCTIONS \
+            and any(t.lower_ in SPREADING for t in doc[right.token_start:right.token_end]):
+        left.code, left.kind, left.rule = right.country + left.code[3:], "name", "coordinated-place"
 
 
 def _share_role(left: ActorMention, right: ActorMention) -> None:
@@ -439,6 +473,28 @@ def _share_role(left: ActorMention, right: ActorMention) -> None:
     if right.title and known(right.code) and left.code and len(left.code) == 3:
         left.code = compose_code(left.code, right.code[3:]) if len(right.code) > 3 else left.code
         left.title, left.type, left.plural, left.rule = right.title, right.type, right.plural, "coordinated-agent"
+
+
+def abbreviated(doc: Any, mentions: list[ActorMention]) -> None:
+    """A name in parentheses right after a coded one abbreviates it ("the European Union
+    (EU)"): with no known code of its own, it takes the name's, and so do its later uses
+    in the article ("the EU said")."""
+    full: dict[str, ActorMention] = {}
+    for left, right in zip([None, *mentions], mentions):
+        if right.kind != "name" or known(right.code):
+            continue
+        if left and known(left.code) and _parenthesised(doc, left, right):
+            full.setdefault(right.text, left)
+        named = full.get(right.text)
+        if named:
+            right.code, right.name, right.title, right.type = named.code, named.name, named.title, named.type
+            right.rule, right.confidence = right.rule + "+abbreviation", max(right.confidence, named.confidence - 0.1)
+
+
+def _parenthesised(doc: Any, left: ActorMention, right: ActorMention) -> bool:
+    """`right` stands in parentheses right after `left`: "European Union (EU)"."""
+    before, after = doc[left.token_end:right.token_start], doc[right.token_end:right.token_end + 1]
+    return [t.text for t in before] == ["("] and [t.text for t in after] == [")"]
 
 
 def apposed(doc: Any, mentions: list[ActorMention]) -> None:
@@ -486,6 +542,7 @@ def named_mentions(doc: Any, dictionary: ActorDictionary, date: str | None) -> l
     """All name and agent mentions of `doc`, coded, coordinated and aliased."""
     mentions = [m for p in phrases(doc, atoms_for(doc, dictionary, date)) if (m := mention_for(doc, p))]
     coordinate(doc, mentions)
+    abbreviated(doc, mentions)
     apposed(doc, mentions)
     remember_people(mentions)
     return mentions
