@@ -269,3 +269,15 @@ def test_quotation_after_a_final_cue_is_its_content(nlp):
 def test_cue_after_predicate_adjective_takes_its_subject(nlp):
     (q,) = quotes_in(nlp, "But he is correct to note that Obamacare was an effort.")
     assert q.cue == "note" and q.speaker.text == "he"
+
+
+def test_participle_by_agent_is_the_source(nlp):
+    quotes = quotes_in(nlp, "The court rejected the demand, a call echoed by Japan on Saturday.")
+    (echoed,) = by_cue(quotes, "echoed")
+    assert echoed.rule == "verb-modified-noun"
+    assert echoed.speaker.text == "Japan" and echoed.text == "a call"
+
+
+def test_seed_views_expressed_by_biden(seed_quotes):
+    (views,) = [q for q in seed_quotes if q.cue == "expressed" and q.speaker and q.speaker.text.endswith("Biden")]
+    assert views.speaker.name == "Joe Biden" and views.text == "the views"
