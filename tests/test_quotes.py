@@ -281,3 +281,10 @@ def test_participle_by_agent_is_the_source(nlp):
 def test_seed_views_expressed_by_biden(seed_quotes):
     (views,) = [q for q in seed_quotes if q.cue == "expressed" and q.speaker and q.speaker.text.endswith("Biden")]
     assert views.speaker.name == "Joe Biden" and views.text == "the views"
+
+
+def test_inverted_cue_with_speaker_parsed_as_object(nlp):
+    quotes = quotes_in(nlp, "“Hillary needed to split the first two primaries,” added a South Carolina Democrat.")
+    (added,) = by_cue(quotes, "added")
+    assert added.speaker.text == "a South Carolina Democrat"
+    assert added.text.startswith("“Hillary needed") and added.direct

@@ -122,7 +122,7 @@ def source_tokens(head: Any) -> list[Any]:
 
 def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     """The verb's subject (nearest one); else the agent of a passive ("reported by X"), a
-    count before it ("4 in 10 say"), the noun a participle modifies ("a group backing X"),
+    count before it ("4 in 10 say"), the object after an inverted cue, the noun a participle modifies ("a group backing X"),
     or the subject shared with the verb it hangs on ("X is expected to endorse", "by
     saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
@@ -138,6 +138,9 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     ]
     if counts:
         return counts[-1]  # "About 4 in 10 say ...": the parser left the poll share without a subject arc
+    inverted = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+    if inverted and any(c.dep_ == "ccomp" and c.i < verb.i and c.left_edge.is_quote for c in verb.children):
+        return inverted[0]  # "“...,” added a South Carolina Democrat": the parser took the speaker for an object
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     head = verb.head.head if verb.dep_ == "pcomp" else verb.head
