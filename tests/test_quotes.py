@@ -288,3 +288,9 @@ def test_inverted_cue_with_speaker_parsed_as_object(nlp):
     (added,) = by_cue(quotes, "added")
     assert added.speaker.text == "a South Carolina Democrat"
     assert added.text.startswith("“Hillary needed") and added.direct
+
+
+def test_said_yes_is_content(nlp):
+    quotes = quotes_in(nlp, "Asked about it, 72 percent of Democrats said yes while 48 percent overall agreed.")
+    (said,) = by_cue(quotes, "said")
+    assert said.text == "yes" and said.speaker.text == "72 percent of Democrats"
