@@ -294,3 +294,10 @@ def test_said_yes_is_content(nlp):
     quotes = quotes_in(nlp, "Asked about it, 72 percent of Democrats said yes while 48 percent overall agreed.")
     (said,) = by_cue(quotes, "said")
     assert said.text == "yes" and said.speaker.text == "72 percent of Democrats"
+
+
+def test_when_asked_names_no_source(nlp):
+    quotes = quotes_in(nlp, "And when asked who they thought was America’s closest ally, the vast majority said Britain.")
+    (asked,) = by_cue(quotes, "asked")
+    assert asked.speaker is None and asked.rule == "agentless-passive"
+    assert asked.text == "who they thought was America’s closest ally"

@@ -149,6 +149,17 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     return None
 
 
+def reduced_passive(verb: Any) -> bool:
+    """ "when asked whether ...": a bare passive participle clause, whose asker is not the
+    main clause's subject (PolNeAR names no source)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "after", "while") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children)
+    )
+
+
 def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
     """The verb's dependents that are content under the cue's frames ("ccomp", "prep:for",
     "whether" for an if/whether clause the parser attached as adverbial)."""
@@ -258,6 +269,8 @@ class QuoteFinder:
     def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
         if any(c.dep_ in cue.frames and c.dep_ in SUBJECT_FRAMES for c in verb.children):
             return self.unsourced(verb, cue)
+        if reduced_passive(verb):
+            return self.agentless_passive(verb, cue)
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
             return self.after_quotation(verb, cue) or self.agentless_passive(verb, cue)
@@ -373,7 +386,7 @@ class QuoteFinder:
         """ "Farook's name was announced on a police scanner", "he was asked about X": a cue verb
         in the passive with no agent names no source; its complements are the content, else
         its passive subject."""
-        if not any(c.dep_ == "auxpass" for c in verb.children):
+        if not any(c.dep_ == "auxpass" for c in verb.children) and not reduced_passive(verb):
             return None
         complements = content_dependents(verb, cue.frames) or [c for c in verb.children if c.dep_ == "nsubjpass"]
         parts = self.complement_spans(complements, verb)
