@@ -301,3 +301,9 @@ def test_when_asked_names_no_source(nlp):
     (asked,) = by_cue(quotes, "asked")
     assert asked.speaker is None and asked.rule == "agentless-passive"
     assert asked.text == "who they thought was America’s closest ally"
+
+
+def test_self_described(nlp):
+    (q,) = quotes_in(nlp, "He is a self-described democratic socialist who has spent years in the Senate.")
+    assert q.cue == "described" and q.speaker.text == "self"
+    assert q.text == "democratic socialist"

@@ -192,8 +192,10 @@ def misattached_that_clause(verb: Any, frames: tuple[str, ...]) -> list[Any]:
 
 
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
-    """The lexicon's cue for a verb; any verb introducing a colon counts too."""
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+    """The lexicon's cue for a verb (not a modifier, unless "self-described"); any verb
+    introducing a colon counts too."""
+    self_described = any(c.lower_ == "self" for c in token.lefts)
+    if token.pos_ not in ("VERB", "AUX") or (token.dep_ in ("amod", "compound") and not self_described):
         return None
     particles = tuple(c.lower_ for c in token.children if c.dep_ == "prt")
     cue = lexicon.verb(token.lemma_.lower(), particles)
@@ -444,19 +446,22 @@ class QuoteFinder:
 
     def modified_noun(self, verb: Any, cue: Cue, subj: Any) -> list[Span]:
         """ "a call echoed by Japan", "the views expressed by Biden": a participle's by-agent
-        is the source and the noun phrase it modifies (up to the participle) the content.
+        is the source and the noun phrase it modifies (up to the participle) the content;
+        "a self-described socialist": "self" is the source, the words after it the content.
 
         The noun is the participle's object, so only cues whose content is an object
         qualify, and only strong ones: "a statement released by", "a report written by"
         are events, not attributions, in PolNeAR train."""
         noun = verb.head
-        if verb.dep_ != "acl" or verb.tag_ != "VBN" or subj.head.dep_ != "agent" or subj.head.head != verb:
+        if "dobj" not in cue.frames or cue.weight < MODIFIED_NOUN_WEIGHT or noun.pos_ not in NOMINAL:
             return []
-        if "dobj" not in cue.frames or cue.weight < MODIFIED_NOUN_WEIGHT:
+        if verb.dep_ == "amod" and subj.lower_ == "self" and subj.head == verb:
+            tokens = [t for t in noun.subtree if verb.i < t.i <= noun.i]
+        elif verb.dep_ == "acl" and verb.tag_ == "VBN" and subj.head.dep_ == "agent" and verb.i > noun.i:
+            tokens = [t for t in noun.subtree if t.i < verb.i]
+        else:
             return []
-        if noun.pos_ not in NOMINAL or noun.i > verb.i:
-            return []
-        span = token_range(self.in_paragraph([t for t in noun.subtree if t.i < verb.i], verb))
+        span = token_range(self.in_paragraph(tokens, verb))
         return [span] if span else []
 
     def host_clause(self, verb: Any, subj: Any) -> list[Span]:
