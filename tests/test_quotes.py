@@ -269,3 +269,41 @@ def test_quotation_after_a_final_cue_is_its_content(nlp):
 def test_cue_after_predicate_adjective_takes_its_subject(nlp):
     (q,) = quotes_in(nlp, "But he is correct to note that Obamacare was an effort.")
     assert q.cue == "note" and q.speaker.text == "he"
+
+
+def test_participle_by_agent_is_the_source(nlp):
+    quotes = quotes_in(nlp, "The court rejected the demand, a call echoed by Japan on Saturday.")
+    (echoed,) = by_cue(quotes, "echoed")
+    assert echoed.rule == "verb-modified-noun"
+    assert echoed.speaker.text == "Japan" and echoed.text == "a call"
+
+
+def test_seed_views_expressed_by_biden(seed_quotes):
+    (views,) = [q for q in seed_quotes if q.cue == "expressed" and q.speaker and q.speaker.text.endswith("Biden")]
+    assert views.speaker.name == "Joe Biden" and views.text == "the views"
+
+
+def test_inverted_cue_with_speaker_parsed_as_object(nlp):
+    quotes = quotes_in(nlp, "“Hillary needed to split the first two primaries,” added a South Carolina Democrat.")
+    (added,) = by_cue(quotes, "added")
+    assert added.speaker.text == "a South Carolina Democrat"
+    assert added.text.startswith("“Hillary needed") and added.direct
+
+
+def test_said_yes_is_content(nlp):
+    quotes = quotes_in(nlp, "Asked about it, 72 percent of Democrats said yes while 48 percent overall agreed.")
+    (said,) = by_cue(quotes, "said")
+    assert said.text == "yes" and said.speaker.text == "72 percent of Democrats"
+
+
+def test_when_asked_names_no_source(nlp):
+    quotes = quotes_in(nlp, "And when asked who they thought was America’s closest ally, the vast majority said Britain.")
+    (asked,) = by_cue(quotes, "asked")
+    assert asked.speaker is None and asked.rule == "agentless-passive"
+    assert asked.text == "who they thought was America’s closest ally"
+
+
+def test_self_described(nlp):
+    (q,) = quotes_in(nlp, "He is a self-described democratic socialist who has spent years in the Senate.")
+    assert q.cue == "described" and q.speaker.text == "self"
+    assert q.text == "democratic socialist"

@@ -50,6 +50,8 @@ COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 _WORD = re.compile(r"\w")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _SET_OFF = re.compile(r"[,?!][”\"»]?\s*$")
+MODIFIED_NOUN_WEIGHT = 0.6
+"""Least cue weight for "the X <cue>ed by Y" (weaker cues are right under half the time there)."""
 NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
 _GAP_BEFORE = re.compile(r"[ \t,]*")
@@ -120,7 +122,7 @@ def source_tokens(head: Any) -> list[Any]:
 
 def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     """The verb's subject (nearest one); else the agent of a passive ("reported by X"), a
-    count before it ("4 in 10 say"), the noun a participle modifies ("a group backing X"),
+    count before it ("4 in 10 say"), the object after an inverted cue, the noun a participle modifies ("a group backing X"),
     or the subject shared with the verb it hangs on ("X is expected to endorse", "by
     saying", "..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
@@ -136,12 +138,26 @@ def subject(verb: Any, deps: tuple[str, ...] = SUBJECTS) -> Any | None:
     ]
     if counts:
         return counts[-1]  # "About 4 in 10 say ...": the parser left the poll share without a subject arc
+    inverted = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+    if inverted and any(c.dep_ == "ccomp" and c.i < verb.i and c.left_edge.is_quote for c in verb.children):
+        return inverted[0]  # "“...,” added a South Carolina Democrat": the parser took the speaker for an object
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     head = verb.head.head if verb.dep_ == "pcomp" else verb.head
     if verb.dep_ in INHERITS_SUBJECT and head != verb:
         return subject(head, SUBJECTS + ("nsubjpass",) if verb.dep_ == "xcomp" else SUBJECTS)
     return None
+
+
+def reduced_passive(verb: Any) -> bool:
+    """ "when asked whether ...": a bare passive participle clause, whose asker is not the
+    main clause's subject (PolNeAR names no source)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "after", "while") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children)
+    )
 
 
 def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
@@ -176,8 +192,10 @@ def misattached_that_clause(verb: Any, frames: tuple[str, ...]) -> list[Any]:
 
 
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
-    """The lexicon's cue for a verb; any verb introducing a colon counts too."""
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+    """The lexicon's cue for a verb (not a modifier, unless "self-described"); any verb
+    introducing a colon counts too."""
+    self_described = any(c.lower_ == "self" for c in token.lefts)
+    if token.pos_ not in ("VERB", "AUX") or (token.dep_ in ("amod", "compound") and not self_described):
         return None
     particles = tuple(c.lower_ for c in token.children if c.dep_ == "prt")
     cue = lexicon.verb(token.lemma_.lower(), particles)
@@ -253,6 +271,8 @@ class QuoteFinder:
     def from_verb(self, verb: Any, cue: Cue) -> Attribution | None:
         if any(c.dep_ in cue.frames and c.dep_ in SUBJECT_FRAMES for c in verb.children):
             return self.unsourced(verb, cue)
+        if reduced_passive(verb):
+            return self.agentless_passive(verb, cue)
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
             return self.after_quotation(verb, cue) or self.agentless_passive(verb, cue)
@@ -275,6 +295,9 @@ class QuoteFinder:
         if not parts:
             parts = self.preceding_clause(verb, subj)
             rule = "verb-preceding-clause" if parts else rule
+        if not parts:
+            parts = self.modified_noun(verb, cue, subj)
+            rule = "verb-modified-noun" if parts else rule
         return Attribution(
             cue=cue,
             cue_span=cue_span(verb),
@@ -365,7 +388,7 @@ class QuoteFinder:
         """ "Farook's name was announced on a police scanner", "he was asked about X": a cue verb
         in the passive with no agent names no source; its complements are the content, else
         its passive subject."""
-        if not any(c.dep_ == "auxpass" for c in verb.children):
+        if not any(c.dep_ == "auxpass" for c in verb.children) and not reduced_passive(verb):
             return None
         complements = content_dependents(verb, cue.frames) or [c for c in verb.children if c.dep_ == "nsubjpass"]
         parts = self.complement_spans(complements, verb)
@@ -420,6 +443,26 @@ class QuoteFinder:
             sentence=(sent.start_char, sent.end_char),
             rule="quotation-source-cue",
         )
+
+    def modified_noun(self, verb: Any, cue: Cue, subj: Any) -> list[Span]:
+        """ "a call echoed by Japan", "the views expressed by Biden": a participle's by-agent
+        is the source and the noun phrase it modifies (up to the participle) the content;
+        "a self-described socialist": "self" is the source, the words after it the content.
+
+        The noun is the participle's object, so only cues whose content is an object
+        qualify, and only strong ones: "a statement released by", "a report written by"
+        are events, not attributions, in PolNeAR train."""
+        noun = verb.head
+        if "dobj" not in cue.frames or cue.weight < MODIFIED_NOUN_WEIGHT or noun.pos_ not in NOMINAL:
+            return []
+        if verb.dep_ == "amod" and subj.lower_ == "self" and subj.head == verb:
+            tokens = [t for t in noun.subtree if verb.i < t.i <= noun.i]
+        elif verb.dep_ == "acl" and verb.tag_ == "VBN" and subj.head.dep_ == "agent" and verb.i > noun.i:
+            tokens = [t for t in noun.subtree if t.i < verb.i]
+        else:
+            return []
+        span = token_range(self.in_paragraph(tokens, verb))
+        return [span] if span else []
 
     def host_clause(self, verb: Any, subj: Any) -> list[Span]:
         """For "..., X said", "A, X says, B" or "As X noted, ..." parsed with the cue hanging
