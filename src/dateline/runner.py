@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from dateline.extract import article_id, content_hash
+from dateline.extract import document_key
 from dateline.model import Article, RawDocument
 from dateline.pipeline import DEFAULT_COMPONENTS
 from dateline.store import Store
@@ -120,10 +120,7 @@ class _Loop:
         Looks documents up in chunks of `size`, one query per chunk.
         """
         for chunk in chunked(raws, size):
-            keyed = []
-            for raw in chunk:
-                digest = content_hash(raw.content or b"")
-                keyed.append((raw, digest, article_id(raw.origin, digest)))
+            keyed = [(raw, *document_key(raw)) for raw in chunk]
             stored = self.store.stored_ids([doc_id for _, _, doc_id in keyed], self.retry_status)
             originals = self.store.originals([digest for raw, digest, _ in keyed if _may_duplicate(raw)])
             duplicates: dict[str, str] = {}
@@ -136,7 +133,7 @@ class _Loop:
                 original = (self.pending_hashes.get(digest) or originals.get(digest)) if _may_duplicate(raw) else None
                 if original:
                     duplicates[doc_id] = original
-                    found.append(duplicate_article(raw, digest, original))
+                    found.append(duplicate_article(raw, digest, doc_id, original))
                     continue
                 self.pending_ids.add(doc_id)
                 self.pending_hashes.setdefault(digest, doc_id)
@@ -193,10 +190,10 @@ def _may_duplicate(raw: RawDocument) -> bool:
     return raw.kind != "error" and bool(raw.content)
 
 
-def duplicate_article(raw: RawDocument, digest: str, original: str) -> Article:
+def duplicate_article(raw: RawDocument, digest: str, doc_id: str, original: str) -> Article:
     """The record of a document whose content is already stored under another origin."""
     return Article(
-        id=article_id(raw.origin, digest), origin=raw.origin, content_hash=digest,
+        id=doc_id, origin=raw.origin, content_hash=digest,
         status="duplicate", skipped=f"duplicate of {original}", url=raw.meta.get("url"),
     )
 

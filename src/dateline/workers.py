@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from dateline.extract import article_id, content_hash
+from dateline.extract import document_key
 from dateline.model import Article, RawDocument
 from dateline.pipeline import extract, process
 
@@ -47,10 +47,8 @@ def _run(raws: Batch, components: tuple[str, ...], config: dict[str, Any]) -> li
 
 def failed_article(raw: RawDocument, reason: str) -> Article:
     """The ``error`` article recording why `raw` could not be processed."""
-    digest = content_hash(raw.content or b"")
-    return Article(
-        id=article_id(raw.origin, digest), origin=raw.origin, content_hash=digest, status="error", error=reason
-    )
+    digest, doc_id = document_key(raw)
+    return Article(id=doc_id, origin=raw.origin, content_hash=digest, status="error", error=reason)
 
 
 def run_batches(

@@ -26,7 +26,7 @@ from dateline.model import Article, RawDocument
 
 PARAGRAPH_BREAK = "\n\n"
 
-__all__ = ["PARAGRAPH_BREAK", "article_id", "content_hash", "extract_article"]
+__all__ = ["PARAGRAPH_BREAK", "article_id", "content_hash", "document_key", "extract_article"]
 
 
 class ExtractionError(Exception):
@@ -48,10 +48,17 @@ def article_id(origin: str, digest: str) -> str:
     return hashlib.sha256(f"{origin}\n{digest}".encode()).hexdigest()[:16]
 
 
+def document_key(raw: RawDocument) -> tuple[str, str]:
+    """The content hash and article id of `raw`: one rule for extraction, the
+    run loop's already-stored check and the error articles workers make."""
+    digest = content_hash(raw.content)
+    return digest, article_id(raw.origin, digest)
+
+
 def extract_article(raw: RawDocument) -> Article:
     """The article in `raw`; an error article (status ``error``, `error` saying why) on any failure."""
-    digest = content_hash(raw.content)
-    article = Article(id=article_id(raw.origin, digest), origin=raw.origin, content_hash=digest)
+    digest, doc_id = document_key(raw)
+    article = Article(id=doc_id, origin=raw.origin, content_hash=digest)
     try:
         if raw.kind == "error":
             raise ExtractionError(raw.error or "the reader could not read this document")
