@@ -56,8 +56,8 @@ def wire_source(
     if credited:
         return credited
     for name in _BYLINE_NAMES.split(byline or ""):
-        if agencies.canonical(name.strip()):
-            return agencies.canonical(name.strip())
+        if found := agencies.canonical(name):
+            return found
     return agencies.by_domain(urlsplit(url).hostname) if url else None
 
 
