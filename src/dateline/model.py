@@ -2,7 +2,7 @@
 
 Every stage is a function over these objects, so the same code runs in-process,
 in a process pool or on Ray workers. `to_dict` gives the documented JSON form
-(docs/schema.md); `from_dict` reads it back (the store and workers use it).
+(docs/schema.md); `from_dict` reads it back (the store, linking and exports use it).
 """
 
 from __future__ import annotations
@@ -198,7 +198,7 @@ def from_dict(cls: type, data: dict[str, Any]) -> Any:
             value = from_dict(_NESTED[key], value)
         elif key in _LISTS and isinstance(value, list):
             value = [from_dict(_LISTS[key], v) for v in value]
-        elif key in ("span",) and isinstance(value, list):
+        elif key == "span" and isinstance(value, list):
             value = tuple(value)
         elif key == "spans" and isinstance(value, dict):
             value = {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
