@@ -55,13 +55,13 @@ def applied(con) -> set[int]:
 def pending(con, folder: Path = MIGRATIONS) -> list[Migration]:
     """Migrations still to apply; refuses a database written by a newer dateline."""
     known = available(folder)
-    unknown = applied(con) - {m.version for m in known}
+    done = applied(con)
+    unknown = done - {m.version for m in known}
     if unknown:
         raise SchemaError(
             f"this store has schema versions {sorted(unknown)} that this dateline does not know: "
             "it was written by a newer version; upgrade dateline to open it"
         )
-    done = applied(con)
     return [m for m in known if m.version not in done]
 
 
