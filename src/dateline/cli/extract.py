@@ -13,8 +13,8 @@ _SUMMARY_FIELDS = ("published", "wire_source", "language")
 def register(sub) -> None:
     p = sub.add_parser(
         "extract",
-        help="extract articles from files and print them, without NLP or coding",
-        description="Run ingest and extraction on FILEs: title, section, dateline, wire source, publication date, "
+        help="extract articles from inputs and print them, without NLP or coding",
+        description="Run ingest and extraction on PATHs: title, section, dateline, wire source, publication date, "
         "language, quality flags and clean text. One line per article, or one JSON object per article with --json. "
         "Nothing is stored.",
     )

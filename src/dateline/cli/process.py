@@ -11,9 +11,9 @@ from dateline.cli.inputs import add_inputs, read
 def register(sub) -> None:
     p = sub.add_parser(
         "process",
-        help="process files and print the result, touching no store",
-        description="Run ingest, extract and coding on FILEs and print one JSON object per article "
-        "(with --json) to standard output. Nothing is stored.",
+        help="process inputs and print the result, touching no store",
+        description="Run ingest, extract and coding on PATHs and print one line per article (id, status, title "
+        "or error), or one JSON object per article with --json. Nothing is stored.",
     )
     add_inputs(p)
     p.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines)")
