@@ -21,9 +21,14 @@ def model_name(config: dict[str, Any] | None = None) -> str:
     return (config or {}).get("model") or os.environ.get("DATELINE_SPACY_MODEL") or DEFAULT_MODEL
 
 
+def load(name: str | None = None):
+    """The spaCy pipeline `name`, by default the configured one (`model_name`), so
+    every caller honours ``DATELINE_SPACY_MODEL``; loaded once per process."""
+    return _load(name or model_name())
+
+
 @lru_cache(maxsize=4)
-def load(name: str = DEFAULT_MODEL):
-    """The spaCy pipeline `name`, loaded once per process."""
+def _load(name: str):
     import spacy
 
     return spacy.load(name)
