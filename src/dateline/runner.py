@@ -25,6 +25,9 @@ from dateline.workers import run_batches
 MAX_LISTED_ERRORS = 20
 """Errors kept for the summary; all of them are in the store (`dateline articles --status error`)."""
 
+CODED = ("events", "quotes", "timexes")
+"""The `Article` lists a run counts, each also a `runs` column."""
+
 
 @dataclass
 class RunSummary:
@@ -41,7 +44,7 @@ class RunSummary:
 
     def record(self, article: Article) -> None:
         self.statuses[article.status] += 1
-        for kind in ("events", "quotes", "timexes"):
+        for kind in CODED:
             self.coded[kind] += len(getattr(article, kind))
         if article.status == "error" and len(self.errors) < MAX_LISTED_ERRORS:
             self.errors.append((article.origin, article.error or "unknown error"))
@@ -60,7 +63,7 @@ class RunSummary:
             "seen": self.seen,
             "already_stored": self.already_stored,
             **{status: self.statuses[status] for status in ("ok", "duplicate", "error")},
-            **{kind: self.coded[kind] for kind in ("events", "quotes", "timexes")},
+            **{kind: self.coded[kind] for kind in CODED},
         }
 
 
