@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
 from dateline.cli.inputs import add_inputs, read
+from dateline.cli.options import print_json_line
 
 _SUMMARY_FIELDS = ("published", "wire_source", "language")
 
@@ -29,7 +27,7 @@ def run(args) -> int:
     for raw in read(args):
         article = extract_article(raw)
         if args.json:
-            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+            print_json_line(article.to_dict())
         else:
             print(summary(article))
     return 0

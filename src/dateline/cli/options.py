@@ -72,4 +72,9 @@ def reports_store_errors(run):
 
 def print_json_lines(records: list[dict[str, Any]]) -> None:
     for record in records:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        print_json_line(record)
+
+
+def print_json_line(record: dict[str, Any]) -> None:
+    """One record as a line of JSON Lines; values JSON has no type for (store timestamps) as text."""
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
 from dateline.cli.inputs import add_inputs, read
+from dateline.cli.options import print_json_line
 
 
 def register(sub) -> None:
@@ -25,7 +23,7 @@ def run(args) -> int:
 
     for article in process(read(args)):
         if args.json:
-            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+            print_json_line(article.to_dict())
         else:
             print(f"{article.id}  {article.status:9}  {article.title or article.error or ''}")
     return 0

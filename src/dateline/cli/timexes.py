@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
+from dateline.cli.options import print_json_line
 from dateline.model import to_dict
 
 
@@ -33,7 +33,7 @@ def run(args) -> int:
             text = handle.read()
     for timex in recognise(text, args.dct, load()(text)):
         if args.json:
-            sys.stdout.write(json.dumps(to_dict(timex), ensure_ascii=False) + "\n")
+            print_json_line(to_dict(timex))
         else:
             (start, end), = timex.spans
             print(f"{start:>6}-{end:<6} {timex.type:9} {timex.value:16} {timex.text}")
