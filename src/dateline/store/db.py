@@ -10,6 +10,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,6 @@ class Store:
         except SchemaError as exc:
             self.con.close()
             raise StoreError(str(exc)) from exc
-        self._columns = {name: self._table_columns(name) for name in TABLES}
 
     def _bring_up_to_date(self) -> None:
         if not self.read_only:
@@ -60,6 +60,11 @@ class Store:
             with Store(self.path):
                 pass
             self.con = _connect(self.path, read_only=True)
+
+    @cached_property
+    def _columns(self) -> dict[str, dict[str, str]]:
+        """Each table's columns and types, read when first writing (read-only commands never need them)."""
+        return {name: self._table_columns(name) for name in TABLES}
 
     def _table_columns(self, table: str) -> dict[str, str]:
         rows = self.con.execute(
