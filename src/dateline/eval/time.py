@@ -16,12 +16,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.eval import SHARED
 from dateline.eval.span_match import Counts
 from dateline.eval.timeml import GoldTimex, iter_tml, read_tml
 
 NAME = "time"
 HELP = "temporal expressions against TimeML gold (TempEval-3 measures)"
-DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared/gold/time/tempeval3/Training/TBAQ-cleaned"
+DEFAULT_GOLD = SHARED / "gold/time/tempeval3/Training/TBAQ-cleaned"
 
 
 def add_arguments(parser) -> None:
