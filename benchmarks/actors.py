@@ -15,16 +15,13 @@ parse itself.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from measure import peak_bytes, seconds
+from measure import peak_bytes, polnear_texts, seconds
 
 from dateline.analyse.nlp import load
 from dateline.code.actor_dictionary import ActorDictionary, DatedCode, Entry, builtin_dictionary
 from dateline.code.actors import resolve
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-TEXTS = SHARED / "gold" / "quotes" / "polnear" / "data" / "dev" / "text"
 EXTRA_PATTERNS = 50_000
 
 
@@ -38,11 +35,9 @@ def big_dictionary() -> ActorDictionary:
 
 
 def main() -> int:
-    if not TEXTS.is_dir():
-        print(f"skipped: {TEXTS} is absent (the shared data folder beside the project)")
+    texts = polnear_texts("dev", int(sys.argv[1]) if len(sys.argv) > 1 else 40)
+    if texts is None:
         return 0
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 40
-    texts = [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*.txt"))[:limit]]
     nlp = load()
     docs = list(nlp.pipe(texts))
     small, big = builtin_dictionary(), big_dictionary()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +26,7 @@ import trafilatura  # noqa: E402
 from dateline.eval.extraction import load_pages  # noqa: E402
 from dateline.extract import extract_article  # noqa: E402
 from dateline.model import RawDocument  # noqa: E402
+from measure import peak_bytes  # noqa: E402
 
 Extractor = Callable[[bytes, str], object]
 GOLD = ROOT.parent / "shared" / "gold" / "extraction" / "scrapinghub"
@@ -61,12 +61,11 @@ def best_times(fns: list[Extractor], pages: list[tuple[bytes, str]], rounds: int
 
 
 def peak_memory(fn: Extractor, pages: list[tuple[bytes, str]]) -> int:
-    tracemalloc.start()
-    for html, url in pages:
-        fn(html, url)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak
+    def run() -> None:
+        for html, url in pages:
+            fn(html, url)
+
+    return peak_bytes(run)
 
 
 def main() -> int:

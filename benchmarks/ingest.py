@@ -22,10 +22,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from dateline.ingest import read_inputs
-from measure import peak_bytes, seconds
+from measure import POLNEAR, SHARED, peak_bytes, seconds
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-TEXTS = SHARED / "gold" / "quotes" / "polnear" / "data" / "dev" / "text"
+TEXTS = POLNEAR / "dev" / "text"
 PAGES = SHARED / "gold" / "extraction" / "scrapinghub" / "html"
 JSONL_COPIES = 20
 

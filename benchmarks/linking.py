@@ -23,13 +23,11 @@ from pathlib import Path
 import duckdb
 
 from dateline.eval.rewrites import REWRITES, apply
-from measure import max_rss_mb
+from measure import POLNEAR, max_rss_mb
 from dateline.link import Linker
 from dateline.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-TEXTS = SHARED / "gold" / "quotes" / "polnear" / "data"
 SEED = ROOT / "examples" / "tass-2022-02-12.txt"
 BUCKET = 1000
 PER_DAY = 30
@@ -37,7 +35,7 @@ PER_DAY = 30
 
 def corpus(n: int):
     """`n` articles: the real texts first, then rewritten copies of them under new names."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*/text/*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(POLNEAR.glob("*/text/*.txt"))]
     texts.append(SEED.read_text(encoding="utf-8"))
     rewrites = sorted(REWRITES)
     start = date(2016, 1, 1)
@@ -56,8 +54,8 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=1,
                         help="articles per write (1: one at a time, as ingestion links; more: a bulk load)")
     args = parser.parse_args()
-    if not TEXTS.exists():
-        print(f"skipped: {TEXTS} is absent (the benchmark needs the shared data folder beside the project)")
+    if not POLNEAR.exists():
+        print(f"skipped: {POLNEAR} is absent (the benchmark needs the shared data folder beside the project)")
         return 0
     articles = list(corpus(args.articles))
     rss_before = max_rss_mb()

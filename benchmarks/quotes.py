@@ -11,22 +11,18 @@ the quotes component over the parsed documents against the parse itself.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from measure import peak_bytes, seconds
+from measure import peak_bytes, polnear_texts, seconds
 
 from dateline.analyse.nlp import load, model_name
 from dateline.code.quotes import quotes_of
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-TEXTS = SHARED / "gold" / "quotes" / "polnear" / "data" / "dev" / "text"
 
 
 def main() -> int:
-    if not TEXTS.exists():
-        print(f"skipped: {TEXTS} is absent (the shared data folder beside the project)")
+    texts = polnear_texts("dev")
+    if texts is None:
         return 0
-    texts = [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*.txt"))]
     nlp = load(model_name())
     docs: list = []
     parse_s = seconds(lambda: docs.extend(nlp.pipe(texts, batch_size=32)), repeat=1)

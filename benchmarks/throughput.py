@@ -19,17 +19,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import resource
 from collections import defaultdict
 from pathlib import Path
 
+from measure import max_rss_mb, polnear_texts
+
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = ROOT.parent / "shared" / "gold" / "quotes" / "polnear" / "data" / "dev" / "text"
-
-
-def read_texts(limit: int) -> list[str]:
-    files = sorted(TEXTS.glob("*.txt"))
-    return [f.read_text(encoding="utf-8", errors="replace") for f in files[: limit or None]]
 
 
 class Timer:
@@ -83,31 +78,24 @@ def time_pipeline(texts: list[str], batch_size: int) -> tuple[tuple[float, float
     return elapsed, dict(shares), coded
 
 
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (the pipeline pass runs second,
-    so its figure includes the bare pass's)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--repeat", type=int, default=2, help="alternating runs of each pass; the best counts")
     args = parser.parse_args(argv)
-    if not TEXTS.is_dir():
-        print(f"skipped: {TEXTS} is absent (the shared data folder is needed beside the project)")
+    texts = polnear_texts("dev", args.limit or None)
+    if texts is None:
         return 0
     sys.path.insert(0, str(ROOT / "src"))
-    texts = read_texts(args.limit)
     time_bare(texts[:2], args.batch_size)  # load the model and dictionaries outside the timings
     time_pipeline(texts[:2], args.batch_size)
     bare_runs, whole_runs = [], []
     for _ in range(args.repeat):  # alternate, keep the best of each: the machine is shared
         bare_runs.append(time_bare(texts, args.batch_size))
-        bare_peak = peak_rss_mb()
+        bare_peak = max_rss_mb()
         whole_runs.append(time_pipeline(texts, args.batch_size))
-        whole_peak = peak_rss_mb()
+        whole_peak = max_rss_mb()  # the pipeline runs second: includes the bare pass's peak
     bare, bare_wall = min(bare_runs)
     (whole, whole_wall), shares, coded = min(whole_runs, key=lambda run: run[0])
     n = len(texts)

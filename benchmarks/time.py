@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import sys
 import time
-import tracemalloc
 
 from dateline.analyse.nlp import load
 from dateline.code.time import recognise
-from measure import polnear_texts
+from measure import peak_bytes, polnear_texts
 
 DCT = "2016-11-01"
 
@@ -38,15 +37,12 @@ def main() -> int:
     found = sum(len(recognise(text, DCT, doc)) for text, doc in zip(texts, docs))
     timex = time.perf_counter() - started
 
-    tracemalloc.start()
-    list(nlp.pipe(texts[:32], batch_size=32))
-    parse_peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    tracemalloc.start()
-    for text, doc in zip(texts, docs):
-        recognise(text, DCT, doc)
-    timex_peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    def recognise_all() -> None:
+        for text, doc in zip(texts, docs):
+            recognise(text, DCT, doc)
+
+    parse_peak = peak_bytes(lambda: list(nlp.pipe(texts[:32], batch_size=32)))
+    timex_peak = peak_bytes(recognise_all)
 
     chars = sum(map(len, texts))
     print(f"{len(texts)} PolNeAR dev texts, {chars:,} characters, {found} timexes")

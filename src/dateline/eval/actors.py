@@ -20,11 +20,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+from dateline.eval import SHARED
+
 NAME = "actors"
 HELP = "actor-code accuracy (country and sector) on the PLOVER gold records"
-SHARED_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "gold" / "events"
+SHARED_EVENTS = SHARED / "gold" / "events"
 DEFAULT_GOLD = SHARED_EVENTS / "plover-gsr" / "PLOVER_GSR_CAMEO.dev.json"
 DEFAULT_PETRARCH = SHARED_EVENTS / "universalpetrarch-validate" / "PETR_Validate_records_2_02.xml"
+
+
 def add_arguments(parser) -> None:
     parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="PLOVER GSR JSON file (default: %(default)s)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")

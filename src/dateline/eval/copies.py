@@ -24,15 +24,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
-from pathlib import Path
 
+from dateline.eval import ROOT, SHARED
 from dateline.eval.rewrites import REWRITES, apply
 
 NAME = "copies"
 HELP = "precision/recall of near-duplicate (copy) detection on PolNeAR texts, the seed and rewritten copies"
 
-ROOT = Path(__file__).resolve().parents[3]
-POLNEAR = ROOT.parent / "shared" / "gold" / "quotes" / "polnear" / "data"
+POLNEAR = SHARED / "gold" / "quotes" / "polnear" / "data"
 SEED = ROOT / "examples" / "tass-2022-02-12.txt"
 
 NATURAL_COPIES = [

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.eval.event_gold import GoldRecord, read_gold
+from dateline.eval.span_match import Counts
 from dateline.model import Article, Event
 
 NAME = "events"
@@ -97,16 +98,9 @@ def country(code: str | None) -> str | None:
     return code[:3] if code else None
 
 
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def set_f1(pairs: list[tuple[set, set]]) -> float:
-    """Micro F1 over per-record (predicted, gold) sets."""
-    tp = sum(len(p & g) for p, g in pairs)
-    return prf(tp, sum(len(p) for p, _ in pairs), sum(len(g) for _, g in pairs))[2]
+def set_counts(pairs: list[tuple[set, set]]) -> Counts:
+    """Micro counts over per-record (predicted, gold) sets."""
+    return Counts(sum(len(p & g) for p, g in pairs), sum(len(p) for p, _ in pairs), sum(len(g) for _, g in pairs))
 
 
 def macro_f1(confusion: Counter) -> float:
@@ -117,7 +111,7 @@ def macro_f1(confusion: Counter) -> float:
         tp = confusion[(lab, lab)]
         n_pred = sum(n for (_, p), n in confusion.items() if p == lab)
         n_gold = sum(n for (g, _), n in confusion.items() if g == lab)
-        scores.append(prf(tp, n_pred, n_gold)[2])
+        scores.append(Counts(tp, n_pred, n_gold).f1)
     return sum(scores) / len(scores) if scores else 0.0
 
 
@@ -162,21 +156,20 @@ def score(kind: str, records: list[GoldRecord], predictions: list[list[Event]]) 
         if not right:
             errors.append({"id": gold.id, "text": gold.text, "gold": sorted(map(_show, gold_set)),
                            "ours": sorted(map(_show, ours_set))})
-    tp = sum(len(p & g) for p, g in triples)
-    tp_, tr_, tf_ = prf(tp, sum(len(p) for p, _ in triples), sum(len(g) for _, g in triples))
+    triple = set_counts(triples)
     n = len(records)
     result: dict[str, Any] = {
         "gold_format": kind,
         "records": n,
         "event_accuracy": round(sum(v for (g, p), v in confusion.items() if g == p) / n, 4) if n else 0.0,
         "event_macro_f1": round(macro_f1(confusion), 4),
-        "source_f1": round(set_f1(src), 4),
-        "target_f1": round(set_f1(tgt), 4),
-        "source_f1_full": round(set_f1(src_full), 4),
-        "target_f1_full": round(set_f1(tgt_full), 4),
-        "triple_precision": round(tp_, 4),
-        "triple_recall": round(tr_, 4),
-        "triple_f1": round(tf_, 4),
+        "source_f1": round(set_counts(src).f1, 4),
+        "target_f1": round(set_counts(tgt).f1, 4),
+        "source_f1_full": round(set_counts(src_full).f1, 4),
+        "target_f1_full": round(set_counts(tgt_full).f1, 4),
+        "triple_precision": round(triple.precision, 4),
+        "triple_recall": round(triple.recall, 4),
+        "triple_f1": round(triple.f1, 4),
         "no_event_records": none_gold,
         "no_event_right": round(none_right / none_gold, 4) if none_gold else None,
         "confusion": {f"{g}>{p}": v for (g, p), v in sorted(confusion.items())},

@@ -16,11 +16,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.eval import SHARED
+from dateline.eval.span_match import Counts
 from dateline.eval.timeml import GoldTimex, iter_tml, read_tml
 
 NAME = "time"
 HELP = "temporal expressions against TimeML gold (TempEval-3 measures)"
-DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared/gold/time/tempeval3/Training/TBAQ-cleaned"
+DEFAULT_GOLD = SHARED / "gold/time/tempeval3/Training/TBAQ-cleaned"
 
 
 def add_arguments(parser) -> None:
@@ -74,12 +76,6 @@ def score_document(gold: list[GoldTimex], system: list[tuple[int, int, str, str]
     return errors
 
 
-def _f1(correct: int, system: int, gold: int) -> tuple[float, float, float]:
-    p = correct / system if system else 0.0
-    r = correct / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def evaluate(args) -> dict:
     from dateline.analyse.nlp import load
     from dateline.code.time import recognise
@@ -117,18 +113,18 @@ def _extent_errors(doc, system) -> list[str]:
 
 
 def summarise(tally: Tally, documents: int, errors: list[str] | None = None) -> dict:
-    sp, sr, sf = _f1(tally.strict, tally.system, tally.gold)
-    rp, rr, rf = _f1(tally.relaxed, tally.system, tally.gold)
+    strict = Counts(tally.strict, tally.system, tally.gold)
+    relaxed = Counts(tally.relaxed, tally.system, tally.gold)
     type_acc = tally.type_ok / tally.relaxed if tally.relaxed else 0.0
     value_acc = tally.value_ok / tally.relaxed if tally.relaxed else 0.0
     result = {
         "documents": documents,
         "gold": tally.gold,
         "system": tally.system,
-        "strict_precision": sp, "strict_recall": sr, "strict_f1": sf,
-        "relaxed_precision": rp, "relaxed_recall": rr, "relaxed_f1": rf,
-        "type_accuracy": type_acc, "type_f1": type_acc * rf,
-        "value_accuracy": value_acc, "value_f1": value_acc * rf,
+        "strict_precision": strict.precision, "strict_recall": strict.recall, "strict_f1": strict.f1,
+        "relaxed_precision": relaxed.precision, "relaxed_recall": relaxed.recall, "relaxed_f1": relaxed.f1,
+        "type_accuracy": type_acc, "type_f1": type_acc * relaxed.f1,
+        "value_accuracy": value_acc, "value_f1": value_acc * relaxed.f1,
     }
     if errors is not None:
         result["errors"] = errors

@@ -22,12 +22,8 @@ _BY_ID: dict[int, tuple[object, Linker]] = {}
 
 
 def _connection(store):
-    """The DuckDB connection of a store (or the connection itself)."""
-    for name in ("conn", "connection", "con", "db"):
-        conn = getattr(store, name, None)
-        if conn is not None and hasattr(conn, "execute"):
-            return conn
-    return store
+    """The DuckDB connection of a store (`Store.con`), or the connection itself."""
+    return getattr(store, "con", store)
 
 
 def _text_lookup(store):

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dateline.link.provenance import similarity
+from dateline.link.stories import day_of
 from dateline.model import ActorRef, Event
 
 DATE_WINDOW_DAYS = 1
@@ -62,7 +63,7 @@ class Mention:
 
     @property
     def day(self) -> str | None:
-        return _day(self.event.date) or _day(self.published)
+        return day_of(self.event.date) or day_of(self.published)
 
 
 @dataclass
@@ -95,15 +96,6 @@ class MergedEvent:
             "independent_sources": sorted(independent),
             "avg_tone": round(sum(tones) / len(tones), 4) if tones else 0.0,
         }
-
-
-def _day(value: str | None) -> str | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        return None
 
 
 def _actor_key(ref: ActorRef | None) -> tuple[str, str] | None:

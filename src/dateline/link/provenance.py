@@ -15,18 +15,15 @@ of the two texts reduced to lowercase words.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
-from dateline.link.text import comparable
+from dateline.link.text import bundled, comparable, with_user_file
 
 VERBATIM = 0.995
 LIGHT_EDIT = 0.9
@@ -48,12 +45,8 @@ class Member:
 @lru_cache(maxsize=1)
 def agency_domains() -> dict[str, tuple[str, ...]]:
     """Wire agency (lowercased) → its web domains, from data/agencies.tsv and the user's file."""
-    texts = [resources.files("dateline.link").joinpath("data/agencies.tsv").read_text("utf-8")]
-    extra = os.environ.get("DATELINE_LINK_AGENCIES")
-    if extra and Path(extra).is_file():
-        texts.append(Path(extra).read_text("utf-8"))
     table: dict[str, tuple[str, ...]] = {}
-    for text in texts:
+    for text in with_user_file(bundled("agencies.tsv"), "DATELINE_LINK_AGENCIES"):
         for line in text.splitlines():
             if line.startswith("#") or "\t" not in line:
                 continue

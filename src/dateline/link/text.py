@@ -18,18 +18,26 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
-def _read_word_list(text: str) -> set[str]:
-    return {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+def with_user_file(bundled: str, env: str) -> list[str]:
+    """A bundled data file's text, then that of the user's file named by `env` (when it exists), in that order."""
+    extra = os.environ.get(env)
+    return [bundled, Path(extra).read_text("utf-8")] if extra and Path(extra).is_file() else [bundled]
+
+
+def bundled(name: str) -> str:
+    """The text of `data/NAME` in this package."""
+    return resources.files("dateline.link").joinpath(f"data/{name}").read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """The bundled stop word list plus the file named by ``DATELINE_LINK_STOPWORDS``."""
-    words = _read_word_list(resources.files("dateline.link").joinpath("data/stopwords.txt").read_text("utf-8"))
-    extra = os.environ.get("DATELINE_LINK_STOPWORDS")
-    if extra and Path(extra).is_file():
-        words |= _read_word_list(Path(extra).read_text("utf-8"))
-    return frozenset(words)
+    return frozenset(
+        line.strip().lower()
+        for text in with_user_file(bundled("stopwords.txt"), "DATELINE_LINK_STOPWORDS")
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def words(text: str) -> list[str]:

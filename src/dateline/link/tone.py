@@ -9,12 +9,10 @@ lexicon in the same format (``word<TAB>valence`` per line) can be added with
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
-from dateline.link.text import words
+from dateline.link.text import with_user_file, words
 
 
 def _parse(text: str) -> dict[str, float]:
@@ -33,11 +31,11 @@ def _parse(text: str) -> dict[str, float]:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, float]:
     """Word → valence: VADER's lexicon plus the user's file, if any."""
-    base = _parse(resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8"))
-    extra = os.environ.get("DATELINE_TONE_LEXICON")
-    if extra and Path(extra).is_file():
-        base.update(_parse(Path(extra).read_text("utf-8")))
-    return base
+    vader = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    table: dict[str, float] = {}
+    for text in with_user_file(vader, "DATELINE_TONE_LEXICON"):
+        table.update(_parse(text))
+    return table
 
 
 def tone(text: str) -> float:

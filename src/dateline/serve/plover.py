@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.model import ActorRef, Event, from_dict
-from dateline.serve.codes import resolve_place, split_actor
+from dateline.serve.codes import COUNTRY, resolve_place, split_actor
 
 NAME = "plover"
 HELP = "PLOVER 2.0 event records, one JSON object per line"
@@ -59,7 +59,7 @@ def location(place_name: str | None) -> dict[str, Any] | None:
         return {"extracted_place": place_name} if place_name else None
     return {
         "extracted_place": place_name, "resolved_place": place.fullname, "lat": place.lat, "lon": place.lon,
-        "country_code": place.iso3, "resolution": 1 if place.geo_type == 1 else 4,
+        "country_code": place.iso3, "resolution": 1 if place.geo_type == COUNTRY else 4,
     }
 
 
