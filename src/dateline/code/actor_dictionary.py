@@ -11,7 +11,6 @@ size. Readers for our TSV format live here; the PETRARCH formats are in
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from collections.abc import Iterable, Sequence
@@ -19,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from dateline.code.user_files import configured_paths
 
 DATA = Path(__file__).parent / "data" / "actors"
 ENV_VAR = "DATELINE_ACTOR_DICTS"
@@ -410,14 +411,6 @@ def _load(paths: tuple[str, ...], builtin: bool) -> ActorDictionary:
     return d
 
 
-def configured_paths(config: dict[str, Any] | None) -> list[str]:
-    """User dictionary paths: ``config["actor_dictionaries"]`` then ``$DATELINE_ACTOR_DICTS``."""
-    paths = list((config or {}).get(CONFIG_KEY) or [])
-    env = os.environ.get(ENV_VAR, "")
-    paths += [p for p in env.split(os.pathsep) if p.strip()]
-    return paths
-
-
 def dictionary_for(config: dict[str, Any] | None) -> ActorDictionary:
     """The dictionary a run uses, cached per distinct configuration."""
-    return load_actor_dictionaries(configured_paths(config), builtin=(config or {}).get("actor_builtin", True))
+    return load_actor_dictionaries(configured_paths(config, CONFIG_KEY, ENV_VAR), builtin=(config or {}).get("actor_builtin", True))
