@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.code.user_files import configured_paths
+from dateline.code.data_files import configured_paths, tsv_rows
 
 DATA = Path(__file__).parent / "data" / "actors"
 ENV_VAR = "DATELINE_ACTOR_DICTS"
@@ -265,12 +265,6 @@ def plural_forms(word: str) -> list[str]:
     return [" ".join([*head, plural])]
 
 
-def _rows(text: str) -> Iterable[list[str]]:
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield line.rstrip("\n").split("\t")
-
-
 def read_actors_tsv(text: str, source: str = "builtin") -> ActorDictionary:
     """Our actor format: ``patterns<TAB>code<TAB>name<TAB>type<TAB>valid``.
 
@@ -278,7 +272,7 @@ def read_actors_tsv(text: str, source: str = "builtin") -> ActorDictionary:
     """
     d = ActorDictionary()
     merged: dict[tuple[str, str], Entry] = {}
-    for cols in _rows(text):
+    for cols in tsv_rows(text):
         cols += [""] * (5 - len(cols))
         patterns, code, name, typ, valid = (c.strip() for c in cols[:5])
         if not patterns or not code:
@@ -301,7 +295,7 @@ def read_actors_tsv(text: str, source: str = "builtin") -> ActorDictionary:
 def read_agents_tsv(text: str, source: str = "builtin") -> ActorDictionary:
     """Our agent format: ``patterns<TAB>role<TAB>type<TAB>class``."""
     d = ActorDictionary()
-    for cols in _rows(text):
+    for cols in tsv_rows(text):
         cols += [""] * (4 - len(cols))
         patterns, role, typ, cls = (c.strip() for c in cols[:4])
         forms = split_field(patterns)
@@ -331,7 +325,7 @@ def read_countries_tsv(text: str, source: str = "builtin") -> ActorDictionary:
         for form in {country.name, name, getattr(country, "official_name", country.name)}:
             if "," not in form:
                 d.add(form, entry, acronyms=True)
-    for cols in _rows(text):
+    for cols in tsv_rows(text):
         cols += [""] * (4 - len(cols))
         iso3, demonyms, capitals, aliases = (c.strip() for c in cols[:4])
         full_names = [a for a in split_field(aliases) if len(a) > 3 and not a.isupper()]
@@ -377,7 +371,7 @@ def read_dictionary_file(path: str | Path) -> ActorDictionary:
 def _looks_like_agents_tsv(text: str, path: Path) -> bool:
     """Agents when the third column is an agent type; two-column files go by file name."""
     types = {"person", "org", "group", "anaphor"}
-    rows = [[c.strip() for c in cols] for cols in _rows(text)]
+    rows = [[c.strip() for c in cols] for cols in tsv_rows(text)]
     if rows and all(len(cols) < 3 for cols in rows):
         return "agent" in path.name.lower()
     return bool(rows) and all(len(cols) >= 3 and cols[2] in types for cols in rows)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dateline.code.user_files import configured_paths
+from dateline.code.data_files import configured_paths
 
 DATA = Path(__file__).parent / "data" / "triggers.tsv"
 ENV_VAR = "DATELINE_VERBS"
