@@ -78,9 +78,8 @@ def collectives(paths: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
         except OSError as exc:  # a bad user file must not stop every article
             warnings.warn(f"actor collectives {path} skipped: {exc}", stacklevel=2)
             continue
-        for line in text.splitlines():
-            cols = line.split("\t")
-            if len(cols) >= 3 and not line.startswith("#"):
+        for cols in tsv_rows(text):
+            if len(cols) >= 3:
                 table[cols[0].strip().upper()] = tuple(c.upper() for c in split_field(cols[2]))
     return table
 
