@@ -11,7 +11,6 @@ size. Readers for our TSV format live here; the PETRARCH formats are in
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from collections.abc import Iterable, Sequence
@@ -19,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from dateline.code.data_files import configured_paths, tsv_rows
 
 DATA = Path(__file__).parent / "data" / "actors"
 ENV_VAR = "DATELINE_ACTOR_DICTS"
@@ -264,12 +265,6 @@ def plural_forms(word: str) -> list[str]:
     return [" ".join([*head, plural])]
 
 
-def _rows(text: str) -> Iterable[list[str]]:
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield line.rstrip("\n").split("\t")
-
-
 def read_actors_tsv(text: str, source: str = "builtin") -> ActorDictionary:
     """Our actor format: ``patterns<TAB>code<TAB>name<TAB>type<TAB>valid``.
 
@@ -277,7 +272,7 @@ def read_actors_tsv(text: str, source: str = "builtin") -> ActorDictionary:
     """
     d = ActorDictionary()
     merged: dict[tuple[str, str], Entry] = {}
-    for cols in _rows(text):
+    for cols in tsv_rows(text):
         cols += [""] * (5 - len(cols))
         patterns, code, name, typ, valid = (c.strip() for c in cols[:5])
         if not patterns or not code:
@@ -300,7 +295,7 @@ def read_actors_tsv(text: str, source: str = "builtin") -> ActorDictionary:
 def read_agents_tsv(text: str, source: str = "builtin") -> ActorDictionary:
     """Our agent format: ``patterns<TAB>role<TAB>type<TAB>class``."""
     d = ActorDictionary()
-    for cols in _rows(text):
+    for cols in tsv_rows(text):
         cols += [""] * (4 - len(cols))
         patterns, role, typ, cls = (c.strip() for c in cols[:4])
         forms = split_field(patterns)
@@ -330,7 +325,7 @@ def read_countries_tsv(text: str, source: str = "builtin") -> ActorDictionary:
         for form in {country.name, name, getattr(country, "official_name", country.name)}:
             if "," not in form:
                 d.add(form, entry, acronyms=True)
-    for cols in _rows(text):
+    for cols in tsv_rows(text):
         cols += [""] * (4 - len(cols))
         iso3, demonyms, capitals, aliases = (c.strip() for c in cols[:4])
         full_names = [a for a in split_field(aliases) if len(a) > 3 and not a.isupper()]
@@ -376,7 +371,7 @@ def read_dictionary_file(path: str | Path) -> ActorDictionary:
 def _looks_like_agents_tsv(text: str, path: Path) -> bool:
     """Agents when the third column is an agent type; two-column files go by file name."""
     types = {"person", "org", "group", "anaphor"}
-    rows = [[c.strip() for c in cols] for cols in _rows(text)]
+    rows = [[c.strip() for c in cols] for cols in tsv_rows(text)]
     if rows and all(len(cols) < 3 for cols in rows):
         return "agent" in path.name.lower()
     return bool(rows) and all(len(cols) >= 3 and cols[2] in types for cols in rows)
@@ -410,14 +405,6 @@ def _load(paths: tuple[str, ...], builtin: bool) -> ActorDictionary:
     return d
 
 
-def configured_paths(config: dict[str, Any] | None) -> list[str]:
-    """User dictionary paths: ``config["actor_dictionaries"]`` then ``$DATELINE_ACTOR_DICTS``."""
-    paths = list((config or {}).get(CONFIG_KEY) or [])
-    env = os.environ.get(ENV_VAR, "")
-    paths += [p for p in env.split(os.pathsep) if p.strip()]
-    return paths
-
-
 def dictionary_for(config: dict[str, Any] | None) -> ActorDictionary:
     """The dictionary a run uses, cached per distinct configuration."""
-    return load_actor_dictionaries(configured_paths(config), builtin=(config or {}).get("actor_builtin", True))
+    return load_actor_dictionaries(configured_paths(config, CONFIG_KEY, ENV_VAR), builtin=(config or {}).get("actor_builtin", True))

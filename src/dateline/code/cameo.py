@@ -68,9 +68,3 @@ def lookup(code: str) -> CameoCode:
         code=code, name=parent.name, root=root, goldstein=parent.goldstein,
         quad_class=parent.quad_class, plover=parent.plover,
     )
-
-
-def root_plover(root: str) -> str | None:
-    """The PLOVER 2.0 type of a CAMEO root (08 splits: its 080-083 are CONCEDE)."""
-    entry = table().get(root + "0") or table().get(root)
-    return entry.plover if entry else None

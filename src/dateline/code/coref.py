@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.code.actor_dictionary import DATA, split_field
+from dateline.code.data_files import tsv_rows
 from dateline.code.actor_index import ActorMention
 from dateline.code.actor_mentions import INTERNATIONAL, compose_code
 
@@ -57,10 +58,8 @@ class Pronoun:
 def pronouns() -> dict[str, Pronoun]:
     """``pronouns.tsv``: ``form<TAB>gender<TAB>number<TAB>animacy``."""
     out: dict[str, Pronoun] = {}
-    for line in (DATA / "pronouns.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, gender, number, animacy = (line.split("\t") + ["", "", "", ""])[:4]
+    for cols in tsv_rows((DATA / "pronouns.tsv").read_text(encoding="utf-8")):
+        form, gender, number, animacy = (cols + ["", "", "", ""])[:4]
         out[form.strip()] = Pronoun(
             gender.strip() or None, number.strip() == "pl",
             {"person": True, "thing": False}.get(animacy.strip()),
@@ -79,9 +78,8 @@ def collectives(paths: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
         except OSError as exc:  # a bad user file must not stop every article
             warnings.warn(f"actor collectives {path} skipped: {exc}", stacklevel=2)
             continue
-        for line in text.splitlines():
-            cols = line.split("\t")
-            if len(cols) >= 3 and not line.startswith("#"):
+        for cols in tsv_rows(text):
+            if len(cols) >= 3:
                 table[cols[0].strip().upper()] = tuple(c.upper() for c in split_field(cols[2]))
     return table
 

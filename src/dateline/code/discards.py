@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from dateline.code.verbs import configured_paths
+from dateline.code.data_files import configured_paths
 
 ENV_VAR = "DATELINE_DISCARDS"
 

@@ -68,12 +68,8 @@ class SpeakerResolver:
 
     def mention(self, head: Any) -> Any | None:
         """The actors component's mention for the phrase headed by `head`, if any."""
-        if self.actors is None:
-            return None
-        if hasattr(self.actors, "head_mention"):
-            found = self.actors.head_mention(head)
-            return found[0] if found else None
-        return self.actors.at_token(head.i)
+        found = self.actors.head_mention(head) if self.actors is not None else []
+        return found[0] if found else None
 
     def antecedent(self, head: Any, before: int) -> Named | None:
         """The named entity `head` refers to, if one can be found."""

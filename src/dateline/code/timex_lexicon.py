@@ -12,16 +12,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from dateline.code.data_files import tsv_rows
+
 DATA = Path(__file__).parent / "data" / "timex" / "lexicon.tsv"
 ENV_VAR = "DATELINE_TIMEX_LEXICON"
 
 
 def _read(path: Path) -> list[tuple[str, str, str]]:
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, cls, value = line.split("\t")[:3]
+    for cols in tsv_rows(path.read_text(encoding="utf-8")):
+        word, cls, value = cols[:3]
         rows.append((word.strip().lower(), cls.strip(), value.strip()))
     return rows
 

@@ -23,12 +23,13 @@ anywhere before the head in its sentence). The most specific match wins.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from dateline.code.data_files import configured_paths
 
 DATA = Path(__file__).parent / "data" / "triggers.tsv"
 ENV_VAR = "DATELINE_VERBS"
@@ -338,13 +339,6 @@ def load_lexicon(user_paths: tuple[str, ...] = (), builtin: bool = True) -> Lexi
         for f in files:
             lexicon.extend(read_dictionary(f))
     return lexicon
-
-
-def configured_paths(config: dict, key: str, env_var: str) -> tuple[str, ...]:
-    """Paths a config key lists plus those of an environment variable (joined by the OS path separator)."""
-    paths = list(config.get(key) or ())
-    paths.extend(p for p in os.environ.get(env_var, "").split(os.pathsep) if p)
-    return tuple(paths)
 
 
 def user_dictionaries(config: dict) -> tuple[str, ...]:
