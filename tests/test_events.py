@@ -8,7 +8,7 @@ import pytest
 
 from dateline.code.actors import ActorIndex, ActorMention
 from dateline.code.events import code_sentences
-from dateline.code.verbs import load_lexicon
+from dateline.code.events.verbs import load_lexicon
 from dateline.model import Article, Dateline, Timex
 from dateline.pipeline import Analysis
 

@@ -6,8 +6,8 @@ import csv
 
 from conftest import shared_path
 
-from dateline.code import cameo
-from dateline.code.verbs import DATA, load_lexicon, read_dictionary, read_petrarch_verbs, read_triggers
+from dateline.code.events import cameo
+from dateline.code.events.verbs import DATA, load_lexicon, read_dictionary, read_petrarch_verbs, read_triggers
 
 PETRARCH_VERBS = """\
 <!-- a comment -->
@@ -105,7 +105,7 @@ ALLOW
 
 def test_petrarch_patterns_keep_order_adjacency_and_spelling(tmp_path):
     from dateline.analyse.nlp import load
-    from dateline.code.event_triggers import match_at
+    from dateline.code.events.triggers import match_at
 
     path = tmp_path / "order.verbs"
     path.write_text(ORDER_VERBS, encoding="utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.code.discards import discard_files, load_discards
+from dateline.code.events.discards import discard_files, load_discards
 
 DISCARDS = """\
 # story-level discards are marked '+'
@@ -33,7 +33,7 @@ def test_discarded_sentence_codes_nothing(tmp_path, monkeypatch):
     from dateline.analyse.nlp import load
     from dateline.code.actors import ActorIndex, ActorMention
     from dateline.code.events import code_sentences
-    from dateline.code.verbs import load_lexicon
+    from dateline.code.events.verbs import load_lexicon
     from dateline.model import Article
     from dateline.pipeline import Analysis
 

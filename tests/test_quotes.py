@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.analyse.nlp import load
-from dateline.code.quote_cues import load_lexicon, parse_line
-from dateline.code.quote_marks import quotation_spans
+from dateline.code.quotes.cues import load_lexicon, parse_line
+from dateline.code.quotes.marks import quotation_spans
 from dateline.code.quotes import quotes_of
 from dateline.model import Article, Quote
 from dateline.pipeline import analyse

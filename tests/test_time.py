@@ -6,7 +6,7 @@ import pytest
 
 from dateline.analyse.nlp import load
 from dateline.code.time import recognise, timex_for_token, verb_tense
-from dateline.code.timex_normalise import duration_value, parse_number, weekday_date, parse_dct
+from dateline.code.time.normalise import duration_value, parse_number, weekday_date, parse_dct
 from dateline.model import Article
 from dateline.pipeline import Analysis, analyse
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
+
+DATA_DIR = Path(__file__).parent / "data"
+"""The built-in tables of every coder, kept in one folder shipped as package data."""
 
 
 def tsv_rows(text: str) -> Iterable[list[str]]:

@@ -53,7 +53,7 @@ def gold_actors(records: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dic
 
 def gold_sector(actor: dict[str, Any]) -> str | None:
     sector = (actor.get("sector") or "")[:3].upper()
-    from dateline.code.actor_index import ROLES
+    from dateline.code.actors.index import ROLES
 
     return sector if sector in ROLES else None
 
@@ -73,8 +73,8 @@ def mention_for(index, start: int, end: int):
 
 def evaluate(args) -> dict[str, Any]:
     from dateline.analyse.nlp import load
-    from dateline.code.actor_dictionary import builtin_dictionary
-    from dateline.code.actor_index import first_role
+    from dateline.code.actors.dictionary import builtin_dictionary
+    from dateline.code.actors.index import first_role
     from dateline.code.actors import resolve
 
     records = json.loads(Path(args.gold).read_text(encoding="utf-8"))
@@ -151,7 +151,7 @@ def petrarch_records(path: Path) -> tuple[list[Path], list[dict[str, Any]]]:
 
 def petrarch_recall(path: Path, limit: int = 0) -> dict[str, Any]:
     from dateline.analyse.nlp import load
-    from dateline.code.actor_dictionary import load_actor_dictionaries
+    from dateline.code.actors.dictionary import load_actor_dictionaries
     from dateline.code.actors import resolve
 
     try:

@@ -16,7 +16,7 @@ import calendar
 from datetime import date
 from typing import Any
 
-from dateline.code.arguments import CONDITIONAL_MARKS, REPORTING_VERBS
+from dateline.code.events.arguments import CONDITIONAL_MARKS, REPORTING_VERBS
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca", "would"}

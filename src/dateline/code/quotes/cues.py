@@ -13,7 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-BUILTIN = Path(__file__).parent / "data" / "quote_cues.tsv"
+from dateline.code.data_files import DATA_DIR
+
+BUILTIN = DATA_DIR / "quote_cues.tsv"
 ENV_VAR = "DATELINE_QUOTE_CUES"
 DEFAULT_FRAMES = ("ccomp",)
 KINDS = ("speech", "stance", "belief", "evidence", "source", "noun", "adjective", "adverb")

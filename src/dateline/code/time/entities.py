@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from dateline.code.timex_find import Candidate
-from dateline.code.timex_lexicon import alternation
-from dateline.code.timex_normalise import duration_value, unit_of
+from dateline.code.time.find import Candidate
+from dateline.code.time.lexicon import alternation
+from dateline.code.time.normalise import duration_value, unit_of
 
 _PREPOSITIONS = re.compile(r"^(?:on|in|at|by|for|during|since|until|from|of|over|through|to)\s+", re.I)
 

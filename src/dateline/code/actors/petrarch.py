@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from dateline.code.actor_dictionary import ActorDictionary, DatedCode, Entry, plural_forms
+from dateline.code.actors.dictionary import ActorDictionary, DatedCode, Entry, plural_forms
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _MACRO = re.compile(r"^(![A-Z0-9_-]+!)\s*=\s*(.+)$")

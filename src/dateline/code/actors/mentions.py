@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.code.actor_dictionary import ActorDictionary, DatedCode, Entry, Match
-from dateline.code.actor_index import ActorMention
-from dateline.code.cities import city_country
+from dateline.code.actors.dictionary import ActorDictionary, DatedCode, Entry, Match
+from dateline.code.actors.index import ActorMention
+from dateline.code.actors.cities import city_country
 
 UNKNOWN = "---"
 INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS", "IGN"}

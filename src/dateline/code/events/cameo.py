@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "cameo.tsv"
+from dateline.code.data_files import DATA_DIR
+
+DATA = DATA_DIR / "cameo.tsv"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from dateline.code import arguments
+from dateline.code.events import arguments
 from dateline.code.actors import ActorMention
 from dateline.model import ActorRef
 

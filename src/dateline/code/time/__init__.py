@@ -1,7 +1,7 @@
 """Temporal expressions: find them, normalise them to TIMEX3 against the
 article's date, and let other components look them up by token.
 
-Extents come from the rules in `timex_find`; values from `timex_normalise`,
+Extents come from the rules in `find`; values from `normalise`,
 with the tense of the governing verb (from spaCy's morphology) deciding
 whether a bare weekday or month looks back or forward.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.code.timex_entities import entity_candidates, entity_value
-from dateline.code.timex_find import Candidate, find
-from dateline.code.timex_normalise import Context, normalise, parse_dct
+from dateline.code.time.entities import entity_candidates, entity_value
+from dateline.code.time.find import Candidate, find
+from dateline.code.time.normalise import Context, normalise, parse_dct
 from dateline.model import Timex
 from dateline.pipeline import Analysis, component
 

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dateline.code.data_files import configured_paths
+from dateline.code.data_files import DATA_DIR, configured_paths
 
-DATA = Path(__file__).parent / "data" / "triggers.tsv"
+DATA = DATA_DIR / "triggers.tsv"
 ENV_VAR = "DATELINE_VERBS"
 NO_EVENT = "---"
 """The code PETRARCH dictionaries use for "this phrase reports no event"."""

@@ -1,8 +1,8 @@
 """Event coding: the CAMEO/PLOVER events each sentence of an article reports, with evidence.
 
 For every verb and noun of a sentence, the most specific trigger pattern
-(`dateline.code.verbs`) that matches its phrase gives a CAMEO code; the
-parse gives its source and target (`dateline.code.arguments`), resolved to
+(`dateline.code.events.verbs`) that matches its phrase gives a CAMEO code; the
+parse gives its source and target (`dateline.code.events.arguments`), resolved to
 actors through the actors component's `ActorIndex`. Precision before recall:
 an event needs a source actor, and a reciprocal one (consultations) a target
 too; statements are coded only by the few patterns that say so. Coordinated
@@ -19,14 +19,14 @@ import hashlib
 import re
 from typing import Any
 
-from dateline.code import arguments, cameo
-from dateline.code.discards import Discards, discard_files, load_discards
-from dateline.code.event_actors import (
+from dateline.code.events import arguments, cameo
+from dateline.code.events.discards import Discards, discard_files, load_discards
+from dateline.code.events.actors import (
     actor_ref, coded_first, grounded, has_country, is_person, phrase_actors, resolve_group,
 )
-from dateline.code.event_triggers import Match, event_matches, outermost_dropped
-from dateline.code.modality import intent_code, modality, negated_before, refusal_code, threat_code
-from dateline.code.verbs import Lexicon, load_lexicon, user_dictionaries
+from dateline.code.events.triggers import Match, event_matches, outermost_dropped
+from dateline.code.events.modality import intent_code, modality, negated_before, refusal_code, threat_code
+from dateline.code.events.verbs import Lexicon, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
 from dateline.pipeline import Analysis, component
 

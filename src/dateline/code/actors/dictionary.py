@@ -6,7 +6,7 @@ TABARI/PETRARCH dictionaries); agent entries carry a role ("president" -> GOV)
 that is appended to an actor's code. Patterns are compiled once into a token
 trie, so matching a document costs one walk per token, whatever the dictionary
 size. Readers for our TSV format live here; the PETRARCH formats are in
-`dateline.code.petrarch_dicts`.
+`dateline.code.actors.petrarch`.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.code.data_files import configured_paths, tsv_rows
+from dateline.code.data_files import DATA_DIR, configured_paths, tsv_rows
 
-DATA = Path(__file__).parent / "data" / "actors"
+DATA = DATA_DIR / "actors"
 ENV_VAR = "DATELINE_ACTOR_DICTS"
 CONFIG_KEY = "actor_dictionaries"
 
@@ -97,7 +97,7 @@ class ActorDictionary:
 
     Later additions shadow earlier ones for the same pattern and kind, so user
     dictionaries loaded after the built-in one override it. `cities` says whether
-    place names it lacks may be looked up as cities (`dateline.code.cities`): the
+    place names it lacks may be looked up as cities (`dateline.code.actors.cities`): the
     built-in dictionary does, PETRARCH-only setups do not.
     """
 
@@ -354,15 +354,15 @@ def read_dictionary_file(path: str | Path) -> ActorDictionary:
     (``NAME [CODE]`` lines) or our TSV formats (agents when the second column
     is a role, else actors).
     """
-    from dateline.code import petrarch_dicts
+    from dateline.code.actors import petrarch
 
     path = Path(path)
     text = path.read_text(encoding="utf-8", errors="replace")
     source = str(path)
-    if petrarch_dicts.looks_like_agents(text):
-        return petrarch_dicts.read_agents(text, source)
-    if petrarch_dicts.looks_like_actors(text):
-        return petrarch_dicts.read_actors(text, source)
+    if petrarch.looks_like_agents(text):
+        return petrarch.read_agents(text, source)
+    if petrarch.looks_like_actors(text):
+        return petrarch.read_actors(text, source)
     if _looks_like_agents_tsv(text, path):
         return read_agents_tsv(text, source)
     return read_actors_tsv(text, source)

@@ -28,8 +28,8 @@ from typing import Any
 
 import pycountry
 
-from dateline.code.actor_index import ActorMention
-from dateline.code.actor_mentions import FOREIGN_FORCES, SUBJECTS, UNKNOWN
+from dateline.code.actors.index import ActorMention
+from dateline.code.actors.mentions import FOREIGN_FORCES, SUBJECTS, UNKNOWN
 
 FORMER_STATES = {"USR"}
 TARGET_PREPOSITIONS = {"against", "on", "to", "toward", "towards", "with", "into", "over", "at"}

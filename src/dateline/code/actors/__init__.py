@@ -6,8 +6,8 @@ offsets, the resolved name and the CAMEO actor code. Pronouns and
 descriptions ("he", "the Kremlin aide") are mentions too, resolved to their
 antecedent's name and code. It also fills ``article.entities``.
 
-The work is split by concern: `actor_dictionary` (dictionaries and matching),
-`petrarch_dicts` (PETRARCH/TABARI formats), `actor_mentions` (named phrases
+The work is split by concern: `dictionary` (dictionaries and matching),
+`petrarch` (PETRARCH/TABARI formats), `mentions` (named phrases
 and their codes), `coref` (pronouns, descriptions, collectives). User dictionaries come
 from ``config["actor_dictionaries"]`` and ``$DATELINE_ACTOR_DICTS``; user collectives
 ("the West" and its members) from ``config["actor_collectives"]``.
@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dateline.code.actor_context import fill_countries
-from dateline.code.actor_dictionary import ActorDictionary, dictionary_for, load_actor_dictionaries
-from dateline.code.actor_index import ActorIndex, ActorMention
-from dateline.code.actor_mentions import NER_ACTOR_LABELS, named_mentions
-from dateline.code.coref import collectives, resolve_references
+from dateline.code.actors.context import fill_countries
+from dateline.code.actors.dictionary import ActorDictionary, dictionary_for, load_actor_dictionaries
+from dateline.code.actors.index import ActorIndex, ActorMention
+from dateline.code.actors.mentions import NER_ACTOR_LABELS, named_mentions
+from dateline.code.actors.coref import collectives, resolve_references
 from dateline.model import Article, Entity
 from dateline.pipeline import Analysis, component
 
@@ -59,7 +59,7 @@ def resolve(doc: Any, dictionary: ActorDictionary, date: str | None = None,
             home: str | None = None, collective_table: dict[str, tuple[str, ...]] | None = None) -> ActorIndex:
     """All actor mentions of a parsed document, names then references.
 
-    Unknown countries come from context (`actor_context`): the sentence, or
+    Unknown countries come from context (`context`): the sentence, or
     `home` (the dateline's country): "police said" in a MOSCOW-datelined story
     is RUSCOP, at lower confidence. `collective_table` (region code -> member
     prefixes) defaults to the built-in `collectives()`.

@@ -2,7 +2,7 @@
 
 Rules over the shared spaCy parse (no second model):
 
-- a reporting verb from the cue lexicon (`quote_cues.py`) takes its subject as
+- a reporting verb from the cue lexicon (`cues.py`) takes its subject as
   the source and its clausal complements as the content ("X said that ...",
   "..., X said");
 - a quotation right before or after the cue clause is content too, so split
@@ -16,7 +16,7 @@ plus inverted and parenthetical cues ("A, he says, B", "As X noted, ..."),
 speaker labels ("KERRY: ..."), unsourced cues ("X is expected to ...") and
 nesting (docs/quotes.md lists them all). A cue without content ("he pointed
 out." on its own) gives no quote. Speakers are resolved through
-`quote_speakers.SpeakerResolver`.
+`speakers.SpeakerResolver`.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 from typing import Any
 
-from dateline.code.quote_cues import Cue, CueLexicon, load_lexicon, user_paths
-from dateline.code.quote_marks import CLOSERS as CLOSING
-from dateline.code.quote_marks import quotation_spans
-from dateline.code.quote_speakers import SpeakerResolver
+from dateline.code.quotes.cues import Cue, CueLexicon, load_lexicon, user_paths
+from dateline.code.quotes.marks import CLOSERS as CLOSING
+from dateline.code.quotes.marks import quotation_spans
+from dateline.code.quotes.speakers import SpeakerResolver
 from dateline.model import Quote
 from dateline.pipeline import Analysis, component
 

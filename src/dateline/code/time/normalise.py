@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dateline.code.timex_find import Candidate
-from dateline.code.timex_lexicon import lookup
+from dateline.code.time.find import Candidate
+from dateline.code.time.lexicon import lookup
 
 Date = dt.date
 

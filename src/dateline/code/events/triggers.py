@@ -1,6 +1,6 @@
 """Which words of a sentence report events: trigger patterns matched over the parse.
 
-Each verb and noun is looked up in the trigger dictionary (`dateline.code.verbs`);
+Each verb and noun is looked up in the trigger dictionary (`dateline.code.events.verbs`);
 the most specific pattern whose words occur in its phrase wins. The matches
 are then reconciled: an infinitive complement belongs to its verb ("threatened
 to ban"), what is requested, refused or threatened is not itself an event, a
@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.code import arguments
-from dateline.code.modality import intent_code, threat_code
-from dateline.code.verbs import NO_EVENT, Lexicon, Trigger
+from dateline.code.events import arguments
+from dateline.code.events.modality import intent_code, threat_code
+from dateline.code.events.verbs import NO_EVENT, Lexicon, Trigger
 
 
 PHRASE_DEPS = {"prt", "prep", "pobj", "dobj", "dative", "xcomp", "aux", "auxpass", "attr", "acomp", "oprd", "compound",

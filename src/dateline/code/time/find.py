@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dateline.code.timex_lexicon import alternation, words
+from dateline.code.time.lexicon import alternation, words
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.code.actor_dictionary import DATA, split_field
+from dateline.code.actors.dictionary import DATA, split_field
 from dateline.code.data_files import tsv_rows
-from dateline.code.actor_index import ActorMention
-from dateline.code.actor_mentions import INTERNATIONAL, compose_code
+from dateline.code.actors.index import ActorMention
+from dateline.code.actors.mentions import INTERNATIONAL, compose_code
 
 MAX_SENTENCES = 3
 COLLECTIVE_ROLES = {"GOV", "MIL"}

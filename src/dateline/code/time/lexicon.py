@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from dateline.code.data_files import tsv_rows
+from dateline.code.data_files import DATA_DIR, tsv_rows
 
-DATA = Path(__file__).parent / "data" / "timex" / "lexicon.tsv"
+DATA = DATA_DIR / "timex" / "lexicon.tsv"
 ENV_VAR = "DATELINE_TIMEX_LEXICON"
 
 
