@@ -307,3 +307,28 @@ def test_self_described(nlp):
     (q,) = quotes_in(nlp, "He is a self-described democratic socialist who has spent years in the Senate.")
     assert q.cue == "described" and q.speaker.text == "self"
     assert q.text == "democratic socialist"
+
+
+def test_cue_without_a_subject_names_no_source(nlp):
+    quotes = quotes_in(nlp, "In addition to stating that unborn babies have no rights, the group has grown.")
+    (stating,) = by_cue(quotes, "stating")
+    assert stating.rule == "sourceless" and stating.speaker is None
+    assert stating.text == "that unborn babies have no rights"
+
+
+def test_cue_object_outside_its_frames(nlp):
+    (q,) = quotes_in(nlp, "A woman asked for a photo with the senator.")
+    assert q.rule == "verb-object" and q.speaker.text == "A woman"
+    assert q.text == "a photo with the senator"
+
+
+def test_place_after_a_cue_is_not_content(nlp):
+    assert not quotes_in(nlp, "Obama later spoke at a memorial service in Tucson.")
+
+
+def test_coordinated_cue_inside_content_is_its_own(nlp):
+    text = "Ginsburg said that she did not want to think about it and predicted that Clinton will win."
+    quotes = [q for q in quotes_in(nlp, text) if not q.nested]
+    assert [q.cue for q in quotes] == ["said", "predicted"]
+    assert quotes[0].text == "that she did not want to think about it"
+    assert quotes[1].text == "that Clinton will win"

@@ -42,8 +42,8 @@ WHETHER = ("if", "whether")
 SUBJECT_FRAMES = ("nsubj", "nsubjpass")
 """Frames that make the subject content and leave the source unnamed ("X seems to")."""
 OWN_CLAUSES = ("conj",)
-"""Clauses inside content that are attributions of their own when they have a subject and a cue
-(relative and adverbial ones were tried and cost precision on PolNeAR train)."""
+"""Clauses inside content that are attributions of their own when they have a cue and a subject
+or clause of their own (relative and adverbial ones were tried and cost precision on PolNeAR train)."""
 HOSTED = ("advcl", "ccomp", "parataxis")
 COMPLEMENTS = {"ccomp", "xcomp", "attr", "oprd", "acomp"}
 """A sentence-final cue with one of these after it is not closing a preceding clause."""
@@ -177,6 +177,25 @@ def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
     return out
 
 
+FALLBACK_FRAMES = ("dobj", "ccomp", "xcomp", "oprd", "acomp")
+FALLBACK_PREPOSITIONS = ("for", "about", "against", "of", "as")
+"""What a cue verb is about when none of its frames is there ("asked for a photo", "rails
+against X"); places and times ("spoke at", "in", "on", "from") are not content (PolNeAR train)."""
+
+
+def other_dependents(verb: Any) -> list[Any]:
+    """A cue verb's object-like dependents outside its frames."""
+    out = [c for c in verb.children if c.dep_ in FALLBACK_FRAMES]
+    out += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in FALLBACK_PREPOSITIONS
+        for o in c.children
+        if o.dep_ in ("pobj", "pcomp")
+    ]
+    return out
+
+
 def misattached_that_clause(verb: Any, frames: tuple[str, ...]) -> list[Any]:
     """A "that" clause the parser hung on a noun after the cue as a relative clause ("said
     during a news conference that he may wait"): "that" as complementizer, not relative pronoun."""
@@ -275,7 +294,7 @@ class QuoteFinder:
             return self.agentless_passive(verb, cue)
         subj = subject(verb)
         if subj is None or (subj not in verb.children and self.quoted(subj.idx)):
-            return self.after_quotation(verb, cue) or self.agentless_passive(verb, cue)
+            return self.after_quotation(verb, cue) or self.agentless_passive(verb, cue) or self.sourceless(verb, cue)
         complements = content_dependents(verb, cue.frames) or misattached_that_clause(verb, cue.frames)
         if subj.head.dep_ == "agent" and subj.head.head == verb:
             complements += [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -298,6 +317,9 @@ class QuoteFinder:
         if not parts:
             parts = self.modified_noun(verb, cue, subj)
             rule = "verb-modified-noun" if parts else rule
+        if not parts:
+            parts = self.complement_spans(other_dependents(verb), verb)
+            rule = "verb-object" if parts else rule
         return Attribution(
             cue=cue,
             cue_span=cue_span(verb),
@@ -374,13 +396,14 @@ class QuoteFinder:
         )
 
     def own_attributions(self, content: Any) -> list[Any]:
-        """Coordinated clauses in `content` that are attributions of their own ("A, and
-        three-quarters said B"): PolNeAR gives them their own attribution, not the outer one."""
+        """Coordinated clauses in `content` that are attributions of their own, with a subject
+        ("A, and three-quarters said B") or a clause of their own ("said A and predicted that
+        B"): PolNeAR gives them their own attribution, not the outer one."""
         return [
             t
             for conj in content.subtree
-            if conj.dep_ in OWN_CLAUSES and conj.i > content.i and any(c.dep_ == "nsubj" for c in conj.children)
-            and cue_of(conj, self.lexicon) is not None
+            if conj.dep_ in OWN_CLAUSES and conj.i > content.i and (cue := cue_of(conj, self.lexicon)) is not None
+            and any(c.dep_ == "nsubj" or (c.dep_ == "ccomp" and c.dep_ in cue.frames) for c in conj.children)
             for t in [*conj.subtree, *(s for s in conj.head.children if s.dep_ == "cc" and s.i < conj.i)]
         ]
 
@@ -402,6 +425,23 @@ class QuoteFinder:
             parts=self.grow(parts, cue_span(verb)),
             sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
             rule="agentless-passive",
+        )
+
+    def sourceless(self, verb: Any, cue: Cue) -> Attribution | None:
+        """A cue verb with no subject to be found ("a website called X", "arguing that ..."):
+        its complements are content that names no source."""
+        complements = [c for c in content_dependents(verb, cue.frames) if c.dep_ not in SUBJECT_FRAMES]
+        parts = self.complement_spans(complements, verb)
+        if not parts:
+            return None
+        return Attribution(
+            cue=cue,
+            cue_span=cue_span(verb),
+            source_head=None,
+            source_span=None,
+            parts=self.grow(parts, cue_span(verb)),
+            sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
+            rule="sourceless",
         )
 
     def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
