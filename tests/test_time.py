@@ -183,3 +183,32 @@ def test_spoken_years_seasons_and_holidays():
     assert only("Crops failed in the winter of 1994.").value == "1994-WI"
     assert only("They marched last Christmas.").value == "2021-12-25"
     assert only("Profit fell in the first half of 2021.").value == "2021-H1"
+
+
+def test_modal_clauses_look_forward(nlp):
+    # DCT Saturday 2022-02-12: "would meet" is future from the time of speaking
+    assert only("He said the ministers would meet on Tuesday.", nlp=nlp).value == "2022-02-15"
+    assert only("He said they may have met on Tuesday.", nlp=nlp).value == "2022-02-08"
+
+
+def test_month_in_a_past_tense_sentence_is_the_past_one(nlp):
+    assert only("The company bought the unit in January.", "1989-10-27", nlp).value == "1989-01"
+
+
+def test_adjectival_quarter_leaves_its_determiner_outside():
+    assert only("The firm posted a third-quarter loss.", "1989-10-30").text == "third-quarter"
+    assert only("Its fourth quarter was weak.", "1989-10-30").text == "fourth quarter"
+    assert only("Profit fell in the third quarter.", "1989-10-30").text == "the third quarter"
+
+
+def test_quarter_years_follow_their_modifiers(nlp):
+    assert only("It takes effect in next year's first quarter.", "1989-10-31").value == "1990-Q1"
+    assert only("Sales for last year's quarter were flat.", "1989-11-01").value == "1988-Q3"
+    assert only("The current quarter began well.", "1989-10-26").value == "1989-Q4"
+    assert only("Ford reported a drop in profits for the fourth quarter.", "1998-01-26", nlp).value == "1997-Q4"
+
+
+def test_counted_duration_keeps_its_article():
+    timex = only("Net rose 5% in the nine months.", "1989-10-30")
+    assert (timex.text, timex.value) == ("the nine months", "P9M")
+    assert only("He signed a five-year contract.").text == "five-year"

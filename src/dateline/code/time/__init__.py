@@ -17,6 +17,7 @@ from dateline.model import Timex
 from dateline.pipeline import Analysis, component
 
 _FUTURE_AUX = {"will", "wo", "shall", "'ll", "ll"}
+_PROSPECTIVE_MODALS = {"would", "should", "must", "might", "may", "'d"}
 
 
 def verb_tense(doc: Any, start: int, end: int) -> str | None:
@@ -36,19 +37,25 @@ def verb_tense(doc: Any, start: int, end: int) -> str | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-    for _ in range(4):
-        tense = _tense_of(token)
+    for climbed in range(4):
+        tense = _tense_of(token, own=not climbed)
         if tense or token.head is token or token.head.pos_ not in ("VERB", "AUX"):
             return tense
         token = token.head
     return None
 
 
-def _tense_of(verb: Any) -> str | None:
+def _tense_of(verb: Any, own: bool = True) -> str | None:
+    """The tense a verb's own auxiliaries give it. A modal before a bare verb
+    ("would meet", "should close") and a to-infinitive ("plans to leave",
+    "scheduled to close") look forward from the time of speaking; a modal
+    perfect ("may have met") looks back."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
+    if own and words & _PROSPECTIVE_MODALS:
+        return "past" if words & {"have", "'ve"} else "future"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
@@ -90,7 +97,7 @@ def _sets_anchor(cand: Candidate) -> bool:
 
 
 def _needs_tense(cand: Candidate) -> bool:
-    return cand.rule in ("weekday", "month", "date_mdy", "date_dmy", "season", "holiday", "clock")
+    return cand.rule in ("weekday", "month", "date_mdy", "date_dmy", "season", "holiday", "clock", "quarter")
 
 
 @component("timexes")

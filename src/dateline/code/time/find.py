@@ -64,6 +64,7 @@ def _rules() -> dict[str, str]:
         r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|following|current|same"
         r"|latest|that(?:\s+same)?)"
     )
+    ordinal_q = "(?:first|second|third|fourth|1st|2nd|3rd|4th)"
     zones = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|MSK)\b"
     tz = rf"(?:\s+(?P<tz>{zones}))"
     clock = (
@@ -86,10 +87,10 @@ def _rules() -> dict[str, str]:
         ),
         "century": rf"(?:the\s+)?(?:{rel}\s+)?(?P<century>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-]+century",
         "quarter": (
-            rf"(?:(?P<det>the|this|last|next|its|that|a)\s+)?"
+            rf"(?:(?P<det>the|this|last|next|that|a)\s+(?!{ordinal_q}-))?"
             rf"(?P<pre>(?:(?:{year}|year-ago|year-earlier|comparable|corresponding|fiscal|same|latest|current"
             r"|recent|previous|past|next|final|year's|year-before)(?:\s*-\s*|\s+))*)"
-            rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*-\s*|\s+))?(?:fiscal(?:\s*-\s*|\s+))?"
+            rf"(?:(?P<ord>{ordinal_q})(?:\s*-\s*|\s+))?(?:fiscal(?:\s*-\s*|\s+))?"
             rf"(?P<qunit>quarter|half|period)(?![\w-])"
             rf"(?:\s+(?:of\s+)?(?P<year>{year})|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
         ),
@@ -107,7 +108,8 @@ def _rules() -> dict[str, str]:
         ),
         "day_around": r"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?P<ref>yesterday|tomorrow)",
         "duration": (
-            rf"(?:(?:the\s+)?{rel}\s+|(?:the\s+)?(?P<first>first|final|initial|remaining|recent|additional)\s+)?"
+            rf"(?:(?:the\s+)?{rel}\s+|(?:the\s+)?(?P<first>first|final|initial|remaining|recent|additional)\s+"
+            r"|the\s+(?![\w.]+-))?"
             rf"{approx}?(?P<num>{num})(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+"
             rf"(?P<unit>{unit})(?![\w-]|\s+old\b)"
         ),

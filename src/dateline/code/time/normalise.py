@@ -147,13 +147,14 @@ def weekday_date(dct: Date, weekday: int, direction: int) -> Date:
 
 def _closest_year(month: int, day: int, ctx: Context) -> int:
     """The year putting month/day nearest the DCT; a date on the side the
-    tense contradicts counts double ("payable Dec. 7" in a past-tense
-    sentence is still the coming December)."""
+    tense contradicts counts four times as far ("payable Dec. 7" in a
+    past-tense sentence in late October is still the coming December, "in
+    January" said in October is the past one)."""
     dct, direction = ctx.dct, _direction(None, ctx.tense)
 
     def cost(d: Date) -> int:
         days = (d - dct).days
-        return abs(days) * (2 if days * direction < 0 else 1)
+        return abs(days) * (4 if days * direction < 0 else 1)
 
     options = [Date(y, month, min(day, 28) if month == 2 else day) for y in (dct.year - 1, dct.year, dct.year + 1)]
     return min(options, key=cost).year
@@ -281,25 +282,41 @@ def _century(parts: dict[str, str], ctx: Context) -> Result:
 
 
 def _quarter(parts: dict[str, str], ctx: Context) -> Result:
+    """Quarters and halves: "the third quarter" of the DCT's year (of the
+    previous year when a past-tense sentence names one not yet begun: "fourth
+    quarter" profits reported in January), "next year's first quarter",
+    "the current quarter" (the DCT's), "the quarter" (the one in focus)."""
     pre = parts.get("pre", "").lower()
+    det = parts.get("det", "").lower()
     year_m = re.search(r"\d{4}", pre) or (re.search(r"\d{4}", parts["year"]) if "year" in parts else None)
     ago = "year-ago" in pre or "year-earlier" in pre or "year-before" in pre or "ago" in parts
+    offset = -1 if ago else {"last": -1, "next": 1}.get(det, 0) if pre.startswith("year's") else 0
     unit = parts["qunit"].lower()
+    letter = "H" if unit == "half" else "Q"
     if year_m:
         year = year_m[0]
     elif ctx.dct is None:
         year = "XXXX"
     else:
-        year = str(ctx.dct.year - (1 if ago else 0))
+        year = str(ctx.dct.year + offset)
     if "ord" in parts:
         n = int(re.match(r"\d", parts["ord"])[0]) if parts["ord"][0].isdigit() else int(lookup("ordinal", parts["ord"]))
-        return "DATE", f"{year}-{'H' if unit == 'half' else 'Q'}{n}"
+        if ctx.dct and not year_m and not offset and ctx.tense == "past" and _not_begun(n, letter, ctx.dct):
+            year = str(ctx.dct.year - 1)
+        return "DATE", f"{year}-{letter}{n}"
+    if ctx.dct is not None and re.match(r"(?:current|this)\b", pre or det):
+        return "DATE", shift(ctx.dct, 0, "Q")
     if ctx.dct is not None and (unit == "quarter" or pre.strip() and unit == "period"):
         base = _reference_quarter(ctx)
         if year_m:
             return "DATE", f"{year}{base[4:]}"
-        return "DATE", f"{int(base[:4]) - (1 if ago else 0)}{base[4:]}"
+        return "DATE", f"{int(base[:4]) + offset}{base[4:]}"
     return "DATE", year if year_m else f"{year}-QX"
+
+
+def _not_begun(n: int, letter: str, dct: Date) -> bool:
+    """Whether quarter (or half) `n` of the DCT's year starts after the DCT."""
+    return (n - 1) * (3 if letter == "Q" else 6) + 1 > dct.month
 
 
 _QUARTER = re.compile(r"\d{4}-Q[1-4]$")
