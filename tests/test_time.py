@@ -212,3 +212,16 @@ def test_counted_duration_keeps_its_article():
     timex = only("Net rose 5% in the nine months.", "1989-10-30")
     assert (timex.text, timex.value) == ("the nine months", "P9M")
     assert only("He signed a five-year contract.").text == "five-year"
+
+
+def test_later_is_outside_a_counted_duration():
+    timex = only("The talks failed. Three days later, the envoy left.")
+    assert (timex.text, timex.type, timex.value) == ("Three days", "DURATION", "P3D")
+    assert only("Profit was $5 million a year earlier.", "1989-10-30").value == "1988"
+
+
+def test_capitalised_time_words_inside_a_sentence_are_titles(nlp):
+    assert timexes('Baker said on ABC\'s "This Week" that talks failed.', nlp=nlp) == []
+    assert timexes("He spoke on CBS's 60 Minutes about it.", nlp=nlp) == []
+    assert only("Today, the talks resumed.").value == "2022-02-12"
+    assert only("Markets shut on Thanksgiving Day.").text == "Thanksgiving Day"

@@ -3,7 +3,7 @@
 The statistical NER finds phrasings no rule lists ("the weeks ahead", "4 in
 the morning"), but also ages, bare numbers and adjectives ("annual") that
 TimeML does not mark. An entity is kept only when it names a time word from
-the lexicon and is not an age; its value comes from dateparser (slow, so it is
+the lexicon, is not an age and not a title ("60 Minutes"); its value comes from dateparser (slow, so it is
 called on these few strings only), or a vague duration for bare plurals.
 """
 
@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from dateline.code.time.find import Candidate
+from dateline.code.time.find import Candidate, in_a_name
 from dateline.code.time.lexicon import alternation
 from dateline.code.time.normalise import duration_value, unit_of
 
@@ -48,7 +48,9 @@ def entity_candidates(doc: Any, taken: list[tuple[int, int]]) -> list[Candidate]
             continue
         if not _time_word().search(text) or _AGE.search(text):
             continue
-        found.append(Candidate(start, end, "entity", {"text": doc.text[start:end]}))
+        cand = Candidate(start, end, "entity", {"text": doc.text[start:end]})
+        if not in_a_name(doc.text, cand):
+            found.append(cand)
     return found
 
 

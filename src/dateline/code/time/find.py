@@ -104,7 +104,8 @@ def _rules() -> dict[str, str]:
         ),
         "edge_unit": rf"{edge}(?:the\s+|this\s+)?(?P<unit>year|month|week|day|decade|century)(?![\w-])",
         "ago": (
-            rf"{approx}?(?P<num>{num})[\s-]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later|from\s+now|hence)"
+            rf"{approx}?(?P<num>{num})[\s-]+(?P<unit>{unit})\s+(?P<dir>ago|from\s+now|hence"
+            r"|(?:(?<=year\s)|(?<=years\s)|(?<=quarter\s))earlier)"
         ),
         "day_around": r"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?P<ref>yesterday|tomorrow)",
         "duration": (
@@ -177,9 +178,33 @@ _MONTH_CUES = {
 }
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Time words written in lower case unless they start a sentence."""
+    table = {w for cls in ("unit", "reference", "part_of_day", "season", "frequency") for w in words(cls)}
+    return frozenset(table | {"today", "tomorrow", "yesterday", "tonight", "noon", "midnight"})
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;(\[\n\"'`_-])\s*$")
+
+
+def in_a_name(text: str, cand: Candidate) -> bool:
+    """Whether a lower-case time word is capitalised inside the sentence:
+    then it is part of a title or name ("ABC's This Week", "60 Minutes",
+    "VOA Today", "the Arab Spring"), not a temporal expression."""
+    for i, m in enumerate(re.finditer(r"[A-Za-z]+", text[cand.start : cand.end])):
+        word = m.group()
+        if word[0].isupper() and word.lower() in _common_words():
+            if i or not _SENTENCE_START.search(text, 0, cand.start + m.start()):
+                return True
+    return False
+
+
 def _plausible(text: str, cand: Candidate) -> bool:
     """Filters a regex cannot express: capitalised names, ambiguous words."""
     parts = cand.parts
+    if cand.rule != "holiday" and in_a_name(text, cand):
+        return False
     for key in ("month", "wd", "each"):
         word = parts.get(key)
         if word and key != "each" and not word[0].isupper():
