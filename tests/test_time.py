@@ -225,3 +225,10 @@ def test_capitalised_time_words_inside_a_sentence_are_titles(nlp):
     assert timexes("He spoke on CBS's 60 Minutes about it.", nlp=nlp) == []
     assert only("Today, the talks resumed.").value == "2022-02-12"
     assert only("Markets shut on Thanksgiving Day.").text == "Thanksgiving Day"
+
+
+def test_planned_acts_lie_ahead(nlp):
+    # DCT Saturday 2022-02-12: a past-tense plan still points forward
+    assert only("The team planned to leave Nairobi on Thursday.", nlp=nlp).value == "2022-02-17"
+    assert only("The sale is scheduled to close Monday.", nlp=nlp).value == "2022-02-14"
+    assert only("The offer had been scheduled to expire Friday.", nlp=nlp).value == "2022-02-11"

@@ -12,6 +12,7 @@ from typing import Any
 
 from dateline.code.time.entities import entity_candidates, entity_value
 from dateline.code.time.find import Candidate, find
+from dateline.code.time.lexicon import words
 from dateline.code.time.normalise import Context, normalise, parse_dct
 from dateline.model import Timex
 from dateline.pipeline import Analysis, component
@@ -37,6 +38,8 @@ def verb_tense(doc: Any, start: int, end: int) -> str | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+    if _prospective(token):
+        return "future"
     for climbed in range(4):
         tense = _tense_of(token, own=not climbed)
         if tense or token.head is token or token.head.pos_ not in ("VERB", "AUX"):
@@ -45,11 +48,24 @@ def verb_tense(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+def _prospective(verb: Any) -> bool:
+    """Whether the verb is the planned act of a verb of planning (listed as
+    ``prospective`` in the lexicon) or of "be to": "planned to leave on
+    Thursday", "is scheduled to close Monday", "is to resume trading Tuesday"
+    lie ahead, unless the plan itself is told in the pluperfect ("had been
+    due to expire Friday")."""
+    if not (verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children)):
+        return False
+    head = verb.head
+    pluperfect = any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass"))
+    return head.lemma_.lower() in (*words("prospective"), "be") and not pluperfect
+
+
 def _tense_of(verb: Any, own: bool = True) -> str | None:
     """The tense a verb's own auxiliaries give it. A modal before a bare verb
-    ("would meet", "should close") and a to-infinitive ("plans to leave",
-    "scheduled to close") look forward from the time of speaking; a modal
-    perfect ("may have met") looks back."""
+    ("would meet", "should close") looks forward from the time of speaking;
+    a modal perfect ("may have met") looks back. Modals count only on the
+    verb the expression hangs from, not on verbs climbed to."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
