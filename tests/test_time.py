@@ -232,3 +232,15 @@ def test_planned_acts_lie_ahead(nlp):
     assert only("The team planned to leave Nairobi on Thursday.", nlp=nlp).value == "2022-02-17"
     assert only("The sale is scheduled to close Monday.", nlp=nlp).value == "2022-02-14"
     assert only("The offer had been scheduled to expire Friday.", nlp=nlp).value == "2022-02-11"
+
+
+def test_untensed_month_leans_to_the_past():
+    # April 1990 is 171 days ahead of the DCT, April 1989 194 days back
+    assert only("the introduction of new computers in April", "1989-10-26").value == "1989-04"
+
+
+def test_anaphoric_days_count_from_the_day_in_focus():
+    text = "Stocks fell on Oct. 27, 1989, down 4.5% from the previous Friday."
+    assert [t.value for t in timexes(text, "1989-10-30")] == ["1989-10-27", "1989-10-20"]
+    text = "The hearing was last Tuesday. He appeared in court the next morning."
+    assert [t.value for t in timexes(text, "2000-02-24")] == ["2000-02-22", "2000-02-23TMO"]

@@ -107,8 +107,11 @@ _ANCHORING_RULES = {"date_mdy", "date_dmy", "date_numeric", "month", "year", "se
 
 
 def _sets_anchor(cand: Candidate) -> bool:
-    """Only dates read off the text (not ones computed from the anchor, such
-    as "a year earlier") become the anchor for what follows."""
+    """Only dates read off the text or counted from the DCT ("last Tuesday"),
+    not ones computed from the anchor ("a year earlier", "the following
+    year"), become the anchor for what follows."""
+    if cand.rule == "relative":
+        return " ".join(cand.parts["rel"].lower().split()) in ("last", "next", "this", "this past", "this coming")
     return cand.rule in _ANCHORING_RULES or cand.rule == "quarter" and "ord" in cand.parts
 
 

@@ -149,11 +149,14 @@ def _closest_year(month: int, day: int, ctx: Context) -> int:
     """The year putting month/day nearest the DCT; a date on the side the
     tense contradicts counts four times as far ("payable Dec. 7" in a
     past-tense sentence in late October is still the coming December, "in
-    January" said in October is the past one)."""
+    January" said in October is the past one). Without a tense a future date
+    counts half as far again: news reports mostly look back."""
     dct, direction = ctx.dct, _direction(None, ctx.tense)
 
-    def cost(d: Date) -> int:
+    def cost(d: Date) -> float:
         days = (d - dct).days
+        if direction == 0:
+            return abs(days) * (1.5 if days > 0 else 1)
         return abs(days) * (4 if days * direction < 0 else 1)
 
     options = [Date(y, month, min(day, 28) if month == 2 else day) for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -361,6 +364,13 @@ def _relative(parts: dict[str, str], ctx: Context) -> Result:
     return "DATE", shift(base, _REL_OFFSET.get(rel, 0), unit)
 
 
+def _anchor_day(ctx: Context) -> Date | None:
+    """The anchor when it names a single day: what "the previous Friday" or
+    "the next morning" count from (TimeML anchors these to the reference
+    time of the narrative, not to the DCT)."""
+    return parse_dct(ctx.anchor) if ctx.anchor and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.anchor) else None
+
+
 def _anchor_date(ctx: Context) -> Date | None:
     """The anchor as a date (its first day) when it is a calendar date, month or year."""
     m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", ctx.anchor or "")
@@ -431,12 +441,12 @@ def _weekday(parts: dict[str, str], ctx: Context) -> Result:
     if ctx.dct is None:
         value = f"XXXX-WXX-{weekday}"
     else:
-        rel = parts.get("rel", "").lower()
-        direction = _direction(rel if rel in ("last", "next", "this past", "this coming", "the previous",
-                                              "the following") else None, ctx.tense)
-        if rel.startswith("the "):
-            direction = _direction(rel.split()[1], None)
-        day = weekday_date(ctx.dct, weekday, direction)
+        rel = " ".join(parts.get("rel", "").lower().split()).removeprefix("the ")
+        direction = _direction(rel if rel in ("last", "next", "this past", "this coming", "previous",
+                                              "following") else None, ctx.tense)
+        anchor = _anchor_day(ctx) if rel in ("previous", "following") else None
+        day = weekday_date(anchor + dt.timedelta(days=min(direction, 0)), weekday, direction) if anchor else (
+            weekday_date(ctx.dct, weekday, direction))
         if rel == "last" and day == ctx.dct:
             day -= dt.timedelta(days=7)
         value = day.isoformat()
@@ -454,9 +464,12 @@ def _day_ref(parts: dict[str, str], ctx: Context) -> Result:
 
 
 def _part_of_day(parts: dict[str, str], ctx: Context) -> Result:
+    """"this morning", "last night" from the DCT; "that morning", "the next
+    morning" from the day in focus (the anchor), else the DCT."""
     ref = " ".join(parts["ref"].lower().split())
     offset = {"last": -1 if parts["pod"].lower() in ("night", "evening") else 0, "the next": 1}.get(ref, 0)
-    value = shift(ctx.dct, offset, "D") if ctx.dct else "XXXX-XX-XX"
+    base = (_anchor_day(ctx) if ref in ("that", "the next") else None) or ctx.dct
+    value = shift(base, offset, "D") if base else "XXXX-XX-XX"
     return "TIME", f"{value}T{lookup('part_of_day', parts['pod'])}"
 
 
