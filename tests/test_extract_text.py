@@ -118,3 +118,23 @@ def test_user_files_extend_the_data(tmp_path, monkeypatch):
         monkeypatch.undo()
         for cached in caches:
             cached.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("content", "status", "start"),
+    [
+        ("Привет мир. Это тест.\n\nВторой абзац.".encode("cp1251"), "ok", "Привет мир."),
+        ("Café au lait.\n\nSecond paragraph.".encode("latin-1"), "ok", "Café au lait."),
+        (b"\x00\x01\x02\x03 not text", "error", None),
+    ],
+)
+def test_text_handed_over_as_bytes_is_decoded_by_the_readers_rules(content, status, start):
+    from dateline.extract import extract_article
+    from dateline.model import RawDocument
+
+    article = extract_article(RawDocument(origin="bytes", content=content, kind="text"))
+    assert article.status == status
+    if start:
+        assert article.text.startswith(start)
+    else:
+        assert article.error == "binary document (not text)"

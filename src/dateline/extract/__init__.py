@@ -22,6 +22,8 @@ from dateline.extract.published import infer_from_dateline, normalise
 from dateline.extract.quality import quality_flags
 from dateline.extract.title import section_from_categories, split_title, text_title
 from dateline.extract.wire import wire_source
+from dateline.ingest.decode import decode_bytes
+from dateline.ingest.limits import IngestError
 from dateline.model import Article, RawDocument
 
 PARAGRAPH_BREAK = "\n\n"
@@ -136,18 +138,14 @@ def text_paragraphs(text: str) -> list[str]:
 
 
 def decode_text(content: bytes | str) -> str:
-    """Text from bytes: UTF-8 when valid, else the encoding charset-normalizer detects."""
+    """Text from a document handed over as bytes (the readers decode what they read; a
+    caller of `extract` may not), by the readers' own rules."""
     if isinstance(content, str):
         return content
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(content).best()
-        if best is None:
-            raise ExtractionError("undecodable bytes (no character set fits)") from None
-        return str(best)
+        return decode_bytes(content, unit="document").text
+    except IngestError as err:
+        raise ExtractionError(str(err)) from None
 
 
 def _apply_meta(article: Article, meta: dict[str, Any]) -> None:

@@ -414,23 +414,16 @@ class QuoteFinder:
         if not any(c.dep_ == "auxpass" for c in verb.children) and not reduced_passive(verb):
             return None
         complements = content_dependents(verb, cue.frames) or [c for c in verb.children if c.dep_ == "nsubjpass"]
-        parts = self.complement_spans(complements, verb)
-        if not parts:
-            return None
-        return Attribution(
-            cue=cue,
-            cue_span=cue_span(verb),
-            source_head=None,
-            source_span=None,
-            parts=self.grow(parts, cue_span(verb)),
-            sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
-            rule="agentless-passive",
-        )
+        return self.without_source(verb, cue, complements, "agentless-passive")
 
     def sourceless(self, verb: Any, cue: Cue) -> Attribution | None:
         """A cue verb with no subject to be found ("a website called X", "arguing that ..."):
         its complements are content that names no source."""
         complements = [c for c in content_dependents(verb, cue.frames) if c.dep_ not in SUBJECT_FRAMES]
+        return self.without_source(verb, cue, complements, "sourceless")
+
+    def without_source(self, verb: Any, cue: Cue, complements: list[Any], rule: str) -> Attribution | None:
+        """An attribution naming no source, its content the complements on the cue's line."""
         parts = self.complement_spans(complements, verb)
         if not parts:
             return None
@@ -441,7 +434,7 @@ class QuoteFinder:
             source_span=None,
             parts=self.grow(parts, cue_span(verb)),
             sentence=(self.sent(verb).start_char, self.sent(verb).end_char),
-            rule="sourceless",
+            rule=rule,
         )
 
     def unsourced(self, verb: Any, cue: Cue) -> Attribution | None:
