@@ -288,7 +288,7 @@ def _quarter(parts: dict[str, str], ctx: Context) -> Result:
     """Quarters and halves: "the third quarter" of the DCT's year (of the
     previous year when a past-tense sentence names one not yet begun: "fourth
     quarter" profits reported in January), "next year's first quarter",
-    "the current quarter" (the DCT's), "the quarter" (the one in focus)."""
+    "the current quarter" (the DCT's), "the quarter", "this quarter" (the one in focus)."""
     pre = parts.get("pre", "").lower()
     det = parts.get("det", "").lower()
     year_m = re.search(r"\d{4}", pre) or (re.search(r"\d{4}", parts["year"]) if "year" in parts else None)
@@ -307,7 +307,7 @@ def _quarter(parts: dict[str, str], ctx: Context) -> Result:
         if ctx.dct and not year_m and not offset and ctx.tense == "past" and _not_begun(n, letter, ctx.dct):
             year = str(ctx.dct.year - 1)
         return "DATE", f"{year}-{letter}{n}"
-    if ctx.dct is not None and re.match(r"(?:current|this)\b", pre or det):
+    if ctx.dct is not None and pre.startswith("current"):
         return "DATE", shift(ctx.dct, 0, "Q")
     if ctx.dct is not None and (unit == "quarter" or pre.strip() and unit == "period"):
         base = _reference_quarter(ctx)
