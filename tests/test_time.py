@@ -244,3 +244,9 @@ def test_anaphoric_days_count_from_the_day_in_focus():
     assert [t.value for t in timexes(text, "1989-10-30")] == ["1989-10-27", "1989-10-20"]
     text = "The hearing was last Tuesday. He appeared in court the next morning."
     assert [t.value for t in timexes(text, "2000-02-24")] == ["2000-02-22", "2000-02-23TMO"]
+
+
+def test_mid_parts_of_day():
+    timex = only("In London at mid-afternoon yesterday, shares rose.", "1989-11-02")
+    assert (timex.text, timex.type, timex.value) == ("mid-afternoon yesterday", "TIME", "1989-11-01TAF")
+    assert only("By mid afternoon, the shelling stopped.", "1998-03-06").value == "1998-03-06TAF"

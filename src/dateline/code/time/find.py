@@ -33,6 +33,7 @@ def _rules() -> dict[str, str]:
     unit = alternation("unit")
     season = alternation("season")
     pod = alternation("part_of_day")
+    mid = r"(?P<mid>mid[\s-]?(?:morning|afternoon))"  # "mid-afternoon (yesterday)"
     number = alternation("number")
     vague = alternation("vague_number")
     ordinal = alternation("ordinal")
@@ -123,10 +124,12 @@ def _rules() -> dict[str, str]:
             rf"(?P<wd>{weekday})(?:\s+(?P<pod>{pod}))?"
         ),
         "day_ref": (
-            rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<ref>today|yesterday|tomorrow|tonight)"
+            rf"(?:(?P<edge>early|late|earlier|later)\s+|{mid}\s+)?(?P<ref>today|yesterday|tomorrow|tonight)"
             rf"(?:\s+(?P<pod>{pod}))?"
         ),
-        "part_of_day": rf"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<ref>this|last|that|the\s+next)\s+(?P<pod>{pod})",
+        "part_of_day": (
+            rf"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<ref>this|last|that|the\s+next)\s+(?P<pod>{pod})|{mid}"
+        ),
         "clock": (
             rf"(?:(?P<approx>around|about|shortly\s+after|shortly\s+before)\s+)?{clock}{tz}?"
             rf"(?:,?\s+(?:(?P<wd>{weekday})|(?P<ref>today|yesterday|tomorrow)|(?P<month>{month})\s+(?P<day>{day})))?"

@@ -459,18 +459,25 @@ def _day_ref(parts: dict[str, str], ctx: Context) -> Result:
     ref = parts["ref"].lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[ref]
     value = shift(ctx.dct, offset, "D") if ctx.dct else "XXXX-XX-XX"
-    pod = lookup("part_of_day", parts["pod"]) if "pod" in parts else ("NI" if ref == "tonight" else None)
+    pod = _pod_code(parts) or ("NI" if ref == "tonight" else None)
     return ("TIME", f"{value}T{pod}") if pod and ref != "tonight" else ("DATE", value)
 
 
+def _pod_code(parts: dict[str, str]) -> str | None:
+    """The part-of-day code of "evening" or "mid-afternoon" (AF), if any."""
+    word = parts.get("pod") or re.sub(r"^mid[\s-]?", "", parts.get("mid", ""))
+    return lookup("part_of_day", word) if word else None
+
+
 def _part_of_day(parts: dict[str, str], ctx: Context) -> Result:
-    """"this morning", "last night" from the DCT; "that morning", "the next
-    morning" from the day in focus (the anchor), else the DCT."""
-    ref = " ".join(parts["ref"].lower().split())
-    offset = {"last": -1 if parts["pod"].lower() in ("night", "evening") else 0, "the next": 1}.get(ref, 0)
+    """"this morning", "last night", "mid-afternoon" from the DCT; "that
+    morning", "the next morning" from the day in focus (the anchor), else the
+    DCT."""
+    ref = " ".join(parts.get("ref", "this").lower().split())
+    offset = {"last": -1 if parts.get("pod", "").lower() in ("night", "evening") else 0, "the next": 1}.get(ref, 0)
     base = (_anchor_day(ctx) if ref in ("that", "the next") else None) or ctx.dct
     value = shift(base, offset, "D") if base else "XXXX-XX-XX"
-    return "TIME", f"{value}T{lookup('part_of_day', parts['pod'])}"
+    return "TIME", f"{value}T{_pod_code(parts)}"
 
 
 def _clock(parts: dict[str, str], ctx: Context) -> Result:
