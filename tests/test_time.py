@@ -250,3 +250,8 @@ def test_mid_parts_of_day():
     timex = only("In London at mid-afternoon yesterday, shares rose.", "1989-11-02")
     assert (timex.text, timex.type, timex.value) == ("mid-afternoon yesterday", "TIME", "1989-11-01TAF")
     assert only("By mid afternoon, the shelling stopped.", "1998-03-06").value == "1998-03-06TAF"
+
+
+def test_lower_case_month_words_are_not_months():
+    assert [t.text for t in timexes("He was arrested at this march last year.")] == ["last year"]
+    assert only("They meet this March.").value == "2022-03"

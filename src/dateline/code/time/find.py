@@ -208,10 +208,11 @@ def _plausible(text: str, cand: Candidate) -> bool:
     parts = cand.parts
     if cand.rule != "holiday" and in_a_name(text, cand):
         return False
-    for key in ("month", "wd", "each"):
-        word = parts.get(key)
-        if word and key != "each" and not word[0].isupper():
-            return False
+    for key in ("month", "wd", "unit"):
+        word = parts.get(key, "")
+        proper = key != "unit" or word.lower() in words("month") or word.lower() in words("weekday")
+        if word and proper and not word[0].isupper():
+            return False  # month and day names are capitalised: "this march" is a protest
     if cand.rule == "month" and parts["month"].lower() not in words("month"):
         return False  # "Jan" without its period is a name ("Jan Kavan")
     if cand.rule == "month" and "year" not in parts and "rel" not in parts and "edge" not in parts:
