@@ -255,3 +255,9 @@ def test_mid_parts_of_day():
 def test_lower_case_month_words_are_not_months():
     assert [t.text for t in timexes("He was arrested at this march last year.")] == ["last year"]
     assert only("They meet this March.").value == "2022-03"
+
+
+def test_terms_lie_ahead(nlp):
+    # June 1990 is further from the DCT than June 1989, but a term looks forward
+    assert only("Costs rose under the new labor pact effective June 1.", "1989-10-26", nlp).value == "1990-06-01"
+    assert only("The dividend was declared, payable Jan. 2.", "1989-11-02", nlp).value == "1990-01-02"

@@ -26,7 +26,8 @@ def verb_tense(doc: Any, start: int, end: int) -> str | None:
 
     Climbs from the expression to its verb, and on through non-finite verbs
     ("was found clinging Nov. 25", "plans to leave Thursday") to one that
-    carries tense.
+    carries tense. An adjective of a term on the way ("payable Jan. 2",
+    "effective Feb. 1") and a planned act look forward.
     """
     if doc is None:
         return None
@@ -38,6 +39,8 @@ def verb_tense(doc: Any, start: int, end: int) -> str | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        if token.pos_ == "ADJ" and token.lemma_.lower() in words("prospective"):
+            return "future"  # "payable Jan. 2", "effective Feb. 1", "due Nov. 1"
     if _prospective(token):
         return "future"
     for climbed in range(4):
