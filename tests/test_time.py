@@ -261,3 +261,9 @@ def test_terms_lie_ahead(nlp):
     # June 1990 is further from the DCT than June 1989, but a term looks forward
     assert only("Costs rose under the new labor pact effective June 1.", "1989-10-26", nlp).value == "1990-06-01"
     assert only("The dividend was declared, payable Jan. 2.", "1989-11-02", nlp).value == "1990-01-02"
+
+
+def test_half_after_the_unit():
+    timex = only("A minute and a half later, a pilot arrived.")
+    assert (timex.text, timex.value) == ("A minute and a half", "PT1M30S")
+    assert only("The talks lasted a year and a half.").value == "P1Y6M"

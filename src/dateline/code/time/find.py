@@ -113,7 +113,7 @@ def _rules() -> dict[str, str]:
             rf"(?:(?:the\s+)?{rel}\s+|(?:the\s+)?(?P<first>first|final|initial|remaining|recent|additional)\s+"
             r"|the\s+(?![\w.]+-))?"
             rf"{approx}?(?P<num>{num})(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+"
-            rf"(?P<unit>{unit})(?![\w-]|\s+old\b)"
+            rf"(?P<unit>{unit})(?![\w-]|\s+old\b)(?:\s+and\s+a\s+(?P<half>half)\b)?"
         ),
         "vague_duration": (
             rf"(?:(?P<the>the)\s+)?(?:{rel}|(?P<first>recent|first))\s+(?:(?:few|several|couple\s+of)\s+)?"

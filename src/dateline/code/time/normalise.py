@@ -420,8 +420,11 @@ def _day_around(parts: dict[str, str], ctx: Context) -> Result:
 
 
 def _duration(parts: dict[str, str], ctx: Context) -> Result:
+    """"five years" → P5Y, "a minute and a half" → PT1M30S."""
     mult, unit = unit_of(parts["unit"])
     count = parse_number(parts["num"])
+    if count is not None and "half" in parts:
+        count += 0.5
     return "DURATION", duration_value(None if count is None else count * mult, unit)
 
 
