@@ -267,3 +267,9 @@ def test_half_after_the_unit():
     timex = only("A minute and a half later, a pilot arrived.")
     assert (timex.text, timex.value) == ("A minute and a half", "PT1M30S")
     assert only("The talks lasted a year and a half.").value == "P1Y6M"
+
+
+def test_bare_clock_time_is_on_the_day_in_focus():
+    text = "The blast on Aug. 7 came at 10:35 a.m. without warning."
+    assert [t.value for t in timexes(text, "1998-08-08")] == ["1998-08-07", "1998-08-07T10:35"]
+    assert only("The meeting ended at 3:30 p.m.").value == "2022-02-12T15:30"

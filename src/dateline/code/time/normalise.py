@@ -502,7 +502,7 @@ def _clock(parts: dict[str, str], ctx: Context) -> Result:
     elif "month" in parts:
         day = _date({"month": parts["month"], "day": parts["day"]}, ctx)[1]
     else:
-        day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+        day = (_anchor_day(ctx) or ctx.dct).isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{day}T{hour:02d}:{minute:02d}"
 
 
