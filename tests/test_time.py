@@ -273,3 +273,8 @@ def test_bare_clock_time_is_on_the_day_in_focus():
     text = "The blast on Aug. 7 came at 10:35 a.m. without warning."
     assert [t.value for t in timexes(text, "1998-08-08")] == ["1998-08-07", "1998-08-07T10:35"]
     assert only("The meeting ended at 3:30 p.m.").value == "2022-02-12T15:30"
+
+
+def test_week_of_a_date():
+    timex = only("The case may be heard the week of March 6.", "2000-02-24")
+    assert (timex.text, timex.value) == ("the week of March 6", "2000-W10")

@@ -101,7 +101,7 @@ def _rules() -> dict[str, str]:
         ),
         "the_unit": (
             r"the\s+(?:(?P<mod>full|fiscal|current|same)\s+)?(?P<unit>year|week|weekend)(?![\w-])"
-            r"(?:(?=\s+(?P<ended>ended|ending)\b))?"
+            rf"(?:(?=\s+(?P<ended>ended|ending)\b)|\s+of\s+(?P<month>{month})\s+(?P<day>{day}))?"
         ),
         "edge_unit": rf"{edge}(?:the\s+|this\s+)?(?P<unit>year|month|week|day|decade|century)(?![\w-])",
         "ago": (

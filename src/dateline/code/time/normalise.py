@@ -379,10 +379,14 @@ def _anchor_date(ctx: Context) -> Date | None:
 
 def _the_unit(parts: dict[str, str], ctx: Context) -> Result:
     """"the year", "the week": the current one; "the weekend" the nearest
-    one in the tense's direction; "the year ended June 30" is a year-long span."""
+    one in the tense's direction; "the year ended June 30" is a year-long span;
+    "the week of March 6" the ISO week holding that day."""
     unit = unit_of(parts["unit"])[1]
     if "ended" in parts:
         return "DURATION", duration_value(1, unit)
+    if "month" in parts:  # "the week of March 6"
+        day = _date(parts, ctx)[1]
+        return "DATE", week_value(Date.fromisoformat(day)) if day[0].isdigit() else "XXXX-WXX"
     if ctx.dct is None:
         return "DATE", "XXXX" if unit == "Y" else "XXXX-WXX" + ("-WE" if unit == "WE" else "")
     if unit == "WE":
