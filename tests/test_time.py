@@ -278,3 +278,7 @@ def test_bare_clock_time_is_on_the_day_in_focus():
 def test_week_of_a_date():
     timex = only("The case may be heard the week of March 6.", "2000-02-24")
     assert (timex.text, timex.value) == ("the week of March 6", "2000-W10")
+
+
+def test_pluperfect_terms_stay_in_the_past(nlp):
+    assert only("The offer had been due to expire Friday evening.", "1989-10-30", nlp).value == "1989-10-27TEV"

@@ -39,7 +39,7 @@ def verb_tense(doc: Any, start: int, end: int) -> str | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-        if token.pos_ == "ADJ" and token.lemma_.lower() in words("prospective"):
+        if token.pos_ == "ADJ" and token.lemma_.lower() in words("prospective") and not _pluperfect(token):
             return "future"  # "payable Jan. 2", "effective Feb. 1", "due Nov. 1"
     if _prospective(token):
         return "future"
@@ -51,6 +51,13 @@ def verb_tense(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+def _pluperfect(word: Any) -> bool:
+    """Whether `word` (a verb, or an adjective after its copula) is told in
+    the pluperfect: "had been scheduled", "had been due"."""
+    carriers = [word, word.head] if word.dep_ == "acomp" else [word]
+    return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for w in carriers for c in w.children)
+
+
 def _prospective(verb: Any) -> bool:
     """Whether the verb is the planned act of a verb of planning (listed as
     ``prospective`` in the lexicon) or of "be to": "planned to leave on
@@ -59,9 +66,7 @@ def _prospective(verb: Any) -> bool:
     due to expire Friday")."""
     if not (verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children)):
         return False
-    head = verb.head
-    pluperfect = any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass"))
-    return head.lemma_.lower() in (*words("prospective"), "be") and not pluperfect
+    return verb.head.lemma_.lower() in (*words("prospective"), "be") and not _pluperfect(verb.head)
 
 
 def _tense_of(verb: Any, own: bool = True) -> str | None:
