@@ -206,6 +206,8 @@ def test_quarter_years_follow_their_modifiers(nlp):
     assert only("Sales for last year's quarter were flat.", "1989-11-01").value == "1988-Q3"
     assert only("The current quarter began well.", "1989-10-26").value == "1989-Q4"
     assert only("Ford reported a drop in profits for the fourth quarter.", "1998-01-26", nlp).value == "1997-Q4"
+    fiscal = only("Profits rose in the third quarter of fiscal year 2022.", "2022-02-12")
+    assert (fiscal.text, fiscal.value) == ("the third quarter of fiscal year 2022", "2022-Q3")
 
 
 def test_counted_duration_keeps_its_article():

@@ -93,7 +93,7 @@ def _rules() -> dict[str, str]:
             r"|recent|previous|past|next|final|year's|year-before)(?:\s*-\s*|\s+))*)"
             rf"(?:(?P<ord>{ordinal_q})(?:\s*-\s*|\s+))?(?:fiscal(?:\s*-\s*|\s+))?"
             rf"(?P<qunit>quarter|half|period)(?![\w-])"
-            rf"(?:\s+(?:of\s+)?(?P<year>{year})|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
+            rf"(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<year>{year})|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
         ),
         "relative": (
             rf"{edge}?(?:the\s+)?{rel}\s+(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year"
