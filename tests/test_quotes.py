@@ -332,3 +332,9 @@ def test_coordinated_cue_inside_content_is_its_own(nlp):
     assert [q.cue for q in quotes] == ["said", "predicted"]
     assert quotes[0].text == "that she did not want to think about it"
     assert quotes[1].text == "that Clinton will win"
+
+
+def test_call_for_with_an_infinitive_clause(nlp):
+    (q,) = quotes_in(nlp, "Hillary Clinton is calling for the United States to step up military efforts.")
+    assert q.cue == "calling" and q.speaker.text == "Hillary Clinton"
+    assert q.text == "for the United States to step up military efforts"

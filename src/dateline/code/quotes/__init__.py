@@ -174,6 +174,8 @@ def content_dependents(verb: Any, frames: tuple[str, ...]) -> list[Any]:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ == "advcl" and "whether" in frames and any(m.lower_ in WHETHER for m in child.children):
             out.append(child)
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and f"prep:{m.lower_}" in frames for m in child.children):
+            out.append(child)  # "calling for the US to step up": a for-clause the parser made adverbial
     return out
 
 
