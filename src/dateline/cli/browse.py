@@ -13,7 +13,7 @@ from dateline.store.rows import TABLES, unflatten
 
 def register(sub) -> None:
     p = sub.add_parser("articles", help="list stored articles", description="List stored articles, newest first.")
-    add_filters(p, "since", "until", "source", "status")
+    add_filters(p, *query.LIST_FILTERS["articles"])
     add_db(p)
     p.set_defaults(func=_lister(query.articles, render.articles_table))
 
@@ -29,12 +29,12 @@ def register(sub) -> None:
     p.set_defaults(func=show)
 
     p = sub.add_parser("events", help="list stored events", description="List stored events, newest first.")
-    add_filters(p, "actor", "code", "root", "since", "until", "source")
+    add_filters(p, *query.LIST_FILTERS["events"])
     add_db(p)
     p.set_defaults(func=_lister(query.events, render.events_table, "events"))
 
     p = sub.add_parser("quotes", help="list stored quotes", description="List stored quotes, newest first.")
-    add_filters(p, "speaker", "actor", "search", "since", "until", "source")
+    add_filters(p, *query.LIST_FILTERS["quotes"])
     add_db(p)
     p.set_defaults(func=_lister(query.quotes, render.quotes_table, "quotes"))
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import functools
 import json
 import sys
 from typing import Any
 
 from dateline.store import DEFAULT_PATH, ENV_VAR, Store, StoreError
-from dateline.store.query import Filters
+from dateline.store.query import FILTER_HELP, Filters, iso_day
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -21,26 +20,15 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 
 def iso_date(value: str) -> str:
     try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        return iso_day(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_filters(parser: argparse.ArgumentParser, *names: str) -> None:
     """Add the filter options `names` (fields of `Filters`), plus --limit and --json."""
-    helps = {
-        "since": ("DATE", "only on or after this date (YYYY-MM-DD)"),
-        "until": ("DATE", "only on or before this date (YYYY-MM-DD)"),
-        "source": ("NAME", "wire source or site contains NAME (e.g. TASS, reuters.com)"),
-        "status": ("STATUS", "only articles with this status: ok, duplicate or error"),
-        "actor": ("ACTOR", "actor code prefix (RUSGOV) or name substring (Putin)"),
-        "code": ("CAMEO", "CAMEO event code prefix (e.g. 04, 0411)"),
-        "root": ("ROOT", "CAMEO root code (e.g. 4 or 04)"),
-        "speaker": ("NAME", "speaker mention or name contains NAME"),
-        "search": ("TEXT", "quote text contains TEXT"),
-    }
     for name in names:
-        metavar, text = helps[name]
+        metavar, text = FILTER_HELP[name]
         kind = iso_date if name in ("since", "until") else str
         parser.add_argument(f"--{name}", metavar=metavar, help=text, type=kind)
     parser.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50; 0 for all)")

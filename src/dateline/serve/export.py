@@ -37,7 +37,7 @@ def export(conn, format: str, output: str | Path, table: str | None = None) -> d
     tables = getattr(module, "TABLES", None)
     if tables is None:
         if table:
-            raise ValueError(f"format {format} has its own layout: --table does not apply")
+            raise ValueError(f"format {format} has its own layout: it takes no table")
         return dict(module.export(conn, output))
     table = table or tables[0]
     if table not in tables:

@@ -7,6 +7,7 @@ date prefix (``YYYY-MM-DD``) of the event date or the article's publication date
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from dateline.store.db import Store
@@ -27,6 +28,35 @@ class Filters:
     speaker: str | None = None
     search: str | None = None
     limit: int | None = 50
+
+
+FILTER_HELP = {
+    "since": ("DATE", "only on or after this date (YYYY-MM-DD)"),
+    "until": ("DATE", "only on or before this date (YYYY-MM-DD)"),
+    "source": ("NAME", "wire source or site contains NAME (e.g. TASS, reuters.com)"),
+    "status": ("STATUS", "only articles with this status: ok, duplicate or error"),
+    "actor": ("ACTOR", "actor code prefix (RUSGOV) or name substring (Putin)"),
+    "code": ("CAMEO", "CAMEO event code prefix (e.g. 04, 0411)"),
+    "root": ("ROOT", "CAMEO root code (e.g. 4 or 04)"),
+    "speaker": ("NAME", "speaker mention or name contains NAME"),
+    "search": ("TEXT", "quote text contains TEXT"),
+}
+"""Each filter's placeholder and meaning, shown by the command line and the HTTP API."""
+
+LIST_FILTERS = {
+    "articles": ("since", "until", "source", "status"),
+    "events": ("actor", "code", "root", "since", "until", "source"),
+    "quotes": ("speaker", "actor", "search", "since", "until", "source"),
+}
+"""The filters each listing takes (the command of that name, and /api/NAME)."""
+
+
+def iso_day(value: str) -> str:
+    """A filter date as ``YYYY-MM-DD``; ValueError with a readable message otherwise."""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 class _Where:
