@@ -4,14 +4,15 @@ import json
 import subprocess
 import sys
 import warnings
+from urllib.parse import quote
 
-import duckdb
 import pytest
 
 from dateline.cli import main
 from dateline.serve.gdelt import EVENT_COLUMNS, MENTION_COLUMNS
 from dateline.serve.web.api import create_app
 from dateline.store import Store, StoreError
+from test_store import newer_store, writer_holding
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette 1.x would rather the test client ran on httpx2; httpx works the same
@@ -70,6 +71,7 @@ def test_one_article_by_origin_and_by_id_prefix(client, seed, seed_path):
     assert {"events", "quotes", "timexes", "entities", "dateline", "text"} <= set(seed)
     assert get(client, f"/api/articles/{seed['id'][:6]}") == seed
     assert get(client, f"/api/articles/{seed['id']}") == seed
+    assert get(client, "/api/articles/" + quote(str(seed_path), safe="")) == seed
 
 
 def test_an_unknown_article_is_404_with_a_message(client):
@@ -162,28 +164,16 @@ def test_a_store_that_cannot_be_served_fails_at_start(tmp_path, capsys):
         create_app(tmp_path / "missing.duckdb")
     assert main(["serve", "--db", str(tmp_path / "missing.duckdb")]) == 2
     assert "dateline: no store at" in capsys.readouterr().err
-    newer = tmp_path / "newer.duckdb"
-    Store(newer).close()
-    with duckdb.connect(str(newer)) as con:
-        con.execute("INSERT INTO schema_version (version, name) VALUES (999, 'future')")
     with pytest.raises(StoreError, match="newer version"):
-        create_app(newer)
+        create_app(newer_store(tmp_path / "newer.duckdb"))
 
 
 def test_a_request_meeting_a_writer_is_503_naming_it(tmp_path):
     path = tmp_path / "busy.duckdb"
     Store(path).close()
     client = TestClient(create_app(path))
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ok"
-        assert f"in use by process {holder.pid}" in get(client, "/api/stats", 503)["detail"]
-    finally:
-        holder.kill()
-        holder.wait()
+    with writer_holding(path) as pid:
+        assert f"in use by process {pid}" in get(client, "/api/stats", 503)["detail"]
     assert get(client, "/api/articles") == []
 
 

@@ -1,5 +1,6 @@
 """The store: round trips, statuses, idempotent and resumed runs, migrations, locking, exports, queries."""
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -263,17 +264,17 @@ def test_a_later_migration_is_applied_once_keeping_the_data(tmp_path):
         assert migrations.migrate(con, folder) == []
 
 
-def test_a_store_from_a_newer_dateline_is_refused(tmp_path):
-    path = tmp_path / "new.duckdb"
+def newer_store(path):
+    """An empty store at `path` marked with a schema version this dateline does not know."""
     Store(path).close()
     with duckdb.connect(str(path)) as con:
         con.execute("INSERT INTO schema_version (version, name) VALUES (999, 'future')")
-    with pytest.raises(StoreError, match="newer version"):
-        Store(path)
+    return path
 
 
-def test_a_locked_store_gives_a_clear_error(tmp_path):
-    path = tmp_path / "locked.duckdb"
+@contextlib.contextmanager
+def writer_holding(path):
+    """Another process holding the store at `path` open for writing; yields its process id."""
     Store(path).close()
     holder = subprocess.Popen(
         [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)"],
@@ -281,11 +282,21 @@ def test_a_locked_store_gives_a_clear_error(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "ok"
-        with pytest.raises(StoreLocked, match=rf"in use by process {holder.pid}.*one writer"):
-            Store(path)
+        yield holder.pid
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_store_from_a_newer_dateline_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="newer version"):
+        Store(newer_store(tmp_path / "new.duckdb"))
+
+
+def test_a_locked_store_gives_a_clear_error(tmp_path):
+    with writer_holding(tmp_path / "locked.duckdb") as pid:
+        with pytest.raises(StoreLocked, match=rf"in use by process {pid}.*one writer"):
+            Store(tmp_path / "locked.duckdb")
 
 
 def test_exports_read_back(store, tmp_path):

@@ -1,1 +1,1 @@
-"""Serving stored results: exports to files (and, later, an HTTP API)."""
+"""Serving stored results: exports to files (a module per format), and `web`: the HTTP API and web page."""

@@ -1,6 +1,6 @@
 """Read-back queries: articles, events and quotes filtered by date, source, actor and text.
 
-Shared by the command line and, later, the HTTP API. Dates compare on the ISO
+Shared by the command line and the HTTP API (`dateline.serve.web`). Dates compare on the ISO
 date prefix (``YYYY-MM-DD``) of the event date or the article's publication date.
 """
 
