@@ -75,7 +75,8 @@ def test_one_article_by_origin_and_by_id_prefix(client, seed, seed_path):
 
 
 def test_an_unknown_article_is_404_with_a_message(client):
-    assert get(client, "/api/articles/ffff0000", 404)["detail"] == "no stored article matches 'ffff0000' (see /api/articles)"
+    body = get(client, "/api/articles/ffff0000", 404)
+    assert body["detail"] == "no stored article matches 'ffff0000' (see /api/articles)"
 
 
 def test_events_by_actor_and_code_as_the_cli_prints_them(client, db, capsys):
@@ -155,8 +156,10 @@ def test_table_exports(client, seed):
 
 
 def test_export_errors_name_the_choices(client):
-    assert get(client, "/api/export/gdelt?table=events", 400)["detail"] == "format gdelt has its own layout: it takes no table"
-    assert get(client, "/api/export/gdelt?file=x.tsv", 400)["detail"] == "format gdelt writes events.tsv, mentions.tsv, not 'x.tsv'"
+    table = get(client, "/api/export/gdelt?table=events", 400)
+    assert table["detail"] == "format gdelt has its own layout: it takes no table"
+    file = get(client, "/api/export/gdelt?file=x.tsv", 400)
+    assert file["detail"] == "format gdelt writes events.tsv, mentions.tsv, not 'x.tsv'"
 
 
 def test_a_store_that_cannot_be_served_fails_at_start(tmp_path, capsys):

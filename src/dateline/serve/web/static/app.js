@@ -37,7 +37,8 @@ function table(columns, rows, empty) {
 
 // A form whose fields become the hash's query: [name, label, input type].
 function filterForm(route, fields, values) {
-  const inputs = fields.map(([name, , type]) => el("input", { name, type: type || "search", value: values[name] || "" }));
+  const inputs = fields.map(([name, , type]) =>
+    el("input", { name, type: type || "search", value: values[name] || "" }));
   const submit = (event) => {
     event.preventDefault();
     const query = new URLSearchParams(inputs.filter((input) => input.value).map((input) => [input.name, input.value]));
@@ -47,7 +48,9 @@ function filterForm(route, fields, values) {
     fields.map(([, label], i) => el("label", {}, label, inputs[i])), el("button", {}, "Filter"));
 }
 
-const actor = (ref) => ref ? el("span", { title: ref.text }, ref.name || ref.text, ref.code ? el("code", {}, " " + ref.code) : null) : "";
+const actor = (ref) => ref
+  ? el("span", { title: ref.text }, ref.name || ref.text, ref.code ? el("code", {}, " " + ref.code) : null)
+  : "";
 const percent = (value) => value == null ? "" : `${Math.round(100 * value)}%`;
 const articleLink = (id, text) => el("a", { href: `#/article/${encodeURIComponent(id)}` }, text || id.slice(0, 10));
 
@@ -90,13 +93,15 @@ async function articlesView(params) {
   const search = el("input", { type: "search", placeholder: "title, source or origin contains…", size: 36 });
   search.addEventListener("input", () => {
     const term = search.value.toLowerCase();
-    const shown = rows.filter((a) => [a.title, a.source, a.origin].some((text) => (text || "").toLowerCase().includes(term)));
+    const matches = (a) => [a.title, a.source, a.origin].some((text) => (text || "").toLowerCase().includes(term));
+    const shown = rows.filter(matches);
     list.replaceChildren(table(columns, shown, "No listed article matches."));
   });
   const form = filterForm("articles", [
     ["since", "since", "date"], ["until", "until", "date"], ["source", "source"], ["status", "status"],
   ], params);
-  return [el("h1", {}, "Articles"), form, el("p", {}, search, el("span", { class: "count" }, ` ${rows.length} listed`)), list];
+  const count = el("span", { class: "count" }, ` ${rows.length} listed`);
+  return [el("h1", {}, "Articles"), form, el("p", {}, search, count), list];
 }
 
 async function articleView(ref) {
@@ -104,7 +109,8 @@ async function articleView(ref) {
   const line = a.dateline ? [a.dateline.place, a.dateline.date, a.dateline.agency].filter(Boolean).join(", ") : "";
   const meta = [
     ["published", a.published], ["source", a.wire_source || a.site], ["dateline", line],
-    ["origin", a.url ? el("a", { href: a.url }, a.url) : a.origin], ["status", [a.status, a.error, a.skipped].filter(Boolean).join(": ")],
+    ["origin", a.url ? el("a", { href: a.url }, a.url) : a.origin],
+    ["status", [a.status, a.error, a.skipped].filter(Boolean).join(": ")],
     ["quality", (a.quality || []).join(", ")], ["id", el("code", {}, a.id)],
   ].filter(([, value]) => value);
   return [
@@ -122,8 +128,12 @@ async function articleView(ref) {
       ["conf.", (q) => percent(q.confidence)],
     ], a.quotes, "No quotes found."),
     el("h2", {}, `Times (${a.timexes.length})`),
-    table([["text", (t) => t.text], ["type", (t) => t.type], ["value", (t) => el("code", {}, t.value)], ["rule", (t) => el("code", {}, t.rule)]],
-      a.timexes, "No time expressions found."),
+    table([
+      ["text", (t) => t.text],
+      ["type", (t) => t.type],
+      ["value", (t) => el("code", {}, t.value)],
+      ["rule", (t) => el("code", {}, t.rule)],
+    ], a.timexes, "No time expressions found."),
     el("details", {}, el("summary", {}, "Text"), el("pre", {}, a.text)),
   ];
 }
@@ -131,9 +141,13 @@ async function articleView(ref) {
 async function eventsView(params) {
   const rows = await api("events", { ...params, limit: 1000 });
   const form = filterForm("events", [
-    ["actor", "actor (code or name)"], ["code", "CAMEO code prefix"], ["since", "since", "date"], ["until", "until", "date"], ["source", "source"],
+    ["actor", "actor (code or name)"], ["code", "CAMEO code prefix"],
+    ["since", "since", "date"], ["until", "until", "date"], ["source", "source"],
   ], params);
-  return [el("h1", {}, "Events"), form, el("p", { class: "count" }, `${rows.length} listed`), table(eventColumns(true), rows, "No stored events match.")];
+  return [
+    el("h1", {}, "Events"), form, el("p", { class: "count" }, `${rows.length} listed`),
+    table(eventColumns(true), rows, "No stored events match."),
+  ];
 }
 
 async function route() {
