@@ -1,13 +1,16 @@
 """`dateline serve`: the HTTP API and web page over a store holding the seed article."""
 
 import json
+import os
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
+import dateline
 from dateline.cli import main
 from dateline.serve.gdelt import EVENT_COLUMNS, MENTION_COLUMNS
 from dateline.serve.web.api import create_app
@@ -15,7 +18,7 @@ from dateline.store import Store, StoreError
 from test_store import newer_store, writer_holding
 
 with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # Starlette 1.x would rather the test client ran on httpx2; httpx works the same
+    warnings.filterwarnings("ignore", message=".*httpx2")  # Starlette 1.x would rather have httpx2; httpx works the same
     from fastapi.testclient import TestClient
 
 
@@ -182,4 +185,6 @@ def test_a_request_meeting_a_writer_is_503_naming_it(tmp_path):
 
 def test_the_command_line_starts_without_the_web_stack():
     code = "import sys; from dateline.cli import build_parser; build_parser(); print('fastapi' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+    env = {**os.environ, "PYTHONPATH": str(Path(dateline.__file__).parents[1])}  # this dateline, not another
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert run.stdout == "False\n"

@@ -31,7 +31,7 @@ from dateline.store.query import FILTER_HELP, LIST_FILTERS, Filters, iso_day
 from dateline.store.rows import TABLES, unflatten
 
 STATIC = Path(__file__).parent / "static"
-DEFAULT_LIMIT, MAX_LIMIT = 50, 1000
+DEFAULT_LIMIT, MAX_LIMIT = Filters.limit, 1000
 MEDIA_TYPES = {
     ".tsv": "text/tab-separated-values; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
