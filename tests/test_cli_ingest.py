@@ -3,6 +3,7 @@
 import importlib.util
 import json
 import shutil
+import sys
 
 import duckdb
 import pytest
@@ -161,8 +162,21 @@ def test_workers_give_the_same_store(inputs, tmp_path, capsys):
         assert a.rows(query) == b.rows(query) and len(a.rows(query)) == 3
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ray") is not None, reason="Ray is installed")
-def test_ray_missing_is_a_clear_error(seed_path, db, capsys):
+@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="Ray is not installed: pip install -e '.[ray]'")
+def test_ray_gives_the_same_store(inputs, tmp_path, capsys):
+    serial, on_ray = str(tmp_path / "serial.duckdb"), str(tmp_path / "ray.duckdb")
+    options = ["--no-link", "--quiet", "--batch-size", "1"]
+    main(["ingest", str(inputs), "--db", serial, *options])
+    assert main(["ingest", str(inputs), "--db", on_ray, *options, "--ray", "--workers", "1"]) == 0
+    query = "SELECT id, status, error, title, text FROM articles ORDER BY id"
+    coded = "SELECT article_id, cameo, source_code, target_code, date FROM events ORDER BY ALL"
+    with Store(serial, read_only=True) as a, Store(on_ray, read_only=True) as b:
+        assert a.rows(query) == b.rows(query) and len(a.rows(query)) == 3
+        assert a.rows(coded) == b.rows(coded) and a.rows(coded)
+
+
+def test_ray_missing_is_a_clear_error(seed_path, db, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # what `import ray` meets where Ray is not installed
     assert main(["ingest", str(seed_path), "--db", db, "--ray"]) == 2
     assert "pip install 'dateline[ray]'" in capsys.readouterr().err
 
