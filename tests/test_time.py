@@ -275,6 +275,8 @@ def test_bare_clock_time_is_on_the_day_in_focus():
     text = "The blast on Aug. 7 came at 10:35 a.m. without warning."
     assert [t.value for t in timexes(text, "1998-08-08")] == ["1998-08-07", "1998-08-07T10:35"]
     assert only("The meeting ended at 3:30 p.m.").value == "2022-02-12T15:30"
+    text = "The minister will visit Kyiv next Tuesday morning at 10 a.m."
+    assert [t.value for t in timexes(text)] == ["2022-02-15TMO", "2022-02-15T10:00"]
 
 
 def test_week_of_a_date():

@@ -106,8 +106,8 @@ def recognise(text: str, dct: str | None, doc: Any = None) -> list[Timex]:
             tense = verb_tense(doc, cand.start, cand.end) if _needs_tense(cand) else None
             kind, value = normalise(cand, Context(dct=reference, tense=tense, anchor=anchor))
         timexes.append(Timex(text[cand.start : cand.end], kind, value, [(cand.start, cand.end)], cand.rule))
-        if kind == "DATE" and value[:1].isdigit() and _sets_anchor(cand):
-            anchor = value
+        if kind in ("DATE", "TIME") and value[:1].isdigit() and _sets_anchor(cand):
+            anchor = value.partition("T")[0]  # "Tuesday morning" puts Tuesday in focus
     return timexes
 
 
