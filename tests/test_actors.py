@@ -410,6 +410,13 @@ def test_head_mention_prefers_an_actor_of_known_country(nlp):
     assert [m.code for m in index.head_mention(group)] == ["LBNREBHEZ"]
 
 
+def test_a_comma_alone_is_no_coordination(nlp):
+    doc = nlp("Russian missiles struck Kyiv on Monday, killing at least 11 people, Ukrainian officials said.")
+    index = resolve(doc, builtin_dictionary(), None)
+    officials = next(t for t in doc if t.text == "officials")
+    assert [(m.text, m.code) for m in index.head_mention(officials)] == [("Ukrainian officials", "UKRGOV")]
+
+
 def test_titled_person_takes_the_sentence_country(nlp):
     d = builtin_dictionary()
     index = resolve(nlp("President Abebe Tadesse threatened to ban Ugandan opposition candidates."), d, None)

@@ -338,3 +338,18 @@ def test_call_for_with_an_infinitive_clause(nlp):
     (q,) = quotes_in(nlp, "Hillary Clinton is calling for the United States to step up military efforts.")
     assert q.cue == "calling" and q.speaker.text == "Hillary Clinton"
     assert q.text == "for the United States to step up military efforts"
+
+
+def test_content_starts_after_the_wire_dateline():
+    from dateline.model import RawDocument
+    from dateline.pipeline import process
+
+    text = (
+        "Strikes hit Kyiv\n\nKYIV, Oct 10 (Reuters) - Russian missiles struck Kyiv on Monday, killing at least "
+        "11 people, Ukrainian officials said.\n\nThe strikes damaged power stations across the country."
+    )
+    (article,) = process([RawDocument(origin="wire", content=text, kind="text")], components=("actors", "quotes"))
+    (said,) = by_cue(article.quotes, "said")
+    assert article.dateline.agency == "Reuters"
+    assert said.text.startswith("Russian missiles struck Kyiv")
+    assert said.speaker.name == "Ukrainian officials" and said.speaker.code == "UKRGOV"

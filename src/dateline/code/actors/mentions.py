@@ -431,6 +431,8 @@ def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
         if not gap or not gap <= COORDINATORS | (DETERMINED if gap & CONJUNCTIONS else set()) \
                 or not gap & (CONJUNCTIONS | {","}):
             continue
+        if not gap & CONJUNCTIONS and not _conjoined(doc, left, right):
+            continue  # "killing 11 people, Ukrainian officials said": a comma alone must be a list
         if left.group is None:
             left.group, next_group = next_group, next_group + 1
         right.group = left.group
@@ -438,6 +440,15 @@ def coordinate(doc: Any, mentions: list[ActorMention]) -> None:
         _share_country(left, right)
         _share_place(doc, left, right)
         _spread_agent(doc, left, right)
+
+
+def _conjoined(doc: Any, left: ActorMention, right: ActorMention) -> bool:
+    """The parse makes the right phrase a conjunct of the left one or of a word in it ("the US,
+    NATO and Russia", "the ambassadors of Arnor, Osgiliath and Gondor"), or its apposition (a
+    list the parser misread: "Mordor, the Shire, Fornost and Bree")."""
+    root = doc[right.token_start:right.token_end].root
+    left_tokens = doc[left.token_start:left.token_end]
+    return any(root in t.conjuncts for t in left_tokens) or (root.dep_ == "appos" and root.head in left_tokens)
 
 
 def _share_country(left: ActorMention, right: ActorMention) -> None:

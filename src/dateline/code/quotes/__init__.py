@@ -763,14 +763,24 @@ def to_quote(a: Attribution, text: str, quotations: list[Span], resolver: Speake
     )
 
 
-def quotes_of(doc: Any, actors: Any = None, config: dict[str, Any] | None = None) -> list[Quote]:
-    """The quotes of one parsed article, in text order."""
+def quotes_of(doc: Any, actors: Any = None, config: dict[str, Any] | None = None, body_start: int = 0) -> list[Quote]:
+    """The quotes of one parsed article, in text order; content starts at `body_start` at the
+    earliest (after the wire dateline, which the parser reads as the first sentence's start)."""
     finder = QuoteFinder(doc, load_lexicon(user_paths(config)))
     resolver = SpeakerResolver(doc, actors, finder.quotations)
-    found = sorted(finder.find(), key=lambda a: a.parts[0])
-    return [to_quote(a, finder.text, finder.quotations, resolver) for a in found]
+    found = [a for a in finder.find() if clip(a, finder.text, body_start)]
+    return [to_quote(a, finder.text, finder.quotations, resolver) for a in sorted(found, key=lambda a: a.parts[0])]
+
+
+def clip(a: Attribution, text: str, start: int) -> bool:
+    """Cut `a`'s content parts to begin at `start` or later; whether any content is left."""
+    if start:
+        a.parts = [p for s, e in a.parts if e > start and (p := trim(text, (max(s, start), e)))]
+    return bool(a.parts)
 
 
 @component("quotes")
 def find_quotes(state: Analysis) -> None:
-    state.article.quotes = quotes_of(state.doc, state.actors, state.config)
+    dateline = state.article.dateline
+    body_start = dateline.span[1] if dateline and dateline.span else 0
+    state.article.quotes = quotes_of(state.doc, state.actors, state.config, body_start)
