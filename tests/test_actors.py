@@ -410,6 +410,15 @@ def test_head_mention_prefers_an_actor_of_known_country(nlp):
     assert [m.code for m in index.head_mention(group)] == ["LBNREBHEZ"]
 
 
+def test_bare_name_follows_a_country_found_in_context(nlp):
+    doc = nlp("National security adviser Jake Sullivan told reporters after the call. Sullivan said they agreed.")
+    index = resolve(doc, builtin_dictionary(), None, home="USA")
+    (first,), (later,) = mentions_of(index, "National security adviser Jake Sullivan"), mentions_of(index, "Sullivan")
+    assert (first.code, first.rule) == ("USAGOV", "agent+dateline")
+    assert (later.name, later.code, later.rule) == ("Jake Sullivan", "USAGOV", "article-alias")
+    assert later.confidence <= first.confidence + 0.05  # no surer than the guess it copies
+
+
 def test_a_comma_alone_is_no_coordination(nlp):
     doc = nlp("Russian missiles struck Kyiv on Monday, killing at least 11 people, Ukrainian officials said.")
     index = resolve(doc, builtin_dictionary(), None)

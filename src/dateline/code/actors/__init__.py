@@ -21,7 +21,7 @@ from typing import Any
 from dateline.code.actors.context import fill_countries
 from dateline.code.actors.dictionary import ActorDictionary, dictionary_for, load_actor_dictionaries
 from dateline.code.actors.index import ActorIndex, ActorMention
-from dateline.code.actors.mentions import NER_ACTOR_LABELS, named_mentions
+from dateline.code.actors.mentions import NER_ACTOR_LABELS, named_mentions, remember_people
 from dateline.code.actors.coref import collectives, resolve_references
 from dateline.model import Article, Entity
 from dateline.pipeline import Analysis, component
@@ -66,6 +66,7 @@ def resolve(doc: Any, dictionary: ActorDictionary, date: str | None = None,
     """
     mentions = named_mentions(doc, dictionary, date)
     fill_countries(doc, mentions, home)
+    remember_people(mentions)  # "Sullivan" after "national security adviser Jake Sullivan" (USA from context)
     next_group = 1 + max((m.group for m in mentions if m.group is not None), default=-1)
     resolved = resolve_references(doc, mentions, next_group, collective_table)
     fill_countries(doc, resolved, home)  # descriptions that found no antecedent

@@ -524,6 +524,10 @@ def apposed(doc: Any, mentions: list[ActorMention]) -> None:
                 break
 
 
+ALIAS_CONFIDENCE = 0.85
+"""A later bare name is as sure as the mention that coded the person, at most this."""
+
+
 def remember_people(mentions: list[ActorMention]) -> None:
     """Within one article, a person's first titled or coded mention fixes the code of
     later bare mentions of the same name ("Biden" after "US President Joe Biden")."""
@@ -537,7 +541,7 @@ def remember_people(mentions: list[ActorMention]) -> None:
         if prior and bare and prior.code:
             m.name, m.code, m.gender = prior.name, prior.code, m.gender or prior.gender
             m.title = m.title or prior.title
-            m.rule, m.confidence = "article-alias", max(m.confidence, 0.85)
+            m.rule, m.confidence = "article-alias", max(m.confidence, min(prior.confidence, ALIAS_CONFIDENCE))
             continue
         if m.country:  # a known country: "---GOV" guesses are not spread
             for k in keys:
@@ -550,10 +554,10 @@ def _name_keys(name: str) -> list[str]:
 
 
 def named_mentions(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[ActorMention]:
-    """All name and agent mentions of `doc`, coded, coordinated and aliased."""
+    """All name and agent mentions of `doc`, coded, coordinated and abbreviated (`remember_people`
+    runs after their countries are filled from context)."""
     mentions = [m for p in phrases(doc, atoms_for(doc, dictionary, date)) if (m := mention_for(doc, p))]
     coordinate(doc, mentions)
     abbreviated(doc, mentions)
     apposed(doc, mentions)
-    remember_people(mentions)
     return mentions
