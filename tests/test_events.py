@@ -143,6 +143,12 @@ def test_negated_and_hypothetical_modality(nlp):
     assert "hypothetical" in hyp.modality and hyp.confidence < neg.confidence + 0.2
 
 
+def test_event_inside_an_if_clause_is_hypothetical(nlp):
+    events = code(nlp, "Sanctions will follow if Syria attacks Turkey.", {"Syria": "SYR", "Turkey": "TUR"})
+    (attack,) = [e for e in events if e.cameo.startswith("19")]
+    assert "hypothetical" in attack.modality
+
+
 def test_historical_modality_from_the_date(nlp):
     (event,) = code(nlp, "In 1999, France criticized Germany.", {"France": "FRA", "Germany": "DEU"},
                     timexes={"1999": "1999"})

@@ -74,7 +74,7 @@ def modality(token: Any, trigger_code: str, event_date: str | None = None,
     if aux & FUTURE_AUX or intended:
         modes.append("future")
     conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
-                      for t in chain for a in t.children if a.dep_ == "advcl" for c in [a, *a.children])
+                      for t in chain for a in [t, *(a for a in t.children if a.dep_ == "advcl")] for c in a.children)
     if aux & HYPOTHETICAL_AUX or conditional:
         modes.append("hypothetical")
     if _well_before(event_date, article_date):
