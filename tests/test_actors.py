@@ -419,6 +419,13 @@ def test_bare_name_follows_a_country_found_in_context(nlp):
     assert later.confidence <= first.confidence + 0.05  # no surer than the guess it copies
 
 
+def test_family_name_first(nlp):
+    text = "Chinese Foreign Ministry spokesperson Zhao Lijian spoke on Tuesday. Zhao said the talks went well."
+    index = resolve(nlp(text), builtin_dictionary(), None)
+    (later,) = mentions_of(index, "Zhao")
+    assert (later.name, later.code, later.rule) == ("Zhao Lijian", "CHNGOV", "article-alias")
+
+
 def test_a_comma_alone_is_no_coordination(nlp):
     doc = nlp("Russian missiles struck Kyiv on Monday, killing at least 11 people, Ukrainian officials said.")
     index = resolve(doc, builtin_dictionary(), None)

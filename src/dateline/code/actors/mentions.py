@@ -544,8 +544,15 @@ def remember_people(mentions: list[ActorMention]) -> None:
             m.rule, m.confidence = "article-alias", max(m.confidence, min(prior.confidence, ALIAS_CONFIDENCE))
             continue
         if m.country:  # a known country: "---GOV" guesses are not spread
-            for k in keys:
+            for k in keys + _family_name_first(m.name):
                 known.setdefault(k, m)
+
+
+def _family_name_first(name: str) -> list[str]:
+    """The first word of a longer name, for names written family name first ("Zhao" after
+    "Zhao Lijian", "Xi" after "Xi Jinping"); only a later one-word mention can match it."""
+    words = _name_keys(name)
+    return [words[0].split()[0]] if words and " " in words[0] else []
 
 
 def _name_keys(name: str) -> list[str]:
