@@ -426,6 +426,12 @@ def test_family_name_first(nlp):
     assert (later.name, later.code, later.rule) == ("Zhao Lijian", "CHNGOV", "article-alias")
 
 
+def test_country_named_organisation_before_a_title_keeps_its_role(nlp):
+    index = resolve(nlp("Indian Army officials said 20 soldiers died."), builtin_dictionary(), None)
+    (officials,) = mentions_of(index, "Indian Army officials")
+    assert officials.code == "INDMIL"
+
+
 def test_a_comma_alone_is_no_coordination(nlp):
     doc = nlp("Russian missiles struck Kyiv on Monday, killing at least 11 people, Ukrainian officials said.")
     index = resolve(doc, builtin_dictionary(), None)
