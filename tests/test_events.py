@@ -143,6 +143,16 @@ def test_negated_and_hypothetical_modality(nlp):
     assert "hypothetical" in hyp.modality and hyp.confidence < neg.confidence + 0.2
 
 
+def test_relative_pronoun_subject_is_the_noun_it_modifies(nlp):
+    events = code(nlp, "Gondor, which spoke with Arnor on Monday, met Rohan.", {"Gondor": "GON", "Arnor": "ARN", "Rohan": "ROH"})
+    assert ("GON", "040", "ARN") in triples(events)
+
+
+def test_approved_sanctions(nlp):
+    events = code(nlp, "Gondor approved a new package of sanctions against Mordor.", {"Gondor": "GON", "Mordor": "MOR"})
+    assert triples(events) == {("GON", "163", "MOR")}
+
+
 def test_event_inside_an_if_clause_is_hypothetical(nlp):
     events = code(nlp, "Sanctions will follow if Syria attacks Turkey.", {"Syria": "SYR", "Turkey": "TUR"})
     (attack,) = [e for e in events if e.cameo.startswith("19")]

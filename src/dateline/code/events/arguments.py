@@ -42,7 +42,7 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     for _ in range(5):
         for c in v.children:
             if c.dep_ in SUBJECTS:
-                return reduced_relative(c), own_passive or (c.dep_ == "nsubjpass" and not raised)
+                return antecedent(reduced_relative(c), v), own_passive or (c.dep_ == "nsubjpass" and not raised)
         if v.dep_ not in ("xcomp", "conj", "advcl", "acomp") or v.head is v:
             break
         if v.dep_ == "advcl" and v.head.pos_ not in ("VERB", "AUX"):
@@ -52,6 +52,17 @@ def clause_subject(verb: Any) -> tuple[Any | None, bool]:
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
     return None, False
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+
+
+def antecedent(subj: Any, verb: Any) -> Any:
+    """A relative clause's pronoun subject stands for the noun the clause modifies: "Olaf
+    Scholz, who spoke with Emmanuel Macron" has Scholz speaking."""
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return subj
 
 
 def reduced_relative(subj: Any) -> Any:
