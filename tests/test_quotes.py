@@ -353,3 +353,11 @@ def test_content_starts_after_the_wire_dateline():
     assert article.dateline.agency == "Reuters"
     assert said.text.startswith("Russian missiles struck Kyiv")
     assert said.speaker.name == "Ukrainian officials" and said.speaker.code == "UKRGOV"
+
+
+def test_a_message_speaks_for_its_author():
+    text = "According to a statement from the European Commission, the measures target 351 lawmakers."
+    (article,) = analyse([Article(id="m", origin="m", content_hash="m", text=text)], components=("actors", "quotes"))
+    (q,) = article.quotes
+    assert q.speaker.text == "a statement from the European Commission"
+    assert q.speaker.name == "European Commission" and q.speaker.code.startswith("IGOEEC")

@@ -21,6 +21,7 @@ GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSON_LABELS = {"PERSON"}
 GROUP_LABELS = {"ORG", "NORP", "GPE"}
+AUTHOR_PREPOSITIONS = {"from", "by", "of"}
 DESCRIPTION_WINDOW = 4
 """How many tokens before a name may hold its description ("Kremlin aide Yury Ushakov")."""
 
@@ -67,8 +68,16 @@ class SpeakerResolver:
         return ActorRef(text=text, span=span)
 
     def mention(self, head: Any) -> Any | None:
-        """The actors component's mention for the phrase headed by `head`, if any."""
-        found = self.actors.head_mention(head) if self.actors is not None else []
+        """The actors component's mention for the phrase headed by `head`, if any; for a
+        message with no actor of its own, its author's ("a statement from the European
+        Commission", "a report by the UN")."""
+        if self.actors is None:
+            return None
+        found = self.actors.head_mention(head)
+        if not found and head.pos_ == "NOUN":
+            authors = [o for p in head.children if p.dep_ == "prep" and p.lower_ in AUTHOR_PREPOSITIONS
+                       for o in p.children if o.dep_ == "pobj"]
+            found = [m for o in authors for m in self.actors.head_mention(o)]
         return found[0] if found else None
 
     def antecedent(self, head: Any, before: int) -> Named | None:
