@@ -361,3 +361,12 @@ def test_a_message_speaks_for_its_author():
     (q,) = article.quotes
     assert q.speaker.text == "a statement from the European Commission"
     assert q.speaker.name == "European Commission" and q.speaker.code.startswith("IGOEEC")
+
+
+def test_uncoded_surname_takes_the_full_name(nlp):
+    text = (
+        "Rafael Nadal won his match on Tuesday. \"The format makes things very difficult,\" Nadal said."
+    )
+    (article,) = analyse([Article(id="n", origin="n", content_hash="n", text=text)], components=("actors", "quotes"))
+    (said,) = by_cue(article.quotes, "said")
+    assert said.speaker.text == "Nadal" and said.speaker.name == "Rafael Nadal"

@@ -54,14 +54,14 @@ class SpeakerResolver:
     def resolve(self, head: Any, span: tuple[int, int], text: str) -> ActorRef:
         """The speaker for the source whose syntactic head is `head`, written as `text` at `span`.
 
-        The actors component's mention wins when it names someone; a bare role noun
-        it could not tie to a name ("the minister") is tried against the names the
-        article introduced with that noun first."""
+        The actors component's mention wins when it names and codes someone; a bare role
+        noun it could not tie to a name ("the minister") and an uncoded name are tried
+        against the names the article introduced first."""
         mention = self.mention(head)
-        if mention is not None and mention.name and mention.kind != "agent":
+        if mention is not None and mention.name and mention.kind != "agent" and mention.code:
             return ActorRef(text=text, name=mention.name, code=mention.code, span=span)
         named = self.antecedent(head, span[0])
-        if named is not None:
+        if named is not None:  # also a surname the actors component left uncoded ("Steenburgen")
             return ActorRef(text=text, name=named.text, code=self.code_of(named), span=span)
         if mention is not None:
             return ActorRef(text=text, name=mention.name, code=mention.code, span=span)
