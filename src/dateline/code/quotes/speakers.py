@@ -54,11 +54,11 @@ class SpeakerResolver:
     def resolve(self, head: Any, span: tuple[int, int], text: str) -> ActorRef:
         """The speaker for the source whose syntactic head is `head`, written as `text` at `span`.
 
-        The actors component's mention wins when it names and codes someone; a bare role
-        noun it could not tie to a name ("the minister") and an uncoded name are tried
-        against the names the article introduced first."""
+        The actors component's mention wins when it names someone (and codes them, for a
+        name); a bare role noun it could not tie to a name ("the minister") and an uncoded
+        surname ("Nadal") are tried against the names the article introduced first."""
         mention = self.mention(head)
-        if mention is not None and mention.name and mention.kind != "agent" and mention.code:
+        if mention is not None and mention.name and mention.kind != "agent" and (mention.code or head.pos_ != "PROPN"):
             return ActorRef(text=text, name=mention.name, code=mention.code, span=span)
         named = self.antecedent(head, span[0])
         if named is not None:  # also a surname the actors component left uncoded ("Steenburgen")
