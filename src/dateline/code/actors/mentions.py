@@ -156,7 +156,8 @@ def _country_named_org(doc: Any, ent: Any, atoms: list[Atom], dictionary: ActorD
     words = [t for t in ent if not (t.is_punct or t.is_stop or t.tag_ == "POS")]
     if all(places[0].start <= t.i < places[0].end for t in words):
         return atoms
-    heads = (ent.root, ent[-1])  # the last word too: the parse may hang the name on a noun after it ("Indian Army officials")
+    # the last word too: the parse may hang the name on a noun after it ("Indian Army officials")
+    heads = (ent.root, ent[-1])
     roles = [e.role for head in heads for e in dictionary.lookup(head.text) if e.kind == "agent" and e.role]
     start = ent.start + (doc[ent.start].lower_ in DETERMINERS)
     entry = Entry(name=doc[start:ent.end].text, type="org", source="ner")
