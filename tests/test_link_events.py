@@ -85,6 +85,9 @@ def test_merge_rules():
     assert find_event([merged], mention("RUSGOV", "USA", "2022-02-12", root="11")) is None
     assert find_event([merged], mention("RUSGOV", None, "2022-02-12")) is None
     assert not compatible_actors(ActorRef("x", code="RUS"), ActorRef("y", code="UKR"))
+    denied = mention("RUSGOV", "USA", "2022-02-12")
+    denied.event.modality = ["negated"]
+    assert find_event([merged], denied) is None  # a denied act is not a report of the act
 
 
 def test_a_new_process_merges_into_the_stored_events(seed_text):

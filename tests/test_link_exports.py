@@ -64,6 +64,7 @@ def test_plover_record(exported):
     assert rec["event"] == ["CONSULT"] and rec["date"] == "2022-02-12"
     assert rec["actor"][0]["code"] == "RUS" and rec["actor"][0]["sector"] == "GOV"
     assert rec["num_independent_sources"] == 1 and rec["independent_sources"] == ["TASS"]
+    assert rec["modality"] == []
     assert rec["event_loc"]["country_code"] == "RUS"
 
 

@@ -12,6 +12,7 @@ import pytest
 
 import dateline
 from dateline.cli import main
+from dateline.serve import gdelt
 from dateline.serve.gdelt import EVENT_COLUMNS, MENTION_COLUMNS
 from dateline.serve.web.api import create_app
 from dateline.store import Store, StoreError
@@ -134,14 +135,15 @@ def test_openapi_lists_the_endpoints_and_their_filters(client):
     assert parameters == {"actor", "code", "root", "since", "until", "source", "limit"}
 
 
-def test_gdelt_export_is_the_events_table(client, db):
+def test_gdelt_export_is_the_events_table(client, db, tmp_path):
     response = client.get("/api/export/gdelt")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/tab-separated-values")
     assert 'filename="events.tsv"' in response.headers["content-disposition"]
     rows = [line.split("\t") for line in response.text.splitlines()]
     with Store(db, read_only=True) as store:
-        assert len(rows) == store.count("link_events") > 0
+        written = gdelt.export(store.con, tmp_path)
+    assert response.text == (tmp_path / "events.tsv").read_text(encoding="utf-8") and len(rows) == written["events"] > 0
     assert {len(row) for row in rows} == {len(EVENT_COLUMNS)} == {61}
     mentions = client.get("/api/export/gdelt?file=mentions.tsv").text.splitlines()
     assert mentions and {len(line.split("\t")) for line in mentions} == {len(MENTION_COLUMNS)}

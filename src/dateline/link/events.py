@@ -2,7 +2,9 @@
 
 Two mentions denote the same event when they are in the same story and
 
-- their kinds agree: the same CAMEO root code, or the same PLOVER type;
+- their kinds agree: the same CAMEO root code, or the same PLOVER type, and
+  the same negated or hypothetical modality (a reported attack and a denied
+  one are two events);
 - their actors are compatible, source with source and target with target:
   the same code, or one code refining the other (``RUS`` and ``RUSGOV``);
   without codes the resolved names must match; a missing actor matches only
@@ -119,8 +121,18 @@ def compatible_actors(a: ActorRef | None, b: ActorRef | None) -> bool:
     return ka[1].startswith(kb[1]) or kb[1].startswith(ka[1])
 
 
+UNREAL = ("negated", "hypothetical")
+"""Modalities of an event not reported as having happened ("did not attack", "if Russia invades")."""
+
+
+def unreal(event: Event) -> frozenset[str]:
+    return frozenset(m for m in event.modality if m in UNREAL)
+
+
 def same_kind(a: Event, b: Event) -> bool:
-    return a.cameo_root == b.cameo_root or bool(a.plover and a.plover == b.plover)
+    """The same root code or PLOVER type, reported as happening in both or alike in not
+    happening: an attack is not one event with a denied or hypothetical attack."""
+    return (a.cameo_root == b.cameo_root or bool(a.plover and a.plover == b.plover)) and unreal(a) == unreal(b)
 
 
 def days_apart(a: str | None, b: str | None) -> int:

@@ -121,19 +121,25 @@ def mention_row(row: dict[str, Any], event_added: Any) -> list[str]:
 
 
 def export(conn, output: str | Path) -> dict[str, int]:
-    """Write DIR/events.tsv and DIR/mentions.tsv; return how many rows each got."""
+    """Write DIR/events.tsv and DIR/mentions.tsv; return how many rows each got.
+
+    GDELT has no column saying an event did not happen, so events reported as negated or
+    hypothetical ("did not attack", "if Russia invades") are left out of both tables;
+    the other exports keep them with their `modality`."""
+    from dateline.link.events import unreal
     from dateline.link.tables import rows
 
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
-    events = rows(conn, "SELECT * FROM link_events ORDER BY event_id")
+    coded = [(r, from_dict(Event, json.loads(r["event"]))) for r in rows(conn, "SELECT * FROM link_events ORDER BY event_id")]
+    events = [(r, event) for r, event in coded if not unreal(event)]
     leads = dict(conn.execute("SELECT event_id, in_lead FROM link_mentions WHERE position = 0").fetchall())
-    added = {r["event_id"]: r["date_added"] for r in events}
+    added = {r["event_id"]: r["date_added"] for r, _ in events}
     with open(out / "events.tsv", "w", encoding="utf-8", newline="\n") as f:
-        for r in events:
-            f.write("\t".join(event_row(r, from_dict(Event, json.loads(r["event"])), bool(leads.get(r["event_id"])))) + "\n")
-    mentions = rows(conn, "SELECT * FROM link_mentions ORDER BY event_id, position")
+        for r, event in events:
+            f.write("\t".join(event_row(r, event, bool(leads.get(r["event_id"])))) + "\n")
+    mentions = [r for r in rows(conn, "SELECT * FROM link_mentions ORDER BY event_id, position") if r["event_id"] in added]
     with open(out / "mentions.tsv", "w", encoding="utf-8", newline="\n") as f:
         for r in mentions:
-            f.write("\t".join(mention_row(r, added.get(r["event_id"]))) + "\n")
+            f.write("\t".join(mention_row(r, added[r["event_id"]])) + "\n")
     return {"events": len(events), "mentions": len(mentions)}

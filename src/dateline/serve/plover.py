@@ -91,6 +91,7 @@ def record(row: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any
         "coder": "dateline",
         "coded_date": (row["date_added"].date() if row.get("date_added") else date.today()).isoformat(),
         "cameo": event.cameo,
+        "modality": event.modality,
         "num_mentions": row["num_mentions"],
         "num_articles": row["num_articles"],
         "num_sources": row["num_sources"],
