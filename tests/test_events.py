@@ -279,3 +279,16 @@ def target_cases() -> list:
 @pytest.mark.parametrize("text, actors, expected", target_cases())
 def test_source_and_target_selection(nlp, text, actors, expected):
     assert expected in triples(code(nlp, text, actors))
+
+
+def test_the_dateline_place_is_no_actor():
+    from dateline.model import RawDocument
+    from dateline.pipeline import process
+
+    text = (
+        "EU approves sanctions\n\nBRUSSELS, Feb 23, 2022 (AFP) - European Union foreign ministers on Wednesday "
+        "approved new sanctions against Russia.\n\nThe measures take effect on Friday."
+    )
+    (article,) = process([RawDocument(origin="afp", content=text, kind="text")])
+    assert article.dateline.place == "BRUSSELS"
+    assert {(e.source.code, e.cameo, e.target.code) for e in article.events} == {("IGOEEC", "163", "RUS")}

@@ -154,6 +154,12 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
 
+    @property
+    def body_start(self) -> int:
+        """Where the story proper starts in `text`: after the wire dateline ("MOSCOW, February 12.
+        /TASS/."), which the parser reads as part of the first sentence; else 0."""
+        return self.dateline.span[1] if self.dateline and self.dateline.span else 0
+
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
 

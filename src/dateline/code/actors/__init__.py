@@ -111,5 +111,7 @@ def resolve_actors(state: Analysis) -> None:
     dictionary = dictionary_for(state.config)
     date = article_date(state.article, state.config)
     table = collectives(tuple(state.config.get("actor_collectives") or ()))
-    state.actors = resolve(state.doc, dictionary, date, home_country(state.article, dictionary, date), table)
+    index = resolve(state.doc, dictionary, date, home_country(state.article, dictionary, date), table)
+    body = state.article.body_start  # the dateline's place is where the story was filed, not an actor in it
+    state.actors = ActorIndex([m for m in index if m.start >= body]) if body else index
     state.article.entities = entities(state.doc, state.actors, dictionary, date)

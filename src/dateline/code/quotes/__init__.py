@@ -781,6 +781,4 @@ def clip(a: Attribution, text: str, start: int) -> bool:
 
 @component("quotes")
 def find_quotes(state: Analysis) -> None:
-    dateline = state.article.dateline
-    body_start = dateline.span[1] if dateline and dateline.span else 0
-    state.article.quotes = quotes_of(state.doc, state.actors, state.config, body_start)
+    state.article.quotes = quotes_of(state.doc, state.actors, state.config, state.article.body_start)
