@@ -353,6 +353,13 @@ def test_content_starts_after_the_wire_dateline():
     assert article.dateline.agency == "Reuters"
     assert said.text.startswith("Russian missiles struck Kyiv")
     assert said.speaker.name == "Ukrainian officials" and said.speaker.code == "UKRGOV"
+    text = (
+        "Blige sings to Clinton\n\nLOS ANGELES, Sept. 28 (UPI) — In a preview clip for Mary J. Blige’s "
+        "upcoming Apple Music show The 411, Blige sings Bruce Springsteen’s “American Skin” to Hillary Clinton."
+    )
+    (article,) = process([RawDocument(origin="upi", content=text, kind="text")], components=("actors", "quotes"))
+    assert article.dateline.place == "LOS ANGELES"
+    assert all(q.spans["speaker"] is None or q.spans["speaker"][0] >= article.body_start for q in article.quotes)
 
 
 def test_a_message_speaks_for_its_author():

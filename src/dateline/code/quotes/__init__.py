@@ -773,8 +773,11 @@ def quotes_of(doc: Any, actors: Any = None, config: dict[str, Any] | None = None
 
 
 def clip(a: Attribution, text: str, start: int) -> bool:
-    """Cut `a`'s content parts to begin at `start` or later; whether any content is left."""
+    """Cut `a`'s content parts to begin at `start` or later; whether an attribution is left (none
+    when its cue or source lies before `start`: the dateline's place is no speaker)."""
     if start:
+        if a.cue_span[0] < start or (a.source_span and a.source_span[0] < start):
+            return False
         a.parts = [p for s, e in a.parts if e > start and (p := trim(text, (max(s, start), e)))]
     return bool(a.parts)
 
