@@ -286,3 +286,14 @@ def test_week_of_a_date():
 
 def test_pluperfect_terms_stay_in_the_past(nlp):
     assert only("The offer had been due to expire Friday evening.", "1989-10-30", nlp).value == "1989-10-27TEV"
+
+
+def test_the_season_we_are_in_follows_how_far_into_it_we_are(nlp):
+    def value(text, dct):
+        return only(text, dct, nlp).value
+
+    assert value("Elections will be held in the spring.", "2022-03-10") == "2022-SP"
+    assert value("Elections will be held in the spring.", "2022-05-20") == "2023-SP"
+    assert value("The talks failed in the spring.", "2022-03-10") == "2021-SP"
+    assert value("The talks failed in the spring.", "2022-05-20") == "2022-SP"
+    assert value("Last spring was wet.", "2022-05-20") == "2021-SP"

@@ -243,9 +243,15 @@ def _season(parts: dict[str, str], ctx: Context) -> Result:
         return "DATE", f"{ctx.dct.year}-{code}"
     order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
     now = order[_season_code(ctx.dct)]
-    direction = _direction(parts.get("rel") or parts.get("edge"), ctx.tense)
+    named = parts.get("rel") or parts.get("edge")
+    direction = _direction(named, ctx.tense)
     year = ctx.dct.year
-    if direction < 0 and order[code] >= now:
+    if order[code] == now and not named:
+        # the season we are in, with only the tense to go by: early in it ("will be held in
+        # the spring" said in March) the coming one is this year's, the past one last year's
+        into = ctx.dct.month % 3  # 0, 1, 2 months since the season began (Dec, Mar, Jun, Sep)
+        year += -1 if direction < 0 and into == 0 else 1 if direction > 0 and into == 2 else 0
+    elif direction < 0 and order[code] >= now:
         year -= 1
     elif direction > 0 and order[code] <= now:
         year += 1
