@@ -297,3 +297,8 @@ def test_the_season_we_are_in_follows_how_far_into_it_we_are(nlp):
     assert value("The talks failed in the spring.", "2022-03-10") == "2021-SP"
     assert value("The talks failed in the spring.", "2022-05-20") == "2022-SP"
     assert value("Last spring was wet.", "2022-05-20") == "2021-SP"
+
+
+def test_wire_style_clock_time():
+    timex = only("The ceasefire began at 0600 GMT.", "2022-03-06")
+    assert (timex.text, timex.type, timex.value) == ("0600 GMT", "TIME", "2022-03-06T06:00")

@@ -70,7 +70,7 @@ def _rules() -> dict[str, str]:
     tz = rf"(?:\s+(?P<tz>{zones}))"
     clock = (
         rf"(?:(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d\d))?\s*(?P<ampm>a\.\s?m\b\.?|p\.\s?m\b\.?|am\b|pm\b|o'clock)"
-        rf"|(?P<hm>\d{{1,2}}:\d\d)(?=\s+{zones})|(?P<noon>noon|midnight|midday))"
+        rf"|(?P<hm>\d{{1,2}}:?\d\d)(?=\s+{zones})|(?P<noon>noon|midnight|midday))"
     )
     return {
         "date_mdy": rf"(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year}))?",

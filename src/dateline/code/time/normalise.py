@@ -496,8 +496,9 @@ def _part_of_day(parts: dict[str, str], ctx: Context) -> Result:
 def _clock(parts: dict[str, str], ctx: Context) -> Result:
     if "noon" in parts:
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[parts["noon"].lower()]
-    elif "hm" in parts:
-        hour, minute = map(int, parts["hm"].split(":"))
+    elif "hm" in parts:  # "14:30 GMT", wire style "0600 GMT"
+        digits = parts["hm"].replace(":", "")
+        hour, minute = int(digits[:-2]), int(digits[-2:])
     else:
         hour, minute = int(parts["hour"]), int(parts.get("minute") or 0)
         ampm = parts["ampm"].lower()
