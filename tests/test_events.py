@@ -153,6 +153,17 @@ def test_approved_sanctions(nlp):
     assert triples(events) == {("GON", "163", "MOR")}
 
 
+def test_airstrike(nlp):
+    events = code(nlp, "Gondor carried out an airstrike on Mordor.", {"Gondor": "GON", "Mordor": "MOR"})
+    assert triples(events) == {("GON", "195", "MOR")}
+
+
+def test_what_is_blamed_is_not_done_by_the_blamer(nlp):
+    actors = {"Gondor": "GON", "Mordor": "MOR", "Osgiliath": "OSG"}
+    events = code(nlp, "Osgiliath blamed Mordor for an airstrike on Gondor.", actors)
+    assert triples(events) == {("OSG", "112", "MOR")}
+
+
 def test_event_inside_an_if_clause_is_hypothetical(nlp):
     events = code(nlp, "Sanctions will follow if Syria attacks Turkey.", {"Syria": "SYR", "Turkey": "TUR"})
     (attack,) = [e for e in events if e.cameo.startswith("19")]

@@ -179,8 +179,11 @@ def demand_matches(sent: Any, matches: list[Match]) -> list[Match]:
 
 
 REQUESTS = ("02", "10")
-CONTENT_ROOTS = ("02", "10", "12", "13")
-"""Requests, rejections and threats: their object is asked for, refused or threatened, not done."""
+CONTENT_ROOTS = ("02", "10", "11", "12", "13")
+"""Requests, disapprovals, rejections and threats: their object is asked for, blamed, refused or
+threatened; it is not done by whoever asks, blames, refuses or threatens."""
+GROUNDS = ("for", "of", "over")
+"""Prepositions giving what such an act is about ("blamed Israel for an airstrike")."""
 
 
 def requested(matches: list[Match]) -> list[list[Any]]:
@@ -188,7 +191,8 @@ def requested(matches: list[Match]) -> list[list[Any]]:
     refused or threatened has not happened ("called for sanctions against",
     "rejected a call for its forces to be deployed")."""
     return [list(c.subtree) for m in matches if m.trigger.cameo and m.code[:2] in CONTENT_ROOTS
-            for c in m.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c in m.tokens)]
+            for c in m.head.children
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and (c in m.tokens or c.lower_ in GROUNDS))]
 
 
 def is_unrealised(m: Match) -> bool:
