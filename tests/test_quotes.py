@@ -377,3 +377,12 @@ def test_uncoded_surname_takes_the_full_name(nlp):
     (article,) = analyse([Article(id="n", origin="n", content_hash="n", text=text)], components=("actors", "quotes"))
     (said,) = by_cue(article.quotes, "said")
     assert said.speaker.text == "Nadal" and said.speaker.name == "Rafael Nadal"
+
+
+def test_quotation_before_a_dash_and_cue_not_the_previous_paragraphs(nlp):
+    text = (
+        'Lavrov called the proposal "unacceptable."\n\n'
+        "«Мы не допустим этого», — said Maria Zakharova, the foreign ministry spokeswoman."
+    )
+    (said,) = by_cue(quotes_in(nlp, text), "said")
+    assert said.text == "«Мы не допустим этого»" and said.speaker.text == "Maria Zakharova"

@@ -54,7 +54,7 @@ MODIFIED_NOUN_WEIGHT = 0.6
 """Least cue weight for "the X <cue>ed by Y" (weaker cues are right under half the time there)."""
 NOMINAL = ("PROPN", "PRON", "NOUN", "DET", "ADJ")
 SOURCE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc"}
-_GAP_BEFORE = re.compile(r"[ \t,]*")
+_GAP_BEFORE = re.compile(r"[ \t,—–]*")
 _GAP_TO_CUE = re.compile(r"[ \t,]*[^\n\"“”«»]{1,60}?")
 _COLON_BEFORE = re.compile(r"\w:[ \t]*\Z")
 _QUOTE_AFTER = re.compile(r"[ \t,:]*[\"“«]")
@@ -86,7 +86,7 @@ class Attribution:
 
 
 def token_range(tokens: list[Any]) -> Span | None:
-    tokens = [t for t in tokens if not t.is_punct] or tokens
+    tokens = [t for t in tokens if not (t.is_punct or t.is_space)] or tokens
     if not tokens:
         return None
     return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
@@ -619,8 +619,8 @@ class QuoteFinder:
 
     def quotation_before(self, start: int, gap: re.Pattern = _GAP_BEFORE) -> Span | None:
         """The quotation ending just before `start` on the same line, with only `gap` between
-        (spaces and commas by default: "“...,” he said", also across a sentence break
-        the parser made: "“... figure!” he wrote")."""
+        (spaces, commas and dashes by default: "“...,” he said", "«...», — said Zakharova",
+        also across a sentence break the parser made: "“... figure!” he wrote")."""
         i = bisect_left(self._quote_starts, start) - 1
         while i >= 0 and self.quotations[i][1] > start:
             i -= 1
