@@ -114,3 +114,17 @@ def test_errors_listing_names_wrong_records():
     ours = [[event("ARN", None, "GON", root="06", cameo="064")], [event("ARN", None, "GON", root="06", cameo="064")]]
     errors = ev.score("petrarch", gold, ours)["errors"]
     assert [e["id"] for e in errors] == ["2"] and errors[0]["ours"] == ["ARN GON 064"] and errors[0]["gold"] == []
+
+
+def test_petrarch_file_whose_dictionaries_are_absent_codes_with_builtin_ones(tmp_path, capsys):
+    xml = ('<Validation><Environment><Verbfile>gone.verbs</Verbfile><Actorfile>gone.actors</Actorfile>'
+           '</Environment><Sentences><Sentence date="20220224" id="R-1"><EventCoding sourcecode="RUS" '
+           'targetcode="UKR" eventcode="190"></EventCoding><Text>Russian troops attacked Ukrainian forces '
+           'near Kharkiv on Thursday.</Text></Sentence></Sentences></Validation>')
+    (tmp_path / "r.xml").write_text(xml)
+    records = read_petrarch(tmp_path / "r.xml")
+    components, config = ev.pipeline_config("petrarch", records)
+    assert "gone.actors" in capsys.readouterr().err
+    assert config["actor_builtin"] and config["actor_dictionaries"] == [] and not config["verb_dictionaries_only"]
+    result = ev.evaluate(Namespace(gold=tmp_path / "r.xml", limit=0))
+    assert result["triple_f1"] > 0

@@ -42,6 +42,8 @@ class GoldRecord:
     date: str | None = None
     category: str = ""
     dictionaries: dict[str, Path] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    """Dictionaries the file names that are not beside it (coded with the built-in ones instead)."""
 
 
 def plover_type(label: str) -> str:
@@ -106,7 +108,9 @@ def read_petrarch(path: Path) -> list[GoldRecord]:
     those expecting a story or sentence discard expect no event (when the file
     names its discards file)."""
     raw = path.read_text(encoding="utf-8", errors="replace")
-    dictionaries = {kind: path.parent / name for kind, name in _ENV.findall(raw) if (path.parent / name).exists()}
+    named = _ENV.findall(raw)
+    dictionaries = {kind: path.parent / name for kind, name in named if (path.parent / name).exists()}
+    missing = tuple(f"{kind} {name}" for kind, name in named if kind not in dictionaries)
     records = []
     for head, body in _SENTENCE.findall(_COMMENT.sub("", raw)):
         attrs = _attrs(head)
@@ -123,6 +127,7 @@ def read_petrarch(path: Path) -> list[GoldRecord]:
         records.append(GoldRecord(
             id=attrs.get("id", ""), text=" ".join(text.group(1).split()), events=events,
             date=_iso(attrs.get("date")), category=attrs.get("category", ""), dictionaries=dictionaries,
+            missing=missing,
         ))
     return records
 

@@ -19,6 +19,7 @@ batches, then the coding components). Per record we compare:
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -28,13 +29,23 @@ from dateline.eval.span_match import Counts
 from dateline.model import Article, Event
 
 NAME = "events"
-HELP = "event coding accuracy on PLOVER gold JSON or PETRARCH validation XML"
+HELP = "event coding accuracy on PLOVER gold JSON, PETRARCH validation XML or the real-news gold folder"
 NONE = "NONE"
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--gold", required=True, type=Path,
-                        help="PLOVER gold JSON (plover-gsr) or PETRARCH validation records XML")
+                        help="PLOVER gold JSON (plover-gsr), PETRARCH validation records XML, or the real-news "
+                             "gold folder (gold/events-realnews/)")
+    parser.add_argument("--learned", choices=("off", "uncoded", "all"), default="uncoded",
+                        help="the learned event step: off, only in sentences the rules coded nothing in (default), "
+                             "or on every predicate the rules left")
+    parser.add_argument("--no-unnamed", action="store_true",
+                        help="drop acts whose actors are unnamed or uncoded, as the coder did before (baseline)")
+    parser.add_argument("--split", choices=("train", "dev", "test", "all"), default="dev",
+                        help="real-news gold: which split to measure (default dev)")
+    parser.add_argument("--shared", type=Path, default=Path("../shared"),
+                        help="real-news gold: the folder whose texts the set points into (default ../shared)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")
     parser.add_argument("--errors", action="store_true",
                         help="also list the records we code wrong: text, gold and our triples")
@@ -49,21 +60,35 @@ def pipeline_config(kind: str, records: list[GoldRecord]) -> tuple[tuple[str, ..
     if kind != "petrarch" or not records:
         return ("timexes", "actors", "events"), {}
     dicts = records[0].dictionaries
+    if records[0].missing:
+        print("dateline eval events: dictionaries named by the gold file are absent ("
+              + ", ".join(records[0].missing) + "); coding with the built-in ones instead", file=sys.stderr)
+    actor_files = [str(dicts[k]) for k in ("Actorfile", "Agentfile") if k in dicts]
     config = {
         "verb_dictionaries": [str(dicts["Verbfile"])] if "Verbfile" in dicts else [],
         "verb_dictionaries_only": "Verbfile" in dicts,
-        "actor_dictionaries": [str(dicts[k]) for k in ("Actorfile", "Agentfile") if k in dicts],
+        "actor_dictionaries": actor_files,
         "discard_files": [str(dicts["Discardfile"])] if "Discardfile" in dicts else [],
-        "actor_builtin": False,
+        "actor_builtin": not actor_files,
+        "unnamed_actors": False,
     }
     return ("actors", "events"), config
 
 
-def code_records(kind: str, records: list[GoldRecord]) -> list[list[Event]]:
+def run_config(args) -> dict[str, Any]:
+    """The coder's switches the command line sets (the learned step's scope, unnamed actors)."""
+    config: dict[str, Any] = {"learned_events": getattr(args, "learned", "uncoded")}
+    if getattr(args, "no_unnamed", False):
+        config["unnamed_actors"] = False
+    return config
+
+
+def code_records(kind: str, records: list[GoldRecord], switches: dict[str, Any] | None = None) -> list[list[Event]]:
     """Our events for each record, in order."""
     from dateline.pipeline import analyse
 
     components, config = pipeline_config(kind, records)
+    config = {**(switches or {}), **config}
     articles = [Article(id=f"{i}:{r.id}", origin="gold", content_hash=str(i), text=r.text, published=r.date,
                         language="en")
                 for i, r in enumerate(records)]
@@ -192,12 +217,23 @@ class _Triple:
 
 
 def evaluate(args) -> dict[str, Any]:
+    from dateline.eval import events_realnews
+
+    if events_realnews.is_realnews(args.gold):
+        if not (args.shared / "gold").is_dir():
+            raise SystemExit(f"dateline eval events: the real-news gold points into texts under {args.shared}/gold, "
+                             "which is absent (pass --shared)")
+        result = events_realnews.measure(args.gold, args.split, args.shared, args.limit, run_config(args))
+        result["gold"] = str(args.gold)
+        if not getattr(args, "errors", False):
+            del result["errors"]
+        return result
     if not args.gold.is_file():
         raise SystemExit(f"dateline eval events: no gold file at {args.gold}")
     kind, records = read_gold(args.gold)
     if args.limit:
         records = records[: args.limit]
-    result = score(kind, records, code_records(kind, records))
+    result = score(kind, records, code_records(kind, records, run_config(args)))
     result["gold"] = str(args.gold)
     if not getattr(args, "errors", False):
         del result["errors"]
@@ -223,6 +259,16 @@ def confusion_table(confusion: dict[str, int], top: int = 12) -> str:
 
 
 def report(result: dict[str, Any]) -> str:
+    if result["gold_format"] == "realnews":
+        from dateline.eval.events_realnews import report as realnews_report
+
+        lines = [f"events on {result['gold']} (real-news gold)", *realnews_report(result)]
+        lines += ["", "confusion (rows gold, columns ours; most frequent gold roots)",
+                  confusion_table(result["confusion"], top=22)]
+        for e in result.get("errors", ()):
+            lines += ["", f"[{e['id']}] {e['text']}", f"  gold: {'; '.join(e['gold']) or 'no event'}",
+                      f"  ours: {'; '.join(e['ours']) or 'no event'}"]
+        return "\n".join(lines)
     lines = [
         f"events on {result['gold']} ({result['gold_format']}, {result['records']} records)",
         f"  event type accuracy   {result['event_accuracy']:.3f}   macro F1 {result['event_macro_f1']:.3f}",

@@ -177,3 +177,54 @@ def resolve(shared: Path, sentence_id: str) -> Sentence:
     doc, index = rest.rsplit(":", 1)
     sentences, date = sentences_of(shared, corpus, doc)
     return make_sentence(corpus, doc, int(index), sentences, date)
+
+
+def _span(value) -> tuple[int, int] | None:
+    return (int(value[0]), int(value[1])) if value else None
+
+
+def predicate_from_dict(d: dict) -> Predicate:
+    return Predicate(trigger=_span(d["trigger"]), code=d["code"], plover=d.get("plover", ""), mode=d.get("mode", ""),
+                     modality=d.get("modality", "asserted"), source=_span(d.get("source")),
+                     source_code=d.get("source_code", ""), target=_span(d.get("target")),
+                     target_code=d.get("target_code", ""), note=d.get("note", ""))
+
+
+def predicate_to_dict(p: Predicate) -> dict:
+    d = {"trigger": list(p.trigger), "code": p.code}
+    if p.code != "NONE":
+        d |= {"plover": p.plover, "mode": p.mode, "modality": p.modality,
+              "source": list(p.source) if p.source else None, "source_code": p.source_code,
+              "target": list(p.target) if p.target else None, "target_code": p.target_code}
+    if p.note:
+        d["note"] = p.note
+    return d
+
+
+SPLITS = ("train", "dev", "test")
+
+
+def read_labels(path: Path) -> list[tuple[str, str, list[Predicate]]]:
+    """``(sentence id, annotator, predicates)`` per line of a label file."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                out.append((rec["id"], rec.get("annotator", ""), [predicate_from_dict(p) for p in rec["predicates"]]))
+    return out
+
+
+def read_gold_set(directory: Path, split: str, shared: Path) -> list[GoldSentence]:
+    """The labelled sentences of one split (``train``, ``dev``, ``test`` or ``all``), texts rebuilt from ``shared``."""
+    splits = SPLITS if split == "all" else (split,)
+    gold = []
+    for name in splits:
+        for sid, _, predicates in read_labels(directory / f"{name}.jsonl"):
+            gold.append(GoldSentence(resolve(shared, sid), name, predicates))
+    return gold
+
+
+def sentence_splits(directory: Path) -> dict[str, str]:
+    with (directory / "sentences.tsv").open(encoding="utf-8") as fh:
+        return {r["id"]: r["split"] for r in csv.DictReader(fh, delimiter="\t")}
