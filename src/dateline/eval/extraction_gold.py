@@ -68,7 +68,7 @@ def _readability(folder: Path) -> list[GoldPage]:
             GoldPage(
                 id=page.name,
                 html=(page / "source.html").read_bytes(),
-                body=html_text(expected.read_bytes()) if readable else None,
+                body=html_text(expected.read_text(encoding="utf-8")) if readable else None,
                 title=meta.get("title") or None,
                 byline=meta.get("byline") or None,
                 date=(meta.get("publishedTime") or "")[:10] or None,
@@ -77,8 +77,9 @@ def _readability(folder: Path) -> list[GoldPage]:
     return pages
 
 
-def html_text(html: bytes) -> str:
-    """The text of an HTML body, one line per block element."""
+def html_text(html: str) -> str:
+    """The text of an HTML body (Readability's expected files are UTF-8 without a
+    charset declaration), one line per block element."""
     if not html.strip():
         return ""
     tree = document_fromstring(html)
