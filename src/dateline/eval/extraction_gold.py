@@ -17,8 +17,7 @@ from pathlib import Path
 
 from lxml.html import document_fromstring
 
-_BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "pre", "figcaption")
-
+from dateline.extract.fallback import block_lines
 
 @dataclass
 class GoldPage:
@@ -82,7 +81,4 @@ def html_text(html: str) -> str:
     charset declaration), one line per block element."""
     if not html.strip():
         return ""
-    tree = document_fromstring(html)
-    for element in tree.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
-    return "\n".join(" ".join(line.split()) for line in tree.text_content().splitlines() if line.strip())
+    return "\n".join(block_lines(document_fromstring(html)))

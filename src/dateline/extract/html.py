@@ -2,7 +2,8 @@
 
 trafilatura runs in its fast mode favouring recall: on news pages its fallback
 extractors (readability, jusText) more often add navigation than recover text
-(scrapinghub dev split: F1 0.956 default, 0.962 this way). Around it:
+(scrapinghub dev split: F1 0.956 default, 0.962 this way). Where its body is
+short or empty, readability-lxml gets a say (`fallback`). Around it:
 
 - parts that are never article text (hover cards, tooltips: `data/prune.txt`)
   are pruned before extraction;
@@ -25,6 +26,7 @@ from functools import cache
 import trafilatura
 from lxml.html import HtmlElement, fragment_fromstring
 
+from dateline.extract.fallback import SHORT_BODY_WORDS, better_body, block_lines, readability_paragraphs
 from dateline.extract.metadata import PageMeta, page_metadata
 from dateline.extract.resources import data_lines
 from dateline.extract.title import split_title
@@ -37,7 +39,6 @@ _KEY_CHARS = 60
 _MAX_BODY_PARTS = 5
 _BODY_CLASS = re.compile(r"body|article", re.IGNORECASE)
 _PAGE_TAG = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
-_BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br")
 
 
 @dataclass
@@ -63,9 +64,13 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         include_comments=False,
         prune_xpath=_prune_xpath(),
     )
-    if doc is None or not doc.text:
+    paragraphs = _lines(doc.text) if doc is not None and doc.text else []
+    if sum(len(p.split()) for p in paragraphs) < SHORT_BODY_WORDS:
+        second = readability_paragraphs(content, url)
+        if any(map(_sentence_like, second)) and better_body(paragraphs, second):
+            paragraphs = second
+    if not paragraphs:
         return _fragment(tree) if _is_fragment(content) else None
-    paragraphs = _lines(doc.text)
     if not any(map(_sentence_like, paragraphs)):
         return None  # menus and link lists: nothing reads like a sentence
     meta = page_metadata(tree, url)
@@ -97,9 +102,7 @@ def _parse_fragment(content: bytes | str) -> HtmlElement:
 
 def _fragment(tree: HtmlElement) -> HtmlPage | None:
     """A fragment's text, a paragraph per block element; None when it is not even a sentence long."""
-    for element in tree.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
-    paragraphs = _lines(tree.text_content())
+    paragraphs = block_lines(tree)
     return HtmlPage(paragraphs=paragraphs) if _sentence_like(" ".join(paragraphs)) else None
 
 
