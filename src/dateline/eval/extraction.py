@@ -27,7 +27,7 @@ HELP = "article extraction: body token-shingle P/R/F1, title, byline and date ac
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 _WORST_SHOWN = 10
-_SEPARATOR = re.compile(r"\s+(?:[–—|»·:]|-{1,2}|::)\s+|:\s+")
+_SEPARATOR = re.compile(r"\s+(?:[–—|»·:]|-{1,2}|::)\s+|:\s+|\s*_\s*")
 _FIELDS = ("title", "byline", "date")
 
 

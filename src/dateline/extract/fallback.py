@@ -16,8 +16,8 @@ from collections import Counter
 
 from lxml.html import HtmlElement, fragment_fromstring
 
-SHORT_BODY_WORDS = 150
-"""Below this many words trafilatura's body is checked against the fallback's."""
+SHORT_BODY_WORDS = 200
+"""Below this many words (a news brief) trafilatura's body is checked against the fallback's."""
 _MORE = 1.5
 _CONTAINED = 0.7
 _BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "pre", "figcaption")

@@ -27,14 +27,15 @@ import trafilatura
 from lxml.html import HtmlElement, fragment_fromstring
 
 from dateline.extract.fallback import SHORT_BODY_WORDS, better_body, block_lines, readability_paragraphs
-from dateline.extract.metadata import PageMeta, page_metadata
+from dateline.extract.metadata import PageMeta, headline_part, page_metadata
 from dateline.extract.resources import data_lines
 from dateline.extract.title import split_title
 
 _NON_WORD = re.compile(r"\W+")
 _LEADING_CHECKED = 3
 _SENTENCE_WORDS = 8
-_SENTENCE_CHARS = 50  # for scripts written without spaces
+_SENTENCE_CHARS = 50
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _KEY_CHARS = 60
 _MAX_BODY_PARTS = 5
 _BODY_CLASS = re.compile(r"body|article", re.IGNORECASE)
@@ -74,6 +75,8 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
     if not any(map(_sentence_like, paragraphs)):
         return None  # menus and link lists: nothing reads like a sentence
     meta = page_metadata(tree, url)
+    if meta.title:
+        meta.title = headline_part(meta.title, paragraphs[:_LEADING_CHECKED])
     headline = split_title(meta.title, meta.site, meta.url)[0] if meta.title else None
     repeated = {_key(meta.title), _key(headline), _key(meta.url), _key(url)} - {""}
     paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
@@ -107,7 +110,10 @@ def _fragment(tree: HtmlElement) -> HtmlPage | None:
 
 
 def _sentence_like(paragraph: str) -> bool:
-    return len(paragraph.split()) >= _SENTENCE_WORDS or len(paragraph) >= _SENTENCE_CHARS
+    """Long enough for a sentence: words, counting two characters of a script written
+    without spaces (Chinese, Japanese) as one word."""
+    words = len(paragraph.split()) + len(_UNSPACED.findall(paragraph)) // 2
+    return words >= _SENTENCE_WORDS or len(paragraph) >= _SENTENCE_CHARS
 
 
 def _split_body(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
