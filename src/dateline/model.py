@@ -143,6 +143,8 @@ class Article:
     byline: str | None = None
     published: str | None = None
     published_inferred: bool = False
+    published_precision: str | None = None
+    """``day`` (``published`` is ``YYYY-MM-DD``) or ``year`` (``YYYY``: the page gave only a year)."""
     dateline: Dateline | None = None
     wire_source: str | None = None
     language: str | None = None

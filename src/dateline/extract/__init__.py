@@ -99,18 +99,27 @@ def _fill(article: Article, raw: RawDocument) -> None:
     if not article.published and article.dateline and article.dateline.date:
         article.published = infer_from_dateline(article.dateline.date, article.text)
         article.published_inferred = article.published is not None
+    if article.published and not article.published_precision:
+        article.published_precision = "day"
     article.language = meta_text(meta, "language") or detect_language(article.text)
     article.quality = quality_flags(article.text) + (["lossy_decoding"] if meta.get("encoding_lossy") else [])
 
 
 def _from_html(article: Article, content: bytes | str, url: str | None) -> list[str]:
+    """The body's paragraphs; the page's metadata is kept even when it has no article,
+    so that an error article still says what the page was."""
     page = extract_html(content, url)
-    if page is None or not page.paragraphs:
+    if page is None:
         raise ExtractionError("no article text found (page is not an article?)")
     meta = page.meta
     article.title, article.byline, article.site, article.url = meta.title, meta.author, meta.site, meta.url
-    article.published = normalise(meta.date)
+    if meta.date_precision == "year":
+        article.published, article.published_precision = meta.date, "year"
+    else:
+        article.published = normalise(meta.date)
     article.section = section_from_categories(meta.categories)
+    if not page.paragraphs:
+        raise ExtractionError("no article text found (page is not an article?)")
     return page.paragraphs
 
 
@@ -154,7 +163,9 @@ def _apply_meta(article: Article, meta: dict[str, Any]) -> None:
     article.title = meta_text(meta, "title") or article.title
     article.site = meta_text(meta, "source") or meta_text(meta, "site") or article.site
     article.byline = meta_text(meta, "byline") or meta_text(meta, "author") or article.byline
-    article.published = normalise(meta.get("published")) or article.published
+    published = normalise(meta.get("published"))
+    if published:
+        article.published, article.published_precision = published, "day"
 
 
 def meta_text(meta: dict[str, Any], key: str) -> str | None:

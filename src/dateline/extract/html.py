@@ -51,7 +51,8 @@ class HtmlPage:
 
 
 def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | None:
-    """The article on an HTML page, or None when the page has none (or is not HTML).
+    """The article on an HTML page (no paragraphs, metadata only, when the page has
+    none), or None when the content is not HTML.
 
     Bytes are decoded by trafilatura (declared charset, then detection)."""
     tree = trafilatura.load_html(content)
@@ -70,16 +71,17 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         second = readability_paragraphs(content, url)
         if any(map(_sentence_like, second)) and better_body(paragraphs, second):
             paragraphs = second
-    if not paragraphs:
-        return _fragment(tree) if _is_fragment(content) else None
+    if not paragraphs and _is_fragment(content):
+        return _fragment(tree)
     if not any(map(_sentence_like, paragraphs)):
-        return None  # menus and link lists: nothing reads like a sentence
+        paragraphs = []  # menus and link lists: nothing reads like a sentence
     meta = page_metadata(tree, url)
-    if meta.title:
+    if meta.title and paragraphs:
         meta.title = headline_part(meta.title, paragraphs[:_LEADING_CHECKED])
     headline = split_title(meta.title, meta.site, meta.url)[0] if meta.title else None
     repeated = {_key(meta.title), _key(headline), _key(meta.url), _key(url)} - {""}
-    paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
+    if paragraphs:
+        paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
     meta.url = meta.url or url
     return HtmlPage(paragraphs, meta)
 

@@ -3,18 +3,16 @@
 trafilatura's `with_metadata` also collects tags and the licence and costs a
 third of the whole extraction; this reads only what an `Article` holds, with
 trafilatura's own readers (meta tags, then JSON-LD, then the page) and the date
-from htmldate (publication rather than modification date).
+from `pubdate` (htmldate, checked: publication rather than modification date).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     examine_meta,
@@ -26,6 +24,7 @@ from trafilatura.metadata import (
     extract_url,
 )
 
+from dateline.extract.pubdate import page_date, strip_comments
 
 _SEPARATOR = re.compile(r"\s+(?:[–—|»·_]|-{1,2}|::)\s+|\s*_\s*")
 """Between a headline and a site or section name; not a colon, which headlines use themselves."""
@@ -40,6 +39,7 @@ class PageMeta:
     url: str | None = None
     site: str | None = None
     date: str | None = None
+    date_precision: str | None = None
     categories: list[str] = field(default_factory=list)
 
 
@@ -51,12 +51,16 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     except Exception:  # noqa: BLE001 - malformed JSON-LD: the meta tags and the page remain
         pass
     page_url = _clean(found.url or extract_url(tree, url))
+    title = _clean(found.title) or page_title(tree) or _clean(extract_title(tree))
+    strip_comments(tree)
+    date = page_date(tree, url or page_url, title)
     return PageMeta(
-        title=_clean(found.title) or page_title(tree) or _clean(extract_title(tree)),
+        title=title,
         author=_clean(found.author or extract_author(tree)),
         url=page_url,
         site=_clean((found.sitename or extract_sitename(tree) or "").lstrip("@")) or _host(page_url),
-        date=find_date(tree, url=page_url, original_date=True, max_date=dt.date.today().isoformat()),
+        date=date.value if date else None,
+        date_precision=date.precision if date else None,
         categories=list(found.categories or extract_catstags("category", tree)),
     )
 
