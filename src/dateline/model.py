@@ -38,6 +38,8 @@ class Dateline:
 
     place: str | None = None
     date: str | None = None
+    date_iso: str | None = None
+    """`date` resolved to ``YYYY-MM-DD`` (the year from the publication date or the article's own dates)."""
     agency: str | None = None
     text: str = ""
     span: Span | None = None

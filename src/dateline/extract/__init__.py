@@ -18,7 +18,7 @@ from dateline.extract.boilerplate import strip_boilerplate
 from dateline.extract.dateline import find_dateline
 from dateline.extract.html import extract_html
 from dateline.extract.language import detect_language
-from dateline.extract.published import infer_from_dateline, normalise
+from dateline.extract.published import dateline_day, normalise
 from dateline.extract.quality import quality_flags
 from dateline.extract.title import section_from_categories, split_title, text_title
 from dateline.extract.wire import wire_source
@@ -96,9 +96,11 @@ def _fill(article: Article, raw: RawDocument) -> None:
     article.wire_source = meta_text(meta, "wire_source") or wire_source(
         article.text, article.dateline, article.byline, article.url, removed
     )
-    if not article.published and article.dateline and article.dateline.date:
-        article.published = infer_from_dateline(article.dateline.date, article.text)
-        article.published_inferred = article.published is not None
+    if article.dateline and article.dateline.date:
+        known = article.published if article.published_precision != "year" else None
+        article.dateline.date_iso = dateline_day(article.dateline.date, article.text, known)
+        if not article.published and article.dateline.date_iso:
+            article.published, article.published_inferred = article.dateline.date_iso, True
     if article.published and not article.published_precision:
         article.published_precision = "day"
     article.language = meta_text(meta, "language") or detect_language(article.text)

@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 from dateline.extract.dates import explicit_dates
 
 _JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\\w\"'])//[^\n]*", re.DOTALL)
-_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d./-])")
+_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/-]|\.\d)")
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _BYLINE_CHARS = 400
 _BYLINE_LINE_CHARS = 80
