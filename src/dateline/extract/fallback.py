@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lxml.html import HtmlElement, fragment_fromstring
+from lxml.html import HtmlElement, fragment_fromstring, tostring
 
 SHORT_BODY_WORDS = 200
 """Below this many words (a news brief) trafilatura's body is checked against the fallback's."""
@@ -25,12 +25,14 @@ _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 
 
-def readability_paragraphs(content: bytes | str, url: str | None = None) -> list[str]:
-    """The body readability-lxml finds, one paragraph per block; [] when it finds none."""
+def readability_paragraphs(tree: HtmlElement, url: str | None = None) -> list[str]:
+    """The body readability-lxml finds in a parsed page, one paragraph per block; [] when
+    it finds none. It gets the page as text: given bytes it would guess their encoding
+    with chardet, which costs more than the rest of its work."""
     from readability import Document
 
     try:
-        summary = Document(content, url=url).summary(html_partial=True)
+        summary = Document(tostring(tree, encoding="unicode"), url=url).summary(html_partial=True)
         tree = fragment_fromstring(summary, create_parent="div")
     except Exception:  # noqa: BLE001 - a page it cannot parse simply gives no second opinion
         return []

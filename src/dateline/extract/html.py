@@ -68,7 +68,7 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
     )
     paragraphs = _lines(doc.text) if doc is not None and doc.text else []
     if sum(len(p.split()) for p in paragraphs) < SHORT_BODY_WORDS:
-        second = readability_paragraphs(content, url)
+        second = readability_paragraphs(tree, url)
         if any(map(_sentence_like, second)) and better_body(paragraphs, second):
             paragraphs = second
     if not paragraphs and _is_fragment(content):

@@ -1,9 +1,9 @@
 """Publication date of a web page: htmldate's reading, checked and completed as a reader would.
 
 - comments are removed first, HTML comments and those inside scripts: a date in
-  a commented-out template or a cache note is not the page's date. The code of
-  scripts stays: some pages write their byline date with one
-  (``showDate("2020/04/17")``).
+  a commented-out template or a cache note is not the page's date. Short inline
+  scripts stay, as some pages write their byline date with one
+  (``showDate("2020/04/17")``); long ones (libraries, configuration) go.
 - htmldate without its extensive search first: meta tags, JSON-LD, ``<time>``,
   date elements, the URL. These give a day.
 - Else a date written in the visible byline, the lines just below the headline,
@@ -28,6 +28,8 @@ from lxml.html import HtmlElement
 from dateline.extract.dates import explicit_dates
 
 _JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\\w\"'])//[^\n]*", re.DOTALL)
+_SHORT_SCRIPT = 500
+"""A script this short may write a visible date (``showDate("2020/04/17")``); a longer one is code."""
 _NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/-]|\.\d)")
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _BYLINE_CHARS = 400
@@ -45,20 +47,23 @@ class PageDate:
 
 
 def strip_comments(tree: HtmlElement) -> None:
-    """Remove HTML comments and the comments inside scripts from `tree`, in place."""
-    for comment in tree.xpath("//comment()"):
-        parent = comment.getparent()
-        if parent is not None:
-            if comment.tail:
-                previous = comment.getprevious()
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + comment.tail
-                else:
-                    parent.text = (parent.text or "") + comment.tail
-            parent.remove(comment)
-    for script in tree.iter("script"):
-        if script.text and "ld+json" not in (script.get("type") or ""):
-            script.text = _JS_COMMENT.sub(" ", script.text)
+    """Remove HTML comments and the comments inside scripts from `tree`, in place.
+    Long scripts (libraries, configuration) go whole: they are code, and scanning
+    them for comments costs more than the rest of the date search."""
+    for node in tree.xpath("//comment() | //script[not(contains(@type, 'ld+json'))]"):
+        parent = node.getparent()
+        if parent is None:
+            continue
+        if isinstance(node, HtmlElement) and len(node.text or "") <= _SHORT_SCRIPT:
+            node.text = _JS_COMMENT.sub(" ", node.text) if node.text else node.text
+            continue
+        if node.tail:
+            previous = node.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + node.tail
+            else:
+                parent.text = (parent.text or "") + node.tail
+        parent.remove(node)
 
 
 def page_date(tree: HtmlElement, url: str | None, headline: str | None) -> PageDate | None:
