@@ -19,7 +19,7 @@ from dateline.extract.dateline import find_dateline
 from dateline.extract.html import extract_html
 from dateline.extract.language import detect_language
 from dateline.extract.published import dateline_day, normalise
-from dateline.extract.quality import quality_flags
+from dateline.extract.quality import BOILERPLATE_DROPPED, quality_flags
 from dateline.extract.title import section_from_categories, split_title, text_title
 from dateline.extract.wire import wire_source
 from dateline.ingest.decode import decode_bytes
@@ -78,14 +78,16 @@ def _fill(article: Article, raw: RawDocument) -> None:
         raise ExtractionError(f"content is {type(raw.content).__name__}, not text or bytes")
     if not raw.content.strip():
         raise ExtractionError("empty document")
+    dropped: list[str] = []
     if raw.kind == "html":
-        paragraphs = _from_html(article, raw.content, meta.get("url"))
+        paragraphs, dropped = _from_html(article, raw.content, meta.get("url"))
     elif raw.kind == "text":
         paragraphs = _from_text(article, decode_text(raw.content))
     else:
         raise ExtractionError(f"unknown document kind {raw.kind!r}")
     _apply_meta(article, meta)
     kept, removed = strip_boilerplate(paragraphs)
+    removed = dropped + removed
     article.text = PARAGRAPH_BREAK.join(kept)
     if not article.text.strip():
         raise ExtractionError("empty after extraction")
@@ -105,11 +107,13 @@ def _fill(article: Article, raw: RawDocument) -> None:
         article.published_precision = "day"
     article.language = meta_text(meta, "language") or detect_language(article.text)
     article.quality = quality_flags(article.text) + (["lossy_decoding"] if meta.get("encoding_lossy") else [])
+    if removed:
+        article.quality.append(f"{BOILERPLATE_DROPPED}:{len(removed)}")
 
 
-def _from_html(article: Article, content: bytes | str, url: str | None) -> list[str]:
-    """The body's paragraphs; the page's metadata is kept even when it has no article,
-    so that an error article still says what the page was."""
+def _from_html(article: Article, content: bytes | str, url: str | None) -> tuple[list[str], list[str]]:
+    """The body's paragraphs and those dropped as link lines; the page's metadata is
+    kept even when it has no article, so that an error article still says what the page was."""
     page = extract_html(content, url)
     if page is None:
         raise ExtractionError("no article text found (page is not an article?)")
@@ -122,7 +126,7 @@ def _from_html(article: Article, content: bytes | str, url: str | None) -> list[
     article.section = section_from_categories(meta.categories)
     if not page.paragraphs:
         raise ExtractionError("no article text found (page is not an article?)")
-    return page.paragraphs
+    return page.paragraphs, page.dropped
 
 
 def _from_text(article: Article, text: str) -> list[str]:

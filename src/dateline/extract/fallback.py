@@ -21,6 +21,7 @@ SHORT_BODY_WORDS = 200
 _MORE = 1.5
 _CONTAINED = 0.7
 _BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "pre", "figcaption")
+_BLOCK_END = "\u2029"
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 
@@ -40,10 +41,11 @@ def readability_paragraphs(tree: HtmlElement, url: str | None = None) -> list[st
 
 
 def block_lines(tree: HtmlElement) -> list[str]:
-    """The text of `tree`, a line per block element, whitespace normalised."""
+    """The text of `tree`, a line per block element, whitespace normalised (line
+    breaks inside a block are only the source's wrapping)."""
     for element in tree.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
-    return [line for line in (" ".join(raw.split()) for raw in tree.text_content().splitlines()) if line]
+        element.tail = _BLOCK_END + (element.tail or "")
+    return [line for line in (" ".join(raw.split()) for raw in tree.text_content().split(_BLOCK_END)) if line]
 
 
 def better_body(first: list[str], second: list[str]) -> bool:

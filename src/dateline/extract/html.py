@@ -37,6 +37,7 @@ _SENTENCE_WORDS = 8
 _SENTENCE_CHARS = 50
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _KEY_CHARS = 60
+_LINK_WORDS = 3
 _MAX_BODY_PARTS = 5
 _BODY_CLASS = re.compile(r"body|article", re.IGNORECASE)
 _PAGE_TAG = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
@@ -48,6 +49,8 @@ class HtmlPage:
 
     paragraphs: list[str] = field(default_factory=list)
     meta: PageMeta = field(default_factory=PageMeta)
+    dropped: list[str] = field(default_factory=list)
+    """Paragraphs dropped as link lines (see `_link_lines`)."""
 
 
 def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | None:
@@ -80,10 +83,12 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         meta.title = headline_part(meta.title, paragraphs[:_LEADING_CHECKED])
     headline = split_title(meta.title, meta.site, meta.url)[0] if meta.title else None
     repeated = {_key(meta.title), _key(headline), _key(meta.url), _key(url)} - {""}
+    dropped: list[str] = []
     if paragraphs:
         paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
+        paragraphs, dropped = _link_lines(tree, paragraphs)
     meta.url = meta.url or url
-    return HtmlPage(paragraphs, meta)
+    return HtmlPage(paragraphs, meta, dropped)
 
 
 @cache
@@ -135,6 +140,19 @@ def _split_body(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
         for text in map(_text, part.iter("p"))
         if _sentence_like(text) and text[:_KEY_CHARS] not in seen
     ]
+
+
+def _link_lines(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """(kept, dropped): a paragraph that is the whole text of one link to another page
+    is a link, not prose: a related story's headline, a navigation entry, a "more
+    from" teaser. Links within the page (a table of contents, heading anchors) stay."""
+    links = {_key(a.text_content()) for a in tree.iter("a") if not (a.get("href") or "#").startswith("#")}
+    kept, dropped = [], []
+    for paragraph in paragraphs:
+        key = _key(paragraph.removeprefix("- "))
+        is_link = len(key.split()) >= _LINK_WORDS and key in links
+        (dropped if is_link else kept).append(paragraph)
+    return kept, dropped
 
 
 def _text(element: HtmlElement) -> str:
