@@ -76,3 +76,31 @@ def test_title_match_accepts_a_dropped_site_name_only():
     assert title_match("Get your code covered | Code", "Get your code covered")
     assert not title_match("Get your code covered | Code", "Code")
     assert not title_match("Deficit narrows", "Deficit narrows | Ledger")
+
+
+def test_related_link_lines_are_dropped_and_counted():
+    related = '<ul><li><a href="/2021/other-story">Central bank holds rates steady for a fourth month</a></li></ul>'
+    page = html(f"<article>{STORY}{related}<p>Reply</p><p>3 hours ago</p></article>", "<title>Deficit narrows</title>")
+    article = extract(page)
+    assert "Central bank holds rates" not in article.text
+    assert "3 hours ago" not in article.text and "Reply" not in article.text.split("\n\n")
+    assert any(flag.startswith("boilerplate_dropped:") and int(flag.split(":")[1]) >= 2 for flag in article.quality)
+
+
+def test_links_within_the_page_stay():
+    heading = '<h2><a href="#outlook">The outlook for next year</a></h2>'
+    page = html(f"<article>{STORY}{heading}{STORY.replace('third', 'fourth')}</article>", "<title>Deficit narrows</title>")
+    assert "The outlook for next year" in extract(page).text
+
+
+def test_a_byline_glued_to_the_dateline_is_split_off():
+    lead = "<p>By Jane Doe KYIV, Ukraine — Russian forces shelled the city on Monday, officials said.</p>"
+    article = extract(html(f"<article>{lead}{STORY}</article>", "<title>Shelling</title>"))
+    assert article.text.startswith("KYIV, Ukraine —")
+    assert (article.byline, article.dateline.place) == ("Jane Doe", "KYIV")
+
+
+def test_a_site_notice_is_not_article_text():
+    page = html(f"<article>{STORY}<p>This site is best viewed with Internet Explorer 6 or later.</p></article>",
+                "<title>Deficit narrows</title>")
+    assert "best viewed" not in extract(page).text

@@ -15,7 +15,7 @@ import hashlib
 from typing import Any
 
 from dateline.extract.boilerplate import strip_boilerplate
-from dateline.extract.dateline import find_dateline
+from dateline.extract.dateline import find_dateline, split_glued_byline
 from dateline.extract.html import extract_html
 from dateline.extract.language import detect_language
 from dateline.extract.published import dateline_day, normalise
@@ -88,6 +88,8 @@ def _fill(article: Article, raw: RawDocument) -> None:
     _apply_meta(article, meta)
     kept, removed = strip_boilerplate(paragraphs)
     removed = dropped + removed
+    kept, byline = split_glued_byline(kept)
+    article.byline = article.byline or byline
     article.text = PARAGRAPH_BREAK.join(kept)
     if not article.text.strip():
         raise ExtractionError("empty after extraction")
