@@ -88,3 +88,9 @@ def test_a_page_without_an_article_keeps_its_title_and_date():
     article = extract_article(RawDocument(origin="p", kind="html", content=page("<nav><a href='/'>Home</a></nav>", head)))
     assert article.status == "error" and article.error.startswith("no article text found")
     assert (article.title, article.published) == ("Live: markets", "2021-05-14")
+
+
+def test_an_east_asian_byline_date_under_a_blog_heading():
+    html = page(f"<h1>My horse blog</h1><h3>JRA winners this weekend</h3><p><span>2020年07月12日</span></p>{STORY}",
+                lang="ja")
+    assert page_date(tree(html), None, "JRA winners this weekend").value == "2020-07-12"

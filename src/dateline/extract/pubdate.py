@@ -31,6 +31,8 @@ _JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\\w\"'])//[^\n]*", re.DOTALL)
 _SHORT_SCRIPT = 500
 """A script this short may write a visible date (``showDate("2020/04/17")``); a longer one is code."""
 _NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/-]|\.\d)")
+_EAST_ASIAN = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+"""``2020年07月12日``, ``2020년 7월 12일``."""
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _BYLINE_CHARS = 400
 _BYLINE_LINE_CHARS = 80
@@ -109,13 +111,15 @@ def day_first(text: str, language: str | None, url: str | None) -> bool:
 
 
 def numeric_dates(text: str, first_is_day: bool) -> list[dt.date]:
-    """The numeric dates of `text` (``04/03/2020``, ``2020-03-04``), in the given order."""
+    """The numeric dates of `text` (``04/03/2020``, ``2020-03-04``, ``2020年03月04日``),
+    ambiguous ones read in the given order."""
     found = []
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m[1]), int(m[3]), int(m[4])
         day, month = (a, b) if first_is_day else (b, a)
         found.append((m.start(), year, month, day))
     found += [(m.start(), int(m[1]), int(m[2]), int(m[3])) for m in _ISO.finditer(text)]
+    found += [(m.start(), int(m[1]), int(m[2]), int(m[3])) for m in _EAST_ASIAN.finditer(text)]
     dates = []
     for _, year, month, day in sorted(found):
         try:
@@ -148,13 +152,13 @@ def byline_date(tree: HtmlElement, headline: str | None, first_is_day: bool) -> 
 
 
 def _heading(tree: HtmlElement, headline: str | None) -> HtmlElement | None:
-    """The ``<h1>`` holding the headline, else the page's first ``<h1>``."""
-    headings = list(tree.iter("h1"))
+    """The heading holding the headline (an ``<h1>``, or a smaller one on blogs that
+    keep ``<h1>`` for the blog's name), else the page's first ``<h1>``."""
     key = " ".join((headline or "").split()).casefold()
-    for h1 in headings:
-        if key and key in " ".join(h1.text_content().split()).casefold():
-            return h1
-    return headings[0] if headings else None
+    for heading in tree.iter("h1", "h2", "h3") if key else ():
+        if key in " ".join(heading.text_content().split()).casefold():
+            return heading
+    return next(tree.iter("h1"), None)
 
 
 def _writes_new_year(text: str, year: int) -> bool:
