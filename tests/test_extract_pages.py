@@ -104,3 +104,13 @@ def test_a_site_notice_is_not_article_text():
     page = html(f"<article>{STORY}<p>This site is best viewed with Internet Explorer 6 or later.</p></article>",
                 "<title>Deficit narrows</title>")
     assert "best viewed" not in extract(page).text
+
+
+def test_when_trafilatura_finds_nothing_the_second_extractor_is_asked(monkeypatch):
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    page = html(f"<div class='story'>{STORY}</div>", "<title>Deficit narrows</title>")
+    article = extract(page)
+    assert article.status == "ok", article.error
+    assert article.text.startswith("The finance ministry said on Tuesday")

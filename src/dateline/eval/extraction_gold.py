@@ -19,6 +19,7 @@ from lxml.html import document_fromstring
 
 from dateline.extract.fallback import block_lines
 
+
 @dataclass
 class GoldPage:
     """One page and what a reader finds on it; None where the gold says nothing."""
