@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import trafilatura  # noqa: E402
 
-from dateline.eval.extraction import load_pages  # noqa: E402
+from dateline.eval.extraction_gold import load_gold  # noqa: E402
 from dateline.extract import extract_article  # noqa: E402
 from dateline.model import RawDocument  # noqa: E402
 from measure import peak_bytes  # noqa: E402
@@ -76,7 +76,7 @@ def main() -> int:
     if not GOLD.exists():
         print(f"skipped: {GOLD} is absent (the shared data folder beside the project)")
         return 0
-    pages = [(html, record.get("url", "")) for _, record, html in load_pages(GOLD, args.limit)]
+    pages = [(page.html, page.url or "") for page in load_gold(GOLD, args.limit)]
     extractors = {"trafilatura.extract": bare, "trafilatura fast": bare_fast, "dateline extract": ours}
     times = best_times(list(extractors.values()), pages, args.rounds)
     rows = [(name, seconds, peak_memory(fn, pages)) for (name, fn), seconds in zip(extractors.items(), times)]

@@ -173,6 +173,30 @@ def test_damaged_utf8_keeps_the_good_text(tmp_path):
     assert doc.content.replace("\ufffd", "") == FRENCH
 
 
+def test_stray_nul_and_control_bytes_do_not_make_text_binary(tmp_path):
+    html = page(("<p>" + FRENCH + "</p>") * 20).encode()
+    (tmp_path / "nul.html").write_bytes(html[:30] + b"\x00" + html[30:200] + b"\x00\x01" * 13 + html[200:])
+    doc = only(tmp_path / "nul.html")
+    assert doc.kind == "html"
+    assert doc.content == html.decode()
+
+
+def test_invalid_bytes_in_ascii_text_are_replaced_not_guessed(tmp_path):
+    """Box drawing from a guessed cp775 ("■├(") is damage, not an encoding."""
+    text = b"The minister said on Monday that the talks would resume next week. " * 10
+    (tmp_path / "damaged.txt").write_bytes(text[:300] + b"\xfe\xc3(" + text[300:])
+    doc = only(tmp_path / "damaged.txt")
+    assert (doc.meta["encoding"], doc.meta["encoding_lossy"]) == ("utf-8", True)
+    assert doc.content == (text[:300] + b"\xef\xbf\xbd\xef\xbf\xbd(" + text[300:]).decode()
+
+
+def test_windows_1252_typography_in_english_is_still_decoded(tmp_path):
+    text = "It’s the “best” offer yet — the minister said on Monday in the capital. " * 5
+    (tmp_path / "cp1252.txt").write_bytes(text.encode("cp1252"))
+    doc = only(tmp_path / "cp1252.txt")
+    assert (doc.content, doc.meta.get("encoding_lossy")) == (text, None)
+
+
 def test_byte_order_marks_are_honoured(tmp_path):
     (tmp_path / "utf16.txt").write_bytes(RUSSIAN.encode("utf-16"))
     (tmp_path / "utf8bom.txt").write_bytes(b"\xef\xbb\xbf" + FRENCH.encode())

@@ -38,6 +38,8 @@ class Dateline:
 
     place: str | None = None
     date: str | None = None
+    date_iso: str | None = None
+    """`date` resolved to ``YYYY-MM-DD`` (the year from the publication date or the article's own dates)."""
     agency: str | None = None
     text: str = ""
     span: Span | None = None
@@ -143,6 +145,8 @@ class Article:
     byline: str | None = None
     published: str | None = None
     published_inferred: bool = False
+    published_precision: str | None = None
+    """``day`` (``published`` is ``YYYY-MM-DD``) or ``year`` (``YYYY``: the page gave only a year)."""
     dateline: Dateline | None = None
     wire_source: str | None = None
     language: str | None = None

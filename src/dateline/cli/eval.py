@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
+import sys
 
 import dateline.eval as eval_pkg
 
@@ -28,7 +29,11 @@ def register(sub) -> None:
 
 
 def _run(module, args) -> int:
-    result = module.evaluate(args)
+    try:
+        result = module.evaluate(args)
+    except (OSError, ValueError) as err:  # a gold folder missing or in another format
+        print(f"dateline eval {module.NAME}: {err}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

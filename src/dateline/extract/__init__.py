@@ -15,11 +15,11 @@ import hashlib
 from typing import Any
 
 from dateline.extract.boilerplate import strip_boilerplate
-from dateline.extract.dateline import find_dateline
+from dateline.extract.dateline import find_dateline, split_glued_byline
 from dateline.extract.html import extract_html
 from dateline.extract.language import detect_language
-from dateline.extract.published import infer_from_dateline, normalise
-from dateline.extract.quality import quality_flags
+from dateline.extract.published import dateline_day, normalise
+from dateline.extract.quality import BOILERPLATE_DROPPED, quality_flags
 from dateline.extract.title import section_from_categories, split_title, text_title
 from dateline.extract.wire import wire_source
 from dateline.ingest.decode import decode_bytes
@@ -78,14 +78,18 @@ def _fill(article: Article, raw: RawDocument) -> None:
         raise ExtractionError(f"content is {type(raw.content).__name__}, not text or bytes")
     if not raw.content.strip():
         raise ExtractionError("empty document")
+    dropped: list[str] = []
     if raw.kind == "html":
-        paragraphs = _from_html(article, raw.content, meta.get("url"))
+        paragraphs, dropped = _from_html(article, raw.content, meta.get("url"))
     elif raw.kind == "text":
         paragraphs = _from_text(article, decode_text(raw.content))
     else:
         raise ExtractionError(f"unknown document kind {raw.kind!r}")
     _apply_meta(article, meta)
     kept, removed = strip_boilerplate(paragraphs)
+    removed = dropped + removed
+    kept, byline = split_glued_byline(kept)
+    article.byline = article.byline or byline
     article.text = PARAGRAPH_BREAK.join(kept)
     if not article.text.strip():
         raise ExtractionError("empty after extraction")
@@ -96,22 +100,35 @@ def _fill(article: Article, raw: RawDocument) -> None:
     article.wire_source = meta_text(meta, "wire_source") or wire_source(
         article.text, article.dateline, article.byline, article.url, removed
     )
-    if not article.published and article.dateline and article.dateline.date:
-        article.published = infer_from_dateline(article.dateline.date, article.text)
-        article.published_inferred = article.published is not None
+    if article.dateline and article.dateline.date:
+        known = article.published if article.published_precision != "year" else None
+        article.dateline.date_iso = dateline_day(article.dateline.date, article.text, known)
+        if not article.published and article.dateline.date_iso:
+            article.published, article.published_inferred = article.dateline.date_iso, True
+    if article.published and not article.published_precision:
+        article.published_precision = "day"
     article.language = meta_text(meta, "language") or detect_language(article.text)
     article.quality = quality_flags(article.text) + (["lossy_decoding"] if meta.get("encoding_lossy") else [])
+    if removed:
+        article.quality.append(f"{BOILERPLATE_DROPPED}:{len(removed)}")
 
 
-def _from_html(article: Article, content: bytes | str, url: str | None) -> list[str]:
+def _from_html(article: Article, content: bytes | str, url: str | None) -> tuple[list[str], list[str]]:
+    """The body's paragraphs and those dropped as link lines; the page's metadata is
+    kept even when it has no article, so that an error article still says what the page was."""
     page = extract_html(content, url)
-    if page is None or not page.paragraphs:
+    if page is None:
         raise ExtractionError("no article text found (page is not an article?)")
     meta = page.meta
     article.title, article.byline, article.site, article.url = meta.title, meta.author, meta.site, meta.url
-    article.published = normalise(meta.date)
+    if meta.date_precision == "year":
+        article.published, article.published_precision = meta.date, "year"
+    else:
+        article.published = normalise(meta.date)
     article.section = section_from_categories(meta.categories)
-    return page.paragraphs
+    if not page.paragraphs:
+        raise ExtractionError("no article text found (page is not an article?)")
+    return page.paragraphs, page.dropped
 
 
 def _from_text(article: Article, text: str) -> list[str]:
@@ -154,7 +171,9 @@ def _apply_meta(article: Article, meta: dict[str, Any]) -> None:
     article.title = meta_text(meta, "title") or article.title
     article.site = meta_text(meta, "source") or meta_text(meta, "site") or article.site
     article.byline = meta_text(meta, "byline") or meta_text(meta, "author") or article.byline
-    article.published = normalise(meta.get("published")) or article.published
+    published = normalise(meta.get("published"))
+    if published:
+        article.published, article.published_precision = published, "day"
 
 
 def meta_text(meta: dict[str, Any], key: str) -> str | None:

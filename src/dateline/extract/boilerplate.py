@@ -1,5 +1,10 @@
 """Boilerplate paragraphs (author boxes, share and subscribe lines, related links,
-cookie notices), recognised by the patterns in `data/boilerplate.tsv`."""
+cookie notices, comment-thread widgets, "best viewed with" notices), recognised
+by the patterns in `data/boilerplate.tsv`.
+
+Dropping the second copy of a repeated short paragraph (a headline shown again)
+was tried and lost on both dev sets (wrapped source lines, repeated code and
+captions): repeated headlines are handled at the top of the body (`html.py`)."""
 
 from __future__ import annotations
 

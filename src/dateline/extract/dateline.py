@@ -20,6 +20,9 @@ _WORD = rf"[{_UPPER}][\w'’.\-]*"
 _SP = r"[^\S\n]"
 _DASH = r"(?:--|[-–—])"
 _PARAGRAPHS_SEARCHED = 3
+_BYLINE_START = re.compile(r"(?:by|BY|By)\s+(?=[A-Z])")
+_CAPS_WORD = re.compile(rf"(?<=\s)(?:[{_UPPER}]{{2,}}\b|\()")
+_MAX_BYLINE_CHARS = 80
 _NOT_PLACES = frozenset(
     {"UPDATED", "UPDATE", "BREAKING", "EXCLUSIVE", "WATCH", "LIVE", "VIDEO", "PHOTOS", "ANALYSIS",
      "OPINION", "CORRECTION", "DEAR ABBY", "EDITOR'S NOTE", "EDITOR’S NOTE", "NOTE"}
@@ -56,6 +59,22 @@ def find_dateline(text: str) -> Dateline | None:
         if start < 0:
             return None
     return None
+
+
+def split_glued_byline(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """(paragraphs, byline): a byline glued to the dateline that opens the story
+    ("By Jane Doe KYIV, Ukraine — Russian forces …") is cut off, so that the story
+    starts at its dateline and the name is no part of its first sentence."""
+    for i, paragraph in enumerate(paragraphs[:_PARAGRAPHS_SEARCHED]):
+        m = _BYLINE_START.match(paragraph)
+        if not m:
+            continue
+        for word in _CAPS_WORD.finditer(paragraph, m.end(), m.end() + _MAX_BYLINE_CHARS):
+            if parse_dateline(paragraph, word.start()):
+                byline = paragraph[m.end() : word.start()].strip(" ,|-–—")
+                rest = paragraph[word.start() :]
+                return paragraphs[:i] + [rest] + paragraphs[i + 1 :], byline or None
+    return paragraphs, None
 
 
 def parse_dateline(text: str, pos: int = 0) -> Dateline | None:

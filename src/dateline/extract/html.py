@@ -2,7 +2,8 @@
 
 trafilatura runs in its fast mode favouring recall: on news pages its fallback
 extractors (readability, jusText) more often add navigation than recover text
-(scrapinghub dev split: F1 0.956 default, 0.962 this way). Around it:
+(scrapinghub dev split: F1 0.956 default, 0.962 this way). Where its body is
+short or empty, readability-lxml gets a say (`fallback`). Around it:
 
 - parts that are never article text (hover cards, tooltips: `data/prune.txt`)
   are pruned before extraction;
@@ -25,19 +26,21 @@ from functools import cache
 import trafilatura
 from lxml.html import HtmlElement, fragment_fromstring
 
-from dateline.extract.metadata import PageMeta, page_metadata
+from dateline.extract.fallback import SHORT_BODY_WORDS, better_body, block_lines, readability_paragraphs
+from dateline.extract.metadata import PageMeta, headline_part, page_metadata
 from dateline.extract.resources import data_lines
 from dateline.extract.title import split_title
 
 _NON_WORD = re.compile(r"\W+")
 _LEADING_CHECKED = 3
 _SENTENCE_WORDS = 8
-_SENTENCE_CHARS = 50  # for scripts written without spaces
+_SENTENCE_CHARS = 50
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _KEY_CHARS = 60
+_LINK_WORDS = 3
 _MAX_BODY_PARTS = 5
 _BODY_CLASS = re.compile(r"body|article", re.IGNORECASE)
 _PAGE_TAG = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
-_BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br")
 
 
 @dataclass
@@ -46,10 +49,13 @@ class HtmlPage:
 
     paragraphs: list[str] = field(default_factory=list)
     meta: PageMeta = field(default_factory=PageMeta)
+    dropped: list[str] = field(default_factory=list)
+    """Paragraphs dropped as link lines (see `_link_lines`)."""
 
 
 def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | None:
-    """The article on an HTML page, or None when the page has none (or is not HTML).
+    """The article on an HTML page (no paragraphs, metadata only, when the page has
+    none), or None when the content is not HTML.
 
     Bytes are decoded by trafilatura (declared charset, then detection)."""
     tree = trafilatura.load_html(content)
@@ -63,17 +69,26 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlPage | Non
         include_comments=False,
         prune_xpath=_prune_xpath(),
     )
-    if doc is None or not doc.text:
-        return _fragment(tree) if _is_fragment(content) else None
-    paragraphs = _lines(doc.text)
+    paragraphs = _lines(doc.text) if doc is not None and doc.text else []
+    if sum(len(p.split()) for p in paragraphs) < SHORT_BODY_WORDS:
+        second = readability_paragraphs(tree, url)
+        if any(map(_sentence_like, second)) and better_body(paragraphs, second):
+            paragraphs = second
+    if not paragraphs and _is_fragment(content):
+        return _fragment(tree)
     if not any(map(_sentence_like, paragraphs)):
-        return None  # menus and link lists: nothing reads like a sentence
+        paragraphs = []  # menus and link lists: nothing reads like a sentence
     meta = page_metadata(tree, url)
+    if meta.title and paragraphs:
+        meta.title = headline_part(meta.title, paragraphs[:_LEADING_CHECKED])
     headline = split_title(meta.title, meta.site, meta.url)[0] if meta.title else None
     repeated = {_key(meta.title), _key(headline), _key(meta.url), _key(url)} - {""}
-    paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
+    dropped: list[str] = []
+    if paragraphs:
+        paragraphs = _drop_repeated_heading(paragraphs, repeated) + _split_body(tree, paragraphs)
+        paragraphs, dropped = _link_lines(tree, paragraphs)
     meta.url = meta.url or url
-    return HtmlPage(paragraphs, meta)
+    return HtmlPage(paragraphs, meta, dropped)
 
 
 @cache
@@ -97,14 +112,15 @@ def _parse_fragment(content: bytes | str) -> HtmlElement:
 
 def _fragment(tree: HtmlElement) -> HtmlPage | None:
     """A fragment's text, a paragraph per block element; None when it is not even a sentence long."""
-    for element in tree.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
-    paragraphs = _lines(tree.text_content())
+    paragraphs = block_lines(tree)
     return HtmlPage(paragraphs=paragraphs) if _sentence_like(" ".join(paragraphs)) else None
 
 
 def _sentence_like(paragraph: str) -> bool:
-    return len(paragraph.split()) >= _SENTENCE_WORDS or len(paragraph) >= _SENTENCE_CHARS
+    """Long enough for a sentence: words, counting two characters of a script written
+    without spaces (Chinese, Japanese) as one word."""
+    words = len(paragraph.split()) + len(_UNSPACED.findall(paragraph)) // 2
+    return words >= _SENTENCE_WORDS or len(paragraph) >= _SENTENCE_CHARS
 
 
 def _split_body(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
@@ -124,6 +140,19 @@ def _split_body(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
         for text in map(_text, part.iter("p"))
         if _sentence_like(text) and text[:_KEY_CHARS] not in seen
     ]
+
+
+def _link_lines(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """(kept, dropped): a paragraph that is the whole text of one link to another page
+    is a link, not prose: a related story's headline, a navigation entry, a "more
+    from" teaser. Links within the page (a table of contents, heading anchors) stay."""
+    links = {_key(a.text_content()) for a in tree.iter("a") if not (a.get("href") or "#").startswith("#")}
+    kept, dropped = [], []
+    for paragraph in paragraphs:
+        key = _key(paragraph.removeprefix("- "))
+        is_link = len(key.split()) >= _LINK_WORDS and key in links
+        (dropped if is_link else kept).append(paragraph)
+    return kept, dropped
 
 
 def _text(element: HtmlElement) -> str:

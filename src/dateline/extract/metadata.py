@@ -3,16 +3,16 @@
 trafilatura's `with_metadata` also collects tags and the licence and costs a
 third of the whole extraction; this reads only what an `Article` holds, with
 trafilatura's own readers (meta tags, then JSON-LD, then the page) and the date
-from htmldate (publication rather than modification date).
+from `pubdate` (htmldate, checked: publication rather than modification date).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     examine_meta,
@@ -24,6 +24,11 @@ from trafilatura.metadata import (
     extract_url,
 )
 
+from dateline.extract.pubdate import page_date, strip_comments
+
+_SEPARATOR = re.compile(r"\s+(?:[–—|»·_]|-{1,2}|::)\s+|\s*_\s*")
+"""Between a headline and a site or section name; not a colon, which headlines use themselves."""
+
 
 @dataclass
 class PageMeta:
@@ -34,6 +39,7 @@ class PageMeta:
     url: str | None = None
     site: str | None = None
     date: str | None = None
+    date_precision: str | None = None
     categories: list[str] = field(default_factory=list)
 
 
@@ -45,14 +51,48 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     except Exception:  # noqa: BLE001 - malformed JSON-LD: the meta tags and the page remain
         pass
     page_url = _clean(found.url or extract_url(tree, url))
+    title = _clean(found.title) or page_title(tree) or _clean(extract_title(tree))
+    strip_comments(tree)
+    date = page_date(tree, url or page_url, title)
     return PageMeta(
-        title=_clean(found.title or extract_title(tree)),
+        title=title,
         author=_clean(found.author or extract_author(tree)),
         url=page_url,
         site=_clean((found.sitename or extract_sitename(tree) or "").lstrip("@")) or _host(page_url),
-        date=find_date(tree, url=page_url, original_date=True, max_date=dt.date.today().isoformat()),
+        date=date.value if date else None,
+        date_precision=date.precision if date else None,
         categories=list(found.categories or extract_catstags("category", tree)),
     )
+
+
+def page_title(tree: HtmlElement) -> str | None:
+    """The title a page gives itself when no meta tag names one: the ``<title>``
+    element, or the part of it that a ``<h1>`` repeats (the headline without an
+    unknown site name). A lone ``<h1>`` is not trusted over ``<title>``: on many
+    pages it is a site, section or widget heading ("Hi, I'm Nicolas.", "Lorem")."""
+    elements = tree.xpath("//head/title") or tree.xpath("//title[not(ancestor::svg)]")
+    title = _clean(elements[0].text_content()) if elements else None
+    if not title:
+        return None
+    return headline_part(title, (_clean(h1.text_content()) or "" for h1 in tree.iter("h1")))
+
+
+def headline_part(title: str, lines: Iterable[str]) -> str:
+    """The separator-delimited part of `title` that one of `lines` (a heading, the
+    body's first lines) starts with, when it holds at least half the title's words;
+    else the whole title."""
+    parts = [p for p in _SEPARATOR.split(title) if p]
+    if len(parts) < 2:
+        return title
+    half = len(title.split()) / 2
+    for line in lines:
+        folded = line.casefold()
+        if folded.startswith(title.casefold()):
+            return title
+        for part in parts:
+            if len(part.split()) >= half and folded.startswith(part.casefold()):
+                return part
+    return title
 
 
 def _clean(value: str | None) -> str | None:

@@ -60,6 +60,26 @@ def _free_text(text: str, base: dt.datetime = _BASE) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def dateline_day(date_text: str, text: str, published: str | None = None) -> str | None:
+    """The ISO day a dateline's ``February 12`` stands for: with a known publication
+    day, the year that puts it nearest to that day (a story filed on 31 December
+    and published on 1 January); else as `infer_from_dateline` finds it."""
+    if not published:
+        return infer_from_dateline(date_text, text)
+    day, anchor = _free_text(date_text), _iso(published)
+    if day is None or anchor is None:
+        return infer_from_dateline(date_text, text)
+    if _YEAR.search(date_text):
+        return day.isoformat()
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda c: abs((c - anchor).days)).isoformat() if candidates else None
+
+
 def infer_from_dateline(date_text: str, text: str) -> str | None:
     """The ISO date a dateline's ``February 12`` stands for in this article, or None
     when the article gives no year to anchor it."""

@@ -15,12 +15,17 @@ Vocabulary:
 - ``short_text``: fewer than 50 words: a teaser, a caption or a failed extraction.
 - ``lossy_decoding``: ingest had to replace bytes no character set decodes
   (`RawDocument.meta["encoding_lossy"]`; set by `extract_article`).
+- ``boilerplate_dropped:N``: N paragraphs of the extracted page were dropped as
+  not article text (boilerplate lines, a closing block, repeated paragraphs, link
+  lines); set by `extract_article`, so that a page that needed much cleaning shows.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+
+BOILERPLATE_DROPPED = "boilerplate_dropped"
 
 _ABBREVIATIONS = frozenset(
     "etc vs no st mr mrs ms dr jr sr gen col lt sgt rep sen gov inc ltd co corp approx ca fig cf al"

@@ -49,7 +49,8 @@ def is_section(part: str) -> bool:
 
 
 def split_title(title: str, site: str | None = None, url: str | None = None) -> tuple[str, str | None]:
-    """(headline, section) for a page title, dropping the site name before or after it."""
+    """(headline, section) for a page title, dropping the site name before or after
+    it (the page's own site name or host, or any trailing domain name: "| Aktuálně.cz")."""
     site_names = _site_names(site, url)
     title = _without_site(" ".join(title.split()), site_names)
     section = None
@@ -59,7 +60,7 @@ def split_title(title: str, site: str | None = None, url: str | None = None) -> 
             break
         last = cuts[-1]
         part = title[last.end() :]
-        if part.casefold() in site_names:
+        if part.casefold() in site_names or _DOMAIN.fullmatch(part):
             title = title[: last.start()]
         elif section is None and is_section(part):
             section, title = part, title[: last.start()]

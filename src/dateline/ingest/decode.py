@@ -3,13 +3,21 @@
 Order of trust: a byte-order mark, then a charset the container declared (HTTP
 header, ``<meta charset>``) if the bytes honour it, then UTF-8 (also when only a
 few bytes are damaged), then charset-normalizer for legacy encodings (cp1251,
-latin-1, ...). Content that looks binary is refused rather than decoded as noise.
+latin-1, ...) when what it decodes reads as text. Content that looks binary is
+refused rather than decoded as noise; a few stray NUL or control bytes in text (a
+bad export, a padded record) are dropped first and do not make it binary.
+
+A legacy guess is kept only when every non-ASCII character it yields is a letter
+inside a word or common typography (``café``, ``’``, ``«``): bytes that decode to
+box drawing or symbols (``■├(`` from cp775) are damage, not an encoding, and the
+text is read as UTF-8 with U+FFFD in their place (`Decoded.lossy`).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -29,6 +37,11 @@ grows with size; a page's encoding shows in its first 64 KB)."""
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.05
+"""Above this share of NUL and control bytes content is binary; below it they are stray bytes in text."""
+_MOSTLY_ASCII = 0.1
+"""Below this share of non-ASCII bytes, text is mostly ASCII (English, French; not Russian or Chinese)."""
+_MAX_ODD_SHARE = 0.02
+_TYPOGRAPHY = frozenset("’‘‚“”„–—…•€£¥©®™°«»‹›§¶·×±¡¿ ")
 _MAX_DAMAGED_UTF8_SHARE = 1.0
 """UTF-8 with fewer bad sequences than this share of its good non-ASCII characters
 is damaged UTF-8 (decoded with replacement), not a legacy encoding: in legacy
@@ -71,6 +84,7 @@ def decode_bytes(data: bytes, declared: str | None = None, unit: str = "file") -
             return _decode(data, encoding)
     if looks_binary(data[:_SAMPLE]):
         raise IngestError(f"binary {unit} (not text)")
+    data = strip_control(data)
     codec = _codec_name(declared)
     if codec:
         try:
@@ -83,10 +97,49 @@ def decode_bytes(data: bytes, declared: str | None = None, unit: str = "file") -
         pass
     if _mostly_utf8(data):
         return Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
-    encoding = guess_encoding(data[:_SAMPLE])
-    if encoding is None:
+    sample = data[:_SAMPLE]
+    mostly_ascii = sum(b >= 0x80 for b in sample) < _MOSTLY_ASCII * len(sample)
+    guess = guess_encoding(sample)
+    order = ("cp1252", guess, *_WEB_ENCODINGS) if mostly_ascii else (guess, *_WEB_ENCODINGS)
+    for encoding in dict.fromkeys(e for e in order if e):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if reads_as_text(text, mostly_ascii):
+            return Decoded(text, encoding)
+    if guess is None and not mostly_ascii:
         raise IngestError(f"cannot decode: no text encoding fits this {unit}")
-    return _decode(data, encoding)
+    return Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
+
+
+def strip_control(data: bytes) -> bytes:
+    """`data` without NUL and control bytes (tab, newlines, form feed and escape kept)."""
+    return _CONTROL.sub(b"", data) if _CONTROL.search(data) else data
+
+
+def reads_as_text(text: str, mostly_ascii: bool) -> bool:
+    """Whether a legacy decoding gives text: in mostly-ASCII text every other character
+    is typography or a Latin letter beside an ASCII letter (accents); elsewhere hardly any is a
+    symbol or a control character (box drawing, ``■├``)."""
+    odd = other = 0
+    for i, char in enumerate(text):
+        if char.isascii() or char in _TYPOGRAPHY:
+            continue
+        if not mostly_ascii:
+            odd += unicodedata.category(char)[0] in "SC"
+            other += 1
+        elif not (char.isalpha() and _latin(char) and any(_ascii_letter(c) for c in text[max(0, i - 1) : i + 2 : 2])):
+            return False
+    return odd <= _MAX_ODD_SHARE * other
+
+
+def _ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
 
 
 def guess_encoding(sample: bytes) -> str | None:
@@ -104,9 +157,7 @@ def guess_encoding(sample: bytes) -> str | None:
 
 
 def looks_binary(sample: bytes) -> bool:
-    """NUL bytes or many control characters: an image, archive or executable."""
-    if b"\x00" in sample:
-        return True
+    """Many NUL or control bytes: an image, archive or executable (text has few or none)."""
     return bool(sample) and len(_CONTROL.findall(sample)) / len(sample) > _MAX_CONTROL_SHARE
 
 

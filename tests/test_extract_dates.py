@@ -1,0 +1,96 @@
+"""Publication dates of web pages and datelines: the failure classes a reader would not make."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lxml.html import document_fromstring
+
+from dateline.extract import extract_article
+from dateline.extract.published import dateline_day
+from dateline.extract.pubdate import byline_date, day_first, numeric_dates, page_date, strip_comments
+from dateline.model import RawDocument
+
+STORY = "".join(
+    f"<p>{s}</p>"
+    for s in (
+        "The finance ministry said the budget deficit narrowed for a third month in a row, officials said.",
+        "Revenue from the new fuel tax rose faster than officials had forecast in the spring of that year.",
+        "Opposition lawmakers said the figures hid a sharp fall in public investment across the regions.",
+    )
+)
+
+
+def page(body: str, head: str = "<title>Deficit narrows again</title>", lang: str = "en") -> str:
+    return f'<!DOCTYPE html><html lang="{lang}"><head>{head}</head><body>{body}</body></html>'
+
+
+def tree(html: str):
+    t = document_fromstring(html)
+    strip_comments(t)
+    return t
+
+
+def test_a_date_in_a_comment_is_never_the_date():
+    html = page(f"<!-- cached 2019-03-04 --><script>/* built 2018-05-06 */ var x = 1;</script>"
+                f"<h1>Deficit narrows again</h1><p>By Jane Doe</p><p>14 May 2021</p>{STORY}")
+    assert page_date(tree(html), None, "Deficit narrows again").value == "2021-05-14"
+
+
+def test_the_byline_date_is_preferred_to_a_photo_caption_date():
+    caption = "<p>The minister at a ceremony near Orleans, France, January 16, 2020. Photo by a reporter.</p>"
+    html = page(f"<h1>Deficit narrows again</h1>{caption}<p>January 18, 2020</p>{STORY}")
+    assert page_date(tree(html), None, "Deficit narrows again").value == "2020-01-18"
+
+
+def test_day_and_month_order_comes_from_the_page_own_dates():
+    text = "Updated 25/03/2020. Posted 04/03/2020."
+    assert day_first(text, "en-us", None) is True
+    assert numeric_dates("04/03/2020", True) == [dt.date(2020, 3, 4)]
+    assert day_first("Posted 03/25/2020", "fr", None) is False
+    assert day_first("Posted 04/03/2020", "en-us", None) is False
+    assert day_first("Posted 04/03/2020", "de", None) is True
+
+
+def test_a_numeric_byline_date_is_read_in_the_page_order():
+    html = page(f"<h1>Deficit narrows again</h1><p>Publié le 04/03/2020</p>{STORY}", lang="fr")
+    assert byline_date(tree(html), "Deficit narrows again", True) == dt.date(2020, 3, 4)
+    assert page_date(tree(html), None, "Deficit narrows again").value == "2020-03-04"
+
+
+def test_a_year_alone_is_stored_as_a_year_never_as_the_first_of_january():
+    html = page(f"<h1>Deficit narrows again</h1>{STORY}<footer>© 2016 The Ledger</footer>")
+    article = extract_article(RawDocument(origin="p", kind="html", content=html))
+    assert article.published != "2016-01-01"
+    if article.published:
+        assert (article.published, article.published_precision) == ("2016", "year")
+
+
+def test_a_markup_date_has_day_precision():
+    head = '<title>Deficit narrows again</title><meta property="article:published_time" content="2021-05-14T08:00:00">'
+    article = extract_article(RawDocument(origin="p", kind="html", content=page(STORY, head)))
+    assert (article.published, article.published_precision) == ("2021-05-14", "day")
+
+
+def test_the_dateline_day_resolves_against_the_publication_day():
+    assert dateline_day("December 31", "No year here.", "2022-01-01") == "2021-12-31"
+    assert dateline_day("February 12", "No year here.", "2022-02-13") == "2022-02-12"
+
+
+def test_the_seed_dateline_carries_its_iso_day(seed_text):
+    article = extract_article(RawDocument(origin="seed", kind="text", content=seed_text))
+    assert (article.dateline.date, article.dateline.date_iso) == ("February 12", "2022-02-12")
+    assert article.to_dict()["dateline"]["date_iso"] == "2022-02-12"
+
+
+def test_a_page_without_an_article_keeps_its_title_and_date():
+    head = '<title>Live: markets</title><meta property="article:published_time" content="2021-05-14T08:00:00">'
+    article = extract_article(RawDocument(origin="p", kind="html", content=page("<nav><a href='/'>Home</a></nav>", head)))
+    assert article.status == "error" and article.error.startswith("no article text found")
+    assert (article.title, article.published) == ("Live: markets", "2021-05-14")
+
+
+def test_an_east_asian_byline_date_under_a_blog_heading():
+    html = page(f"<h1>My horse blog</h1><h3>JRA winners this weekend</h3><p><span>2020年07月12日</span></p>{STORY}",
+                lang="ja")
+    assert page_date(tree(html), None, "JRA winners this weekend").value == "2020-07-12"
