@@ -39,17 +39,17 @@ def timexes_for(text: str, values: dict[str, str]) -> list[Timex]:
 
 
 def code(nlp, text: str, actors: dict[str, str], published: str | None = "2022-02-12",
-         timexes: dict[str, str] | None = None, place: str | None = None):
+         timexes: dict[str, str] | None = None, place: str | None = None, config: dict | None = None):
     article = Article(id="a1", origin="test", content_hash="h", text=text, published=published,
                       dateline=Dateline(place=place) if place else None,
                       timexes=timexes_for(text, timexes or {}))
     doc = nlp(text)
-    state = Analysis(article=article, doc=doc, actors=mentions_for(doc, actors))
+    state = Analysis(article=article, doc=doc, actors=mentions_for(doc, actors), config=config)
     return code_sentences(state, load_lexicon())
 
 
 def triples(events):
-    return {(e.source.code, e.cameo, e.target.code if e.target else None) for e in events}
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in events}
 
 
 SEED_ACTORS = {
@@ -244,11 +244,18 @@ def test_reported_must_is_a_demand(nlp):
     assert event.cameo == "100" and (event.source.code, event.target.code) == ("FRA", "IRN")
 
 
-def test_event_needs_a_coded_actor(nlp):
+def test_an_act_of_uncoded_actors_is_an_event_with_lower_confidence(nlp):
     text = "The Homeland Union attacked the Freedom Party in Vilnius."
-    assert code(nlp, text, {}) == []
-    assert triples(code(nlp, text, {"Freedom Party": "LTUPTY"})) == {(None, "190", "LTUPTY")}
-    assert code(nlp, text, {"Freedom Party": "---PTY"}) == []  # an unknown actor needs a target of known country
+    (uncoded,) = code(nlp, text, {})
+    assert uncoded.cameo == "190" and uncoded.source.text == "Homeland Union" and uncoded.source.code is None
+    (coded,) = code(nlp, text, {"Freedom Party": "LTUPTY"})
+    assert triples([coded]) == {(None, "190", "LTUPTY")} and coded.confidence > uncoded.confidence
+    assert code(nlp, text, {}, config={"unnamed_actors": False}) == []  # PETRARCH's rule: a coded actor or nothing
+
+
+def test_agentless_passive_is_an_event_with_no_source(nlp):
+    (event,) = code(nlp, "Five protesters were arrested in Minsk on Monday.", {"protesters": "---OPP"})
+    assert event.cameo_root == "17" and event.source is None and event.target.code == "---OPP"
 
 
 def test_list_misparsed_as_modifiers_gives_every_member(nlp):
@@ -262,10 +269,10 @@ def test_shared_object_makes_a_compound_subject_mutual(nlp):
     assert triples(events) == {("CZE", "050", "ALB"), ("ALB", "050", "CZE")}
 
 
-def test_bare_verb_by_agent_of_no_country_on_no_one_is_no_event(nlp):
-    assert code(nlp, "Officials criticized the plan.", {"Officials": "---GOV"}) == []
-    assert triples(code(nlp, "Officials criticized Iran.", {"Officials": "---GOV", "Iran": "IRN"})) == {
-        ("---GOV", "111", "IRN")}
+def test_bare_verb_by_agent_of_no_country_on_no_one_is_a_weak_event(nlp):
+    (weak,) = code(nlp, "Officials criticized the plan.", {"Officials": "---GOV"})
+    (strong,) = code(nlp, "Officials criticized Iran.", {"Officials": "---GOV", "Iran": "IRN"})
+    assert triples([strong]) == {("---GOV", "111", "IRN")} and weak.confidence < strong.confidence
 
 
 def test_two_names_of_one_actor_are_not_a_compound(nlp):
@@ -303,3 +310,28 @@ def test_the_dateline_place_is_no_actor():
     (article,) = process([RawDocument(origin="afp", content=text, kind="text")])
     assert article.dateline.place == "BRUSSELS"
     assert {(e.source.code, e.cameo, e.target.code) for e in article.events} == {("IGOEEC", "163", "RUS")}
+
+
+def test_a_place_where_the_act_happens_is_not_its_target(nlp):
+    (event,) = code(nlp, "Thai police arrested five men in Bangkok on Monday.",
+                    {"Thai police": "THACOP", "Bangkok": "THA"})
+    assert event.cameo_root == "17" and event.target is None
+    (curfew,) = code(nlp, "Turkish authorities imposed a curfew in Cizre.", {"Turkish authorities": "TURGOV",
+                                                                                "Cizre": "TUR"})
+    assert curfew.target.code == "TUR"  # nothing else in the clause: the place is all there is
+
+
+@pytest.mark.parametrize("text", [
+    "Russia must withdraw its troops from Ukraine.",
+    "Russia needs to withdraw its troops from Ukraine.",
+    "Will Russia withdraw its troops from Ukraine?",
+])
+def test_prescribed_and_questioned_acts_are_hypothetical(nlp, text):
+    events = code(nlp, text, {"Russia": "RUS", "Ukraine": "UKR"})
+    assert events and all("hypothetical" in e.modality for e in events)
+
+
+def test_an_act_dated_months_before_the_article_is_background(nlp):
+    text = "Russia withdrew its troops from Georgia in March 2021."
+    (event,) = code(nlp, text, {"Russia": "RUS", "Georgia": "GEO"}, timexes={"March 2021": "2021-03"})
+    assert "historical" in event.modality

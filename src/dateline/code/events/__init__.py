@@ -19,7 +19,7 @@ import hashlib
 import re
 from typing import Any
 
-from dateline.code.events import arguments, cameo
+from dateline.code.events import arguments, cameo, learned, senses
 from dateline.code.events.discards import Discards, discard_files, load_discards
 from dateline.code.events.actors import (
     actor_ref, coded_first, grounded, has_country, is_person, phrase_actors, resolve_group,
@@ -146,19 +146,20 @@ def confidence(m: Match, has_target: bool, modes: list[str], coded: bool) -> flo
     return round(max(0.05, min(score, 1.0)), 2)
 
 
-def event_id(article_id: str, sent_index: int, trigger_start: int, code: str, source: ActorRef,
+def event_id(article_id: str, sent_index: int, trigger_start: int, code: str, source: ActorRef | None,
              target: ActorRef | None) -> str:
     """Stable across runs: the same article, sentence, trigger, code and actors give the same id."""
-    key = "|".join(map(str, (article_id, sent_index, trigger_start, code, source.code or source.text,
+    key = "|".join(map(str, (article_id, sent_index, trigger_start, code, source and (source.code or source.text),
                              target and (target.code or target.text))))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def make_event(state: Analysis, m: Match, sent_index: int, code: str, source: Any, target: Any | None,
-               modes: list[str], date: str | None, place: str | None) -> Event:
+def make_event(state: Analysis, m: Match, sent_index: int, code: str, source: Any | None, target: Any | None,
+               modes: list[str], date: str | None, place: str | None, unnamed: bool = False) -> Event:
     article, doc = state.article, state.doc
     entry = cameo.lookup(code)
-    src, tgt = actor_ref(source), (actor_ref(target) if target is not None else None)
+    src = actor_ref(source) if source is not None else None
+    tgt = actor_ref(target) if target is not None else None
     trig_tokens = sorted([m.head, *[t for t in m.tokens if abs(t.i - m.head.i) <= 3]], key=lambda t: t.i)
     trig_start, trig_end = trig_tokens[0].idx, trig_tokens[-1].idx + len(trig_tokens[-1])
     sent = m.head.sent
@@ -167,10 +168,11 @@ def make_event(state: Analysis, m: Match, sent_index: int, code: str, source: An
         cameo=entry.code, cameo_root=entry.root, plover=entry.plover, quad_class=entry.quad_class,
         goldstein=entry.goldstein, date=date, place=place, source=src, target=tgt,
         trigger=doc.text[trig_start:trig_end], sentence=sent.text,
-        spans={"source": src.span, "target": tgt.span if tgt else None, "trigger": (trig_start, trig_end),
+        spans={"source": src.span if src else None, "target": tgt.span if tgt else None,
+               "trigger": (trig_start, trig_end),
                "sentence": (sent.start_char, sent.end_char)},
         modality=modes, rule=m.trigger.rule,
-        confidence=confidence(m, tgt is not None, modes, bool(src.code)),
+        confidence=round(confidence(m, tgt is not None, modes, bool(src and src.code)) * (UNNAMED if unnamed else 1), 2),
         article_id=article.id, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
     )
 
@@ -241,12 +243,25 @@ def recoded(m: Match, modes: list[str], reverse: str | None) -> tuple[str, str |
     return m.code, reverse
 
 
+UNNAMED = 0.6
+"""Confidence factor of an act whose actors are unnamed or uncoded ("five people were killed")."""
+
+
 def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     """The events of one matched trigger: one per source and target actor, and
-    back from target to source when the code is reciprocal."""
+    back from target to source when the code is reciprocal. An act whose actors are too weak a basis for
+    `actor_pairs` is still an event, as GDELT codes it with an empty actor, when the configuration asks for
+    ``unnamed_actors`` (the default; PETRARCH's validation, which requires actors, turns it off). A dictionary
+    trigger may stand with no actor at all ("the bombing of the embassy"); a learned one needs a coded actor on
+    one side ("Russian forces shelled the town")."""
     article = state.article
     sources, targets = event_actors(state, m)
     pairs, reverse = actor_pairs(m, sources, targets)
+    learned_trigger = m.trigger.rule.startswith(learned.RULE)
+    named = any(a.code for a in sources + targets) if learned_trigger else True
+    unnamed = not pairs and named and (state.config or {}).get("unnamed_actors", True)
+    if unnamed:
+        pairs, reverse = [(sources[0] if sources else None, targets[0] if targets else None)], None
     if not pairs:
         return []
     date = event_date(m.head, article.timexes, article)
@@ -256,7 +271,7 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     place = event_place(m.head, used, article)
     events = []
     for s, t in pairs:
-        events.append(make_event(state, m, sent_index, code, s, t, modes, date, place))
+        events.append(make_event(state, m, sent_index, code, s, t, modes, date, place, unnamed))
         if reverse and t is not None:
             events.append(make_event(state, m, sent_index, reverse, t, s, modes, date, place))
     return events
@@ -271,27 +286,62 @@ def title_span(article: Article) -> tuple[int, int] | None:
     return (at, at + len(title)) if 0 <= at < 200 else None
 
 
-def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Discards()) -> list[Event]:
+def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Discards(),
+                   learned_scope: str = "uncoded") -> list[Event]:
     """Every event of the article, each once; no trigger inside the title is coded,
-    nothing in a discarded story or sentence."""
+    nothing in a discarded story or sentence. The learned step then looks at the predicates the rules left
+    (`learned_scope`: ``uncoded``, sentences the rules coded nothing in; ``all``; ``off``)."""
     if discards.story_discarded(state.doc.text):
         return []
     title = title_span(state.article)
-    events: list[Event] = []
+    per_sentence: list[list[Event]] = []
+    pending: list[tuple[int, Any]] = []
+    examples = learned.load_examples() if learned_scope != "off" else None
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
+        found: list[Event] = []
+        per_sentence.append(found)
         if discards.sentence_discarded(sent.text):
             continue
         matches = [m for m in event_matches(sent, lexicon) if not (title and title[0] <= m.head.idx < title[1])]
         coded = {id(m): code_match(state, m, index) for m in matches}
-        found: list[Event] = []
         for m in outermost_dropped(matches, lambda m: bool(coded[id(m)])):
             for event in coded[id(m)]:
                 if event.id not in seen:
                     seen.add(event.id)
                     found.append(event)
-        events += without_vaguer_duplicates(found)
-    return events
+        if examples is not None and (learned_scope == "all" or not found):
+            matched = {t.i for m in matches for t in [m.head, *m.tokens]}
+            skip = {t.i for t in sent if t.i in matched or (title and title[0] <= t.idx < title[1])}
+            pending += [(index, t) for t in learned.candidates(sent, examples.nouns, skip)]
+    if pending:
+        for (index, _), (m, vote) in zip(pending, _voted(pending, examples)):
+            if m is None:
+                continue
+            for event in code_match(state, m, index):
+                event.confidence = round(min(event.confidence, vote.event), 2)
+                if event.id not in seen:
+                    seen.add(event.id)
+                    per_sentence[index].append(event)
+    sections = senses.article_sections(state.article.section, state.article.url)
+    kept, dropped = [], 0
+    for sent, found in zip(state.doc.sents, per_sentence):
+        domains = senses.sentence_domains(sent, sections) if found else []
+        for e in without_vaguer_duplicates(found):
+            if domains and senses.vetoed(e, domains):
+                dropped += 1
+            else:
+                kept.append(e)
+    if dropped:
+        state.article.quality.append(f"sense_gate:{dropped}")
+    return kept
+
+
+def _voted(pending: list[tuple[int, Any]], examples: learned.Examples) -> list[tuple[Any, Any]]:
+    """The learned step's match (or None) for each pending head, in order."""
+    heads = [t for _, t in pending]
+    by_head = {id(m.head): (m, v) for m, v in learned.learned_matches(heads, examples)}
+    return [by_head.get(id(t), (None, None)) for t in heads]
 
 
 def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
@@ -300,7 +350,7 @@ def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
     ("killed 46 civilians in an attack": one assault on the civilians, not a
     second one on nobody)."""
     def key(e: Event) -> tuple:
-        return e.source.code or e.source.text, e.plover or e.cameo_root
+        return (e.source.code or e.source.text) if e.source else None, e.plover or e.cameo_root
 
     targeted = {key(e) for e in events if e.target is not None and e.target.code}
     return [e for e in events if (e.target is not None and e.target.code) or key(e) not in targeted]
@@ -310,4 +360,5 @@ def without_vaguer_duplicates(events: list[Event]) -> list[Event]:
 def code_events(state: Analysis) -> None:
     config = state.config or {}
     lexicon = load_lexicon(user_dictionaries(config), not config.get("verb_dictionaries_only", False))
-    state.article.events = code_sentences(state, lexicon, load_discards(discard_files(config)))
+    state.article.events = code_sentences(state, lexicon, load_discards(discard_files(config)),
+                                          config.get("learned_events", "uncoded"))

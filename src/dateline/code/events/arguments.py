@@ -92,6 +92,16 @@ def agent(verb: Any) -> Any | None:
     return None
 
 
+PLACE_PREPS = ("in", "at", "near", "inside", "outside")
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+
+
+def is_place(token: Any) -> bool:
+    """A place named as where an act happens ("arrested five men in Bangkok"), not whom it is done to: it is a
+    target only when nothing else in the clause could be."""
+    return token.ent_type_ in PLACE_ENTITIES and token.head.dep_ == "prep" and token.head.lower_ in PLACE_PREPS
+
+
 def prep_objects(token: Any, preps: Iterable[str]) -> list[Any]:
     """Objects of the prepositions `preps` attached to `token`, in order."""
     preps = tuple(preps)
@@ -134,7 +144,7 @@ def verb_targets(verb: Any, target_prep: str | None, content_target: bool = Fals
             out += prep_objects(v, (target_prep,))
     for v in chain:
         objects = [c for c in v.children if c.dep_ in OBJECTS]
-        pobjs = prep_objects(v, TARGET_PREPS)
+        pobjs = [p for p in prep_objects(v, TARGET_PREPS) if not is_place(p) or not (objects or out)]
         out += objects + pobjs
         for obj in expand(objects) + pobjs:
             out += nested_objects(obj)

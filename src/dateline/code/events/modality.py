@@ -19,7 +19,11 @@ from typing import Any
 from dateline.code.events.arguments import CONDITIONAL_MARKS, REPORTING_VERBS
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca", "would"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "ca", "would", "must", "ought"}
+PRESCRIBING_VERBS = {"need", "have", "ought"}
+"""'need to', 'have to': what must be done is prescribed, not done."""
+COMPARISON_MARKS = {"like", "as"}
+"""'an attack like an invasion': what a thing is compared with did not happen."""
 """"would" under a past reporting verb is the future of reported speech ("Iraq said it would allow")."""
 INTENT_VERBS = {"plan", "intend", "expect", "aim", "prepare", "seek", "want", "hope", "agree", "offer",
                 "promise", "pledge", "vow", "go", "willing", "ready", "prepared", "determined", "committed"}
@@ -75,14 +79,22 @@ def modality(token: Any, trigger_code: str, event_date: str | None = None,
         modes.append("future")
     conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                       for t in chain for a in [t, *(a for a in t.children if a.dep_ == "advcl")] for c in a.children)
-    if aux & HYPOTHETICAL_AUX or conditional:
+    prescribed = any(t.lemma_.lower() in PRESCRIBING_VERBS and any(c.dep_ == "xcomp" for c in t.children)
+                     for t in chain[1:])
+    compared = token.dep_ == "pobj" and token.head.lower_ in COMPARISON_MARKS
+    asked = token.sent.text.rstrip(" \"'”’»").endswith("?")
+    if aux & HYPOTHETICAL_AUX or conditional or prescribed or compared or asked:
         modes.append("hypothetical")
     if _well_before(event_date, article_date):
         modes.append("historical")
     return modes
 
 
-def _well_before(event_date: str | None, article_date: str | None, days: int = 365) -> bool:
+BACKGROUND_DAYS = 90
+"""An act dated more than about three months before the article is background (docs/annotation.md)."""
+
+
+def _well_before(event_date: str | None, article_date: str | None, days: int = BACKGROUND_DAYS) -> bool:
     """True when the event's date (its last day, for a year or month) lies more
     than `days` before the article's."""
     e, a = _last_day(event_date), _last_day(article_date)

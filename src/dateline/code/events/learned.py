@@ -1,0 +1,201 @@
+"""Learned event recognition: a nearest-neighbour vote over embedded predicate phrases.
+
+The rules are the precise first pass; this step looks at the predicates they left uncoded. Each candidate
+predicate (a verb, or a noun that the examples know as an event noun) becomes a short phrase of its own words and
+its arguments' heads ("rebels attacked government troops"), embedded with MiniLM (`embed`). Its nearest labelled
+examples vote, weighted by similarity; examples labelled ``NONE`` (reporting verbs, sport, markets, states) vote
+too, so a predicate is coded only when event examples outvote them. A light verb ("held talks", "made a visit")
+is represented by its object, and a control verb ("wants to attack") by its complement, whose act it names.
+
+The examples and their vectors live in ``data/events/examples.npz`` (built by ``dateline train events`` from the
+real-news gold's train split, our trigger dictionary and the CAMEO code names); each vote names the example it
+came from, so an event's evidence says which annotated predicate it resembles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dateline.code.data_files import DATA_DIR
+
+EXAMPLES = DATA_DIR / "events" / "examples.npz"
+NONE = "NONE"
+LIGHT_VERBS = {"have", "make", "hold", "take", "give", "launch", "carry", "conduct", "stage", "pay", "issue",
+               "begin", "start", "continue", "resume", "open", "mount", "lead", "head", "do", "get", "go"}
+CONTROL_VERBS = {"want", "plan", "intend", "seek", "try", "attempt", "prepare", "decide", "hope", "aim", "expect",
+                 "continue", "begin", "start", "ready", "able", "going"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "prt", "neg", "agent", "attr", "acomp", "prep", "poss",
+                 "compound", "amod", "pobj"}
+K = 15
+RULE = "learned:"
+"""How an event's rule starts when this step coded it."""
+
+
+@dataclass(frozen=True)
+class Vote:
+    """What the neighbours say: the code (``NONE`` when event examples are outvoted), the share of the vote that
+    went to events of any code (``event``) and to this code's root (``share``), and the nearest example of it."""
+
+    code: str
+    share: float
+    event: float
+    similarity: float
+    example: str
+
+
+def content_head(token: Any) -> Any:
+    """The word whose act a predicate names: a light verb's object, a control verb's complement."""
+    lemma = token.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        obj = next((c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if obj is not None:
+            return obj
+    if lemma in CONTROL_VERBS:
+        comp = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if comp is not None:
+            return comp
+    return token
+
+
+def _compact(token: Any) -> list[Any]:
+    """An argument as its head with its compounds and, for a preposition, its object's head."""
+    words = [token, *(c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i)]
+    if token.dep_ == "prep":
+        words += [c for c in token.children if c.dep_ == "pobj"]
+        words += [g for c in token.children if c.dep_ == "pobj" for g in c.children if g.dep_ == "compound"]
+    return words
+
+
+def predicate_word(token: Any) -> str:
+    """The act's own word in its lemma form, with its particle ("pull out"), negation left to modality."""
+    head = content_head(token)
+    particles = [c.lemma_.lower() for c in head.children if c.dep_ == "prt"]
+    return " ".join([head.lemma_.lower(), *particles])
+
+
+def predicate_phrase(token: Any) -> str:
+    """The predicate's words and its arguments' heads, in sentence order."""
+    head = content_head(token)
+    words = {head.i: head}
+    if head is not token:
+        words[token.i] = token
+    subject_of = head if head.pos_ == "VERB" else token
+    if head.pos_ != "VERB" and token is head and head.head is not head and head.dep_ in ("dobj", "nsubj", "pobj"):
+        subject_of = head.head if head.dep_ != "pobj" else head.head.head
+        words[subject_of.i] = subject_of
+    for t in (head, subject_of):
+        for c in t.children:
+            if c.dep_ in ARGUMENT_DEPS and c.dep_ != "pobj":
+                for w in _compact(c):
+                    words[w.i] = w
+    return " ".join(words[i].text for i in sorted(words))
+
+
+WORD_WEIGHT = 0.5
+"""How much the act's word counts against its phrase in the similarity: the word carries the sense, the
+arguments tell a team's "beat" from an army's."""
+
+
+@dataclass
+class Examples:
+    vectors: np.ndarray
+    word_vectors: np.ndarray
+    codes: list[str]
+    weights: np.ndarray
+    ids: list[str]
+    nouns: frozenset[str]
+
+
+@cache
+def load_examples(path: Path = EXAMPLES) -> Examples | None:
+    if not path.is_file():
+        return None
+    data = np.load(path, allow_pickle=False)
+    return Examples(vectors=data["vectors"].astype(np.float32), word_vectors=data["word_vectors"].astype(np.float32),
+                    codes=list(data["codes"]),
+                    weights=data["weights"].astype(np.float32), ids=list(data["ids"]),
+                    nouns=frozenset(data["nouns"]))
+
+
+def is_candidate(token: Any, nouns: frozenset[str]) -> bool:
+    """A verb that names an act of its own (a light or control verb only through its object or complement), or a
+    noun the examples know as an event noun."""
+    if token.pos_ == "VERB":
+        lemma = token.lemma_.lower()
+        return lemma not in LIGHT_VERBS | CONTROL_VERBS or content_head(token) is not token
+    return token.pos_ == "NOUN" and token.lemma_.lower() in nouns
+
+
+def vote(similarities: np.ndarray, examples: Examples, k: int = K, exclude: np.ndarray | None = None) -> Vote:
+    """The k nearest examples vote (weight: similarity times the example's weight) first on event or not, then,
+    among the event examples, on the root, then on the commonest full code of that root."""
+    sims = similarities if exclude is None else np.where(exclude, -1.0, similarities)
+    nearest = np.argpartition(-sims, min(k, len(sims) - 1))[:k]
+    roots: dict[str, float] = defaultdict(float)
+    codes: dict[str, float] = defaultdict(float)
+    none = 0.0
+    for i in nearest:
+        w = max(float(sims[i]), 0.0) * float(examples.weights[i])
+        code = examples.codes[i]
+        if code == NONE:
+            none += w
+            continue
+        roots[code[:2]] += w
+        codes[code] += w
+    total = (none + sum(roots.values())) or 1.0
+    event = 1.0 - none / total
+    if not roots:
+        return Vote(NONE, 0.0, event, 0.0, "")
+    root = max(roots, key=roots.get)
+    code = max((c for c in codes if c[:2] == root), key=codes.get)
+    best = max((i for i in nearest if examples.codes[i] == code), key=lambda i: sims[i])
+    return Vote(code if event >= 0.5 else NONE, roots[root] / total, event, float(sims[best]), examples.ids[best])
+
+
+def similarities(phrases: list[str], words: list[str], examples: Examples) -> np.ndarray:
+    """Similarity of each predicate (phrase and word) to each example."""
+    from dateline.code.events.embed import encode
+
+    return (1 - WORD_WEIGHT) * (encode(phrases) @ examples.vectors.T) \
+        + WORD_WEIGHT * (encode(words) @ examples.word_vectors.T)
+
+
+def classify(tokens: list[Any], examples: Examples) -> list[Vote]:
+    if not tokens:
+        return []
+    sims = similarities([predicate_phrase(t) for t in tokens], [predicate_word(t) for t in tokens], examples)
+    return [vote(row, examples) for row in sims]
+
+
+THRESHOLD = 0.6
+"""Share of the neighbours' vote that must go to event examples (chosen on the train split by
+leave-one-document-out, `dateline.code.events.train.choose_threshold`)."""
+
+
+def candidates(sent: Any, nouns: frozenset[str], skip: set[int]) -> list[Any]:
+    """The sentence's predicates the rules did not match, each act once (a light verb stands for its noun)."""
+    tokens = [t for t in sent if t.i not in skip and is_candidate(t, nouns)]
+    represented = {content_head(t).i for t in tokens if content_head(t) is not t}
+    return [t for t in tokens if t.i not in represented]
+
+
+def learned_matches(heads: list[Any], examples: Examples, threshold: float = THRESHOLD) -> list[Any]:
+    """A `Match` for each head whose neighbours vote for an event code."""
+    from dateline.code.events.triggers import Match
+    from dateline.code.events.verbs import Trigger
+
+    out = []
+    for token, v in zip(heads, classify(heads, examples)):
+        if v.code == NONE or v.event < threshold:
+            continue
+        kind = "noun" if token.pos_ == "NOUN" else "verb"
+        trigger = Trigger(head=token.lemma_.lower(), kind=kind, code=v.code,
+                          rule=f"{RULE}{v.example} event={v.event:.2f} code={v.share:.2f}")
+        out.append((Match(trigger, token, [token]), v))
+    return out

@@ -1,0 +1,86 @@
+"""The sense and domain gate: a trigger in sport, business, entertainment or campaign news is not a political act.
+
+"Washington beat Rafter", "the company charged $5", "rallied supporters in Iowa": the trigger words are the ones a
+coder knows, their sense is another. A sentence belongs to a domain by its vocabulary (`data/events/senses.tsv`) and
+its article's section or URL; in such a sentence an event is dropped unless an actor on either side has a political
+role (a government, military, police, rebel, party, IGO...) where the domain allows that exemption. What is dropped
+is counted in the article's quality flags (``sense_gate:N``), so nothing disappears silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from dateline.code.data_files import DATA_DIR
+
+SENSES = DATA_DIR / "events" / "senses.tsv"
+SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
+"""A result ("6-4", "2-1"): sport's most reliable mark; not a date range ("1990-1991" has four digits)."""
+POLITICAL_ROLES = ("GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "SPY", "INS", "SEP", "UAF", "IGO",
+                   "NGO", "IMG", "ELI", "HRI", "REF", "CVL", "MED", "LAB", "EDU")
+"""Roles of the CAMEO actor codebook that make an actor a political or social one."""
+
+
+@dataclass(frozen=True)
+class Domain:
+    name: str
+    roots: frozenset[str] | None
+    exempt: bool
+    cues: frozenset[str]
+    sections: frozenset[str]
+    line: int
+
+
+@cache
+def load(path: Path = SENSES) -> tuple[Domain, ...]:
+    rows, sections = [], {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if parts[0] == "SECTIONS":
+            sections[parts[1]] = frozenset(parts[2].split(","))
+        else:
+            rows.append((number, parts))
+    return tuple(
+        Domain(name, None if roots == "all" else frozenset(roots.split(",")), exempt == "yes",
+               frozenset(cues.split(",")), sections.get(name, frozenset()), number)
+        for number, (name, roots, exempt, cues) in rows)
+
+
+def article_sections(section: str | None, url: str | None) -> set[str]:
+    """Words of the article's section and URL path ("/sport/tennis/..." -> sport, tennis)."""
+    text = " ".join(filter(None, [section, re.sub(r"^[a-z]+://[^/]+", "", url or "")]))
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def sentence_domains(sent: Any, sections: set[str]) -> list[Domain]:
+    """The domains whose cues the sentence shows (two cue words, or one and the article's section)."""
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    score_marks = len(SCORE.findall(sent.text))
+    out = []
+    for domain in load():
+        hits = len(words & domain.cues) + (score_marks if domain.name == "sport" else 0)
+        if hits >= 2 or (hits >= 1 and sections & domain.sections):
+            out.append(domain)
+    return out
+
+
+def political(code: str | None) -> bool:
+    return bool(code) and any(role in code[3:] or code.startswith(role) for role in POLITICAL_ROLES)
+
+
+def vetoed(event: Any, domains: list[Domain]) -> Domain | None:
+    """The domain that vetoes the event, if any."""
+    for domain in domains:
+        if domain.roots is not None and event.cameo_root not in domain.roots:
+            continue
+        actors = [a.code for a in (event.source, event.target) if a is not None]
+        if domain.exempt and any(political(code) for code in actors):
+            continue
+        return domain
+    return None
