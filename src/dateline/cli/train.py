@@ -17,6 +17,13 @@ def register(sub) -> None:
     t.add_argument("--shared", type=Path, default=Path("../shared"), help="the folder its texts are in")
     t.add_argument("-o", "--output", type=Path, default=None, help="where to write (default: the package's file)")
     t.set_defaults(func=_events)
+    c = tasks.add_parser("calibration", help="map event confidence to the share right on the real-news dev split",
+                         description="Code the dev split with raw confidences and fit the calibration table "
+                                     "(data/events/calibration.tsv) to the share of events whose root is right.")
+    c.add_argument("--gold", type=Path, default=Path("gold/events-realnews"), help="the annotated set's folder")
+    c.add_argument("--shared", type=Path, default=Path("../shared"), help="the folder its texts are in")
+    c.add_argument("--split", default="dev", choices=("train", "dev"), help="the split to fit on (default dev)")
+    c.set_defaults(func=_calibration)
 
 
 def _events(args) -> int:
@@ -32,4 +39,23 @@ def _events(args) -> int:
         return 2
     counts = train.build(args.gold, args.shared, args.output or learned.EXAMPLES)
     print("examples: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def _calibration(args) -> int:
+    import sys
+
+    from dateline.code.events import calibration
+    from dateline.eval import events_realnews
+    from dateline.eval.realnews import read_gold_set
+
+    if not (args.shared / "gold").is_dir():
+        print(f"dateline train calibration: the texts under {args.shared}/gold are absent", file=sys.stderr)
+        return 2
+    gold = read_gold_set(args.gold, args.split, args.shared)
+    predictions = events_realnews.code_sentences(gold, config={"calibrated": False})
+    rows = calibration.fit(events_realnews.outcomes(gold, predictions))
+    calibration.write(rows, source=f"fitted on the real-news gold's {args.split} split, {len(gold)} sentences")
+    for lo, hi, value, n in rows:
+        print(f"{lo:.1f}-{hi:.1f}\t{value:.3f}\t{n}")
     return 0

@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from dateline.code.events.calibration import reliability
 from dateline.eval.realnews import GoldSentence, Predicate, read_gold_set
 from dateline.eval.span_match import Counts
 from dateline.model import Article, Event
@@ -113,6 +114,16 @@ def _actor_right(ours: str | None, gold: str) -> tuple[bool, bool]:
     return ours in golds, bool(ours) and ours[:3] in {g[:3] for g in golds}
 
 
+def outcomes(gold: list[GoldSentence], predictions) -> list[tuple[float, bool]]:
+    """(confidence, root right) for each of our predicates: what calibration is fitted and checked on."""
+    out = []
+    for g, events in zip(gold, predictions):
+        for span, evs in predicates_of(events):
+            hits = [p for p in g.predicates if matches(span, p, g.sentence.text)]
+            out.append((evs[0].confidence, any(p.code != NONE and p.code[:2] == evs[0].cameo_root for p in hits)))
+    return out
+
+
 def score(gold: list[GoldSentence], predictions: list[list[tuple[Event, tuple[int, int]]]]) -> dict[str, Any]:
     per_root: dict[str, Counter] = {}
     detection, confusion = Counter(), Counter()
@@ -199,6 +210,8 @@ def score(gold: list[GoldSentence], predictions: list[list[tuple[Event, tuple[in
         "triple_recall": round(tri.recall, 4),
         "triple_f1": round(tri.f1, 4),
         "roots": roots,
+        "reliability": (rel := reliability(outcomes(gold, predictions)))[0],
+        "expected_calibration_error": rel[1],
         "confusion": {f"{g}>{p}": v for (g, p), v in sorted(confusion.items())},
         "errors": errors,
     }
@@ -234,6 +247,10 @@ def report(result: dict[str, Any]) -> list[str]:
         f"  on right roots        full code {result['full_code_accuracy']:.3f}  modality "
         f"{result['modality_accuracy']:.3f}  actor code {result['actor_code_accuracy']:.3f}  "
         f"actor country {result['actor_country_accuracy']:.3f}",
+        f"  calibration           expected calibration error {result['expected_calibration_error']:.3f}",
+        "  confidence  events  mean  share right",
+        *(f"  {r['bin']:>9} {r['events']:>7}  {r['mean_confidence']:.2f}  {r['share_right']:.2f}"
+          for r in result["reliability"]),
         "", "  root   gold  ours     P      R     F1",
     ]
     for root, r in result["roots"].items():

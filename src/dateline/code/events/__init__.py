@@ -19,7 +19,7 @@ import hashlib
 import re
 from typing import Any
 
-from dateline.code.events import arguments, cameo, learned, senses
+from dateline.code.events import arguments, calibration, cameo, learned, senses
 from dateline.code.events.discards import Discards, discard_files, load_discards
 from dateline.code.events.actors import (
     actor_ref, coded_first, grounded, has_country, is_person, phrase_actors, resolve_group,
@@ -146,6 +146,13 @@ def confidence(m: Match, has_target: bool, modes: list[str], coded: bool) -> flo
     return round(max(0.05, min(score, 1.0)), 2)
 
 
+def actor_certainty(*mentions: Any) -> float:
+    """How sure the actors are: the square root of the least certain coded mention's confidence ("the West"
+    resolved to the US and NATO at 0.5 makes an event less sure than "Washington" at 0.9)."""
+    scores = [m.confidence for m in mentions if m is not None and getattr(m, "code", None) and m.confidence]
+    return min(scores) ** 0.5 if scores else 1.0
+
+
 def event_id(article_id: str, sent_index: int, trigger_start: int, code: str, source: ActorRef | None,
              target: ActorRef | None) -> str:
     """Stable across runs: the same article, sentence, trigger, code and actors give the same id."""
@@ -172,7 +179,8 @@ def make_event(state: Analysis, m: Match, sent_index: int, code: str, source: An
                "trigger": (trig_start, trig_end),
                "sentence": (sent.start_char, sent.end_char)},
         modality=modes, rule=m.trigger.rule,
-        confidence=round(confidence(m, tgt is not None, modes, bool(src and src.code)) * (UNNAMED if unnamed else 1), 2),
+        confidence=round(confidence(m, tgt is not None, modes, bool(src and src.code)) * (UNNAMED if unnamed else 1)
+                         * actor_certainty(source, target), 2),
         article_id=article.id, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
     )
 
@@ -334,6 +342,9 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
                 kept.append(e)
     if dropped:
         state.article.quality.append(f"sense_gate:{dropped}")
+    calibrate = calibration.load() if (state.config or {}).get("calibrated", True) else None
+    for e in kept if calibrate else ():
+        e.confidence = calibrate(e.confidence)
     return kept
 
 
