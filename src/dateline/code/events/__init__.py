@@ -298,7 +298,8 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
                    learned_scope: str = "uncoded") -> list[Event]:
     """Every event of the article, each once; no trigger inside the title is coded,
     nothing in a discarded story or sentence. The learned step then looks at the predicates the rules left
-    (`learned_scope`: ``uncoded``, sentences the rules coded nothing in; ``all``; ``off``)."""
+    (`learned_scope`: ``uncoded``, sentences the rules coded nothing in; ``all``; ``off``), in sentences with a
+    coded actor (a learned event needs one)."""
     if discards.story_discarded(state.doc.text):
         return []
     title = title_span(state.article)
@@ -318,7 +319,8 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
                 if event.id not in seen:
                     seen.add(event.id)
                     found.append(event)
-        if examples is not None and (learned_scope == "all" or not found):
+        coded_actor = state.actors is not None and any(m.code for m in state.actors.within(sent.start_char, sent.end_char))
+        if examples is not None and coded_actor and (learned_scope == "all" or not found):
             matched = {t.i for m in matches for t in [m.head, *m.tokens]}
             skip = {t.i for t in sent if t.i in matched or (title and title[0] <= t.idx < title[1])}
             pending += [(index, t) for t in learned.candidates(sent, examples.nouns, skip)]

@@ -40,9 +40,10 @@ def encode(phrases: list[str], batch_size: int = 64) -> np.ndarray:
     if not phrases:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     session, tokenizer = _session()
+    order = sorted(range(len(phrases)), key=lambda i: len(phrases[i]))  # similar lengths pad least
     out = []
-    for start in range(0, len(phrases), batch_size):
-        batch = tokenizer.encode_batch(phrases[start : start + batch_size])
+    for start in range(0, len(order), batch_size):
+        batch = tokenizer.encode_batch([phrases[i] for i in order[start : start + batch_size]])
         ids = np.array([e.ids for e in batch], dtype=np.int64)
         mask = np.array([e.attention_mask for e in batch], dtype=np.int64)
         hidden = session.run(None, {"input_ids": ids, "attention_mask": mask,
@@ -50,4 +51,6 @@ def encode(phrases: list[str], batch_size: int = 64) -> np.ndarray:
         summed = (hidden * mask[:, :, None]).sum(axis=1)
         vectors = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
         out.append(vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12))
-    return np.vstack(out).astype(np.float32)
+    vectors = np.empty((len(phrases), DIMENSIONS), dtype=np.float32)
+    vectors[order] = np.vstack(out)
+    return vectors

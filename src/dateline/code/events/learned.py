@@ -163,7 +163,20 @@ def similarities(phrases: list[str], words: list[str], examples: Examples) -> np
     from dateline.code.events.embed import encode
 
     return (1 - WORD_WEIGHT) * (encode(phrases) @ examples.vectors.T) \
-        + WORD_WEIGHT * (encode(words) @ examples.word_vectors.T)
+        + WORD_WEIGHT * (word_vectors(tuple(words)) @ examples.word_vectors.T)
+
+
+_WORDS: dict[str, np.ndarray] = {}
+"""Vectors of act words already seen in this process: a few thousand lemmas cover most news."""
+
+
+def word_vectors(words: tuple[str, ...]) -> np.ndarray:
+    from dateline.code.events.embed import encode
+
+    new = sorted({w for w in words if w not in _WORDS})
+    for w, v in zip(new, encode(new)):
+        _WORDS[w] = v
+    return np.array([_WORDS[w] for w in words], dtype=np.float32).reshape(len(words), -1)
 
 
 def classify(tokens: list[Any], examples: Examples) -> list[Vote]:
