@@ -75,14 +75,23 @@ class Reader:
             elif reason is None and request is not None and await request.is_disconnected():
                 reason = "the client went away"
             if reason and opened:
-                opened[0].interrupt()
+                _interrupt(opened[0])
         try:
             return task.result()
-        except duckdb.InterruptException:
-            raise HTTPException(503, reason or "the query was interrupted") from None
+        except duckdb.Error as exc:
+            if reason or isinstance(exc, duckdb.InterruptException):  # an interrupt may surface as another error
+                raise HTTPException(503, reason or "the query was interrupted") from None
+            raise
         except StoreError as exc:
             raise HTTPException(503, BUSY if self.writer_waits() else str(exc)) from None
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
+
+def _interrupt(con: duckdb.DuckDBPyConnection) -> None:
+    """Interrupt the query on `con`; the worker may have closed it meanwhile, which is as good."""
+    try:
+        con.interrupt()
+    except duckdb.Error:
+        pass
