@@ -155,7 +155,7 @@ def test_the_web_page_uses_the_api(client):
     assert 'src="static/app.js"' in page.text and 'href="static/style.css"' in page.text
     script = client.get("/static/app.js")
     assert script.status_code == 200 and "javascript" in script.headers["content-type"]
-    assert "fetch(`api/${path}" in script.text
+    assert "fetch(`api/${path}" in client.get("/static/lib.js").text and 'from "./views.js"' in script.text
     assert client.get("/static/style.css").status_code == 200
 
 

@@ -25,12 +25,16 @@ NATO = ("NATO", "NATO", "IGONAT")
 JERUSALEM = ("Jerusalem", "Israel", "ISR")
 
 
-def event(n, source, target, cameo="0421", date="2022-02-01", modality=(), confidence=0.8, sentence=None):
+def event(n, source, target, cameo="042", date="2022-02-01", modality=(), confidence=0.8, sentence=None):
     text = sentence or f"{source[0]} and {target[0]} talked, report {n}."
+    at = len(source[0]) + 5
+    spans = {"sentence": (0, len(text))} if sentence else {
+        "sentence": (0, len(text)), "source": (0, len(source[0])), "target": (at, at + len(target[0])),
+        "trigger": (at + len(target[0]) + 1, at + len(target[0]) + 7)}
     return Event(
         id=f"e{n}", cameo=cameo, cameo_root=cameo[:2], plover="CONSULT", quad_class=1 if cameo < "06" else 4,
         goldstein=float(n % 7), date=date, place=None, source=ActorRef(*source, span=(0, len(source[0]))),
-        target=ActorRef(*target, span=None), trigger="talked", sentence=text, spans={"sentence": (0, len(text))},
+        target=ActorRef(*target, span=None), trigger="talked", sentence=text, spans=spans,
         modality=list(modality), rule="test", confidence=confidence,
     )
 
@@ -50,7 +54,7 @@ def build(path):
     NATO → Russia, Jerusalem → US; partial dates in 2016; one negated and one 100% event."""
     articles = [
         article(n, f"2022-02-{n + 1:02d}", "tass.com" if n % 2 else "reuters.com",
-                [event(n * 100 + i, RUS, USA, "190" if i % 5 == 0 else "0421", f"2022-02-{n + 1:02d}") for i in range(25)])
+                [event(n * 100 + i, RUS, USA, "190" if i % 5 == 0 else "042", f"2022-02-{n + 1:02d}") for i in range(25)])
         for n in range(12)
     ]
     articles.append(article(20, "2022-02-20", "reuters.com", [
