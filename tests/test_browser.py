@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from dateline.store import Store
 from test_serve_listings import build
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
@@ -36,6 +37,8 @@ def server(tmp_path_factory):
     from test_serve_reliability import free_port
 
     db = build(tmp_path_factory.mktemp("browser") / "page.duckdb")
+    with Store(db) as store:  # an input whose URL is a script: shown as text, never a link
+        store.con.execute("UPDATE articles SET url = 'javascript:alert(1)' WHERE id = 'art021'")
     port = free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -209,3 +212,19 @@ def test_page_load_time(browser, server, capsys):
         print(f"\npage load: DOMContentLoaded {timing[0]:.0f} ms, load {timing[1]:.0f} ms; "
               f"events view with a dyad shown in {1000 * (time.monotonic() - started):.0f} ms")
     assert timing[1] > 0
+
+
+def test_only_http_urls_become_links(browser, server):
+    show(browser, server, "#/article/art021")
+    assert "javascript:alert(1)" in text(browser, "dl.meta")
+    assert not browser.find_elements(By.CSS_SELECTOR, "a[href^='javascript']")
+    show(browser, server, "#/article/art020")
+    assert browser.find_element(By.CSS_SELECTOR, "dl.meta a").get_attribute("href") == "https://reuters.com/20"
+
+
+def test_the_api_reference_works_offline(browser, server):
+    browser.get(f"{server}docs")
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "section.endpoint"))
+    paths = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "section.endpoint h2 code")]
+    assert "GET /api/events" in paths and "GET /api/linked-events" in paths
+    assert "source_actor" in text(browser, "#docs") and console_errors(browser) == []

@@ -213,11 +213,52 @@ def selection(name: str, filters: Filters, columns: str | None = None) -> tuple[
 
 
 def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = ()) -> Page:
-    """One page of a listing (`filters.offset`, `filters.limit`), the total it is part of, and `facets`."""
+    """One page of a listing (`filters.offset`, `filters.limit`), the total it is part of, and `facets`
+    (counted with the total in one scan: GROUPING SETS, one set per facet and one for the total)."""
     listing = LISTINGS[name]
     where = listing.where(filters)
-    total = store.con.execute(f"SELECT count(*) FROM {listing.source}{where.sql()}", where.params).fetchone()[0]
-    return Page(total, rows(store, name, filters), {f: facet(store, name, where, f) for f in facets})
+    columns = [(f, f"f{i}_{n}", expr) for i, f in enumerate(facets) for n, expr in enumerate(_facet_columns(name, f))]
+    aliases = [alias for _, alias, _ in columns]
+    sets = [", ".join(alias for f, alias, _ in columns if f == facet_name) for facet_name in facets]
+    inner = ", ".join(f"{expr} AS {alias}" for _, alias, expr in columns) or "1 AS one"
+    grouping = f"GROUPING_ID({', '.join(aliases)})" if aliases else "0"
+    sql = (f"SELECT {grouping} AS grouping_id, count(*) AS count{''.join(', ' + a for a in aliases)} "
+           f"FROM (SELECT {inner} FROM {listing.source}{where.sql()}) "
+           f"GROUP BY GROUPING SETS ({''.join(f'({s}), ' for s in sets)}())")
+    found = store.con.execute(sql, where.params).fetchall()
+    bits = {alias: 1 << (len(aliases) - 1 - i) for i, alias in enumerate(aliases)}
+    full = sum(bits.values())
+    ids = {full - sum(bits[alias] for f, alias, _ in columns if f == facet_name): facet_name for facet_name in facets}
+    total = next((row[1] for row in found if row[0] == full), 0)
+    counted: dict[str, list[dict[str, Any]]] = {f: [] for f in facets}
+    for grouping_id, count, *values in found:
+        if grouping_id != full:
+            facet_name = ids[grouping_id]
+            picked = [v for (f, _, _), v in zip(columns, values) if f == facet_name]
+            counted[facet_name].append(_facet_item(facet_name, picked, count))
+    return Page(total, rows(store, name, filters), {f: _ordered(f, items) for f, items in counted.items()})
+
+
+def _facet_columns(name: str, facet_name: str) -> tuple[str, ...]:
+    return PAIRS[facet_name][:2] if facet_name in PAIRS else (LISTINGS[name].facets[facet_name],)
+
+
+def _facet_item(facet_name: str, values: list[Any], count: int) -> dict[str, Any]:
+    if facet_name in PAIRS:
+        return {PAIRS[facet_name][2]: values[0], PAIRS[facet_name][3]: values[1], "count": count}
+    return {"value": values[0], "count": count}
+
+
+def _ordered(facet_name: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A facet's counts as sent: pairs and days all of them in order (the timeline leaves out rows
+    without a day, the matrix those missing a side), others the most frequent first, at most 30."""
+    if facet_name in PAIRS:
+        a, b = PAIRS[facet_name][2:]
+        kept = [i for i in items if i[a] is not None and (facet_name == "timeline" or i[b] is not None)]
+        return sorted(kept, key=lambda i: (i[a], i[b] is None, i[b] or 0))
+    if facet_name == "day":
+        return sorted(items, key=lambda i: (i["value"] is None, i["value"] or ""))
+    return sorted(items, key=lambda i: (-i["count"], i["value"] is None, str(i["value"])))[:FACET_LIMIT]
 
 
 def rows(store: Store, name: str, filters: Filters) -> list[dict[str, Any]]:
@@ -229,21 +270,6 @@ def rows(store: Store, name: str, filters: Filters) -> list[dict[str, Any]]:
         sql += " OFFSET ?"
         params = [*params, filters.offset]
     return store.rows(sql, params)
-
-
-def facet(store: Store, name: str, where: Where, facet_name: str) -> list[dict[str, Any]]:
-    """Counts by one facet over the filtered rows: the most frequent first (days in order, all of them)."""
-    source = LISTINGS[name].source
-    if facet_name in PAIRS:
-        first, second, a, b = PAIRS[facet_name]
-        keep = f"{first} IS NOT NULL" if facet_name == "timeline" else f"{first} IS NOT NULL AND {second} IS NOT NULL"
-        sql = (f"SELECT {first} AS {a}, {second} AS {b}, count(*) AS count FROM {source}"
-               f"{where.sql() or ' WHERE true'} AND {keep} GROUP BY 1, 2 ORDER BY 1, 2")
-        return store.rows(sql, where.params)
-    column = LISTINGS[name].facets[facet_name]
-    order = "1" if facet_name == "day" else f"2 DESC, 1 NULLS LAST LIMIT {FACET_LIMIT}"
-    sql = f"SELECT {column} AS value, count(*) AS count FROM {source}{where.sql()} GROUP BY 1 ORDER BY {order}"
-    return store.rows(sql, where.params)
 
 
 def articles(store: Store, filters: Filters) -> list[dict[str, Any]]:
