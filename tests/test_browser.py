@@ -84,6 +84,7 @@ def show(browser, url, hash_):
 
 
 def console_errors(browser):
+    """The errors logged since the last call."""
     return [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
 
 
@@ -96,6 +97,7 @@ def text(browser, css):
     ("#/articles", "Articles"), ("#/article/art020", "Article 20"),
 ])
 def test_each_view_loads_without_console_errors(browser, server, hash_, heading):
+    console_errors(browser)  # what earlier tests logged
     show(browser, server, hash_)
     assert text(browser, "#view h1") == heading
     assert not browser.find_elements(By.CSS_SELECTOR, "#view .error, #view .notice")
@@ -112,6 +114,7 @@ def test_a_story_and_the_copy_panel(browser, server):
 
 
 def test_the_dyad_form_filters_pages_and_keeps_every_field_in_the_url(browser, server):
+    console_errors(browser)
     show(browser, server, "#/events")
     for name, value in DYAD.items():
         field = browser.find_element(By.ID, f"f-{name}")
@@ -223,6 +226,7 @@ def test_only_http_urls_become_links(browser, server):
 
 
 def test_the_api_reference_works_offline(browser, server):
+    console_errors(browser)
     browser.get(f"{server}docs")
     WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "section.endpoint"))
     paths = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "section.endpoint h2 code")]

@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -55,7 +54,6 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
     app.add_exception_handler(RequestValidationError, readable_validation_error)
-    app.add_exception_handler(HTTPException, _http_error)
     app.add_middleware(Guard, hosts=hosts)
     return app
 
@@ -65,7 +63,3 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     app.state.reader.close()
 
-
-async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
-    body: dict[str, Any] = {"detail": exc.detail}
-    return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))

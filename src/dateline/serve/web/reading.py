@@ -11,6 +11,7 @@ and the writer gets in within one statement timeout however busy the server is.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -20,12 +21,12 @@ from typing import TypeVar
 import duckdb
 from fastapi import HTTPException, Request
 
-from dateline.store import Store, StoreError
+from dateline.store import Store, StoreError, StoreLocked
 from dateline.store.db import WRITER_WAIT, writer_waiting
 
 T = TypeVar("T")
 POLL = 0.05
-BUSY = "the store is being written by `dateline ingest`: retry in a few seconds"
+BUSY = "the store is being written (by `dateline ingest`): retry in a few seconds"
 
 
 @dataclass
@@ -82,6 +83,10 @@ class Reader:
             if reason or isinstance(exc, duckdb.InterruptException):  # an interrupt may surface as another error
                 raise HTTPException(503, reason or "the query was interrupted") from None
             raise
+        except StoreLocked as exc:
+            holder = re.search(r"in use by (process \d+|another process)", str(exc))
+            who = f"; it is in use by {holder[1]}" if holder else ""
+            raise HTTPException(503, f"{BUSY}{who}") from None
         except StoreError as exc:
             raise HTTPException(503, BUSY if self.writer_waits() else str(exc)) from None
 

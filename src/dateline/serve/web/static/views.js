@@ -53,13 +53,14 @@ function facetList(title, values, param, params, label = (v) => v) {
   })));
 }
 
-// Links to download exactly the filtered set (all pages) in each export format.
+// Links to download exactly the filtered set (all pages) in each export format: the rows of `table`
+// (none for merged events), and with `merged` the GDELT and PLOVER files of the same filters.
 function downloads(table, params, merged = true) {
   const filters = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && !["offset", "limit", "__route"].includes(k)));
   if (table === "events" && !filters.modality) filters.modality = "asserted";
   const link = (format, label, extra = {}, values = filters) =>
     el("li", {}, el("a", { href: `api/export/${format}?${new URLSearchParams({ ...extra, ...values })}`, download: "" }, label));
-  const items = ["csv", "jsonl", "parquet"].map((f) => link(f, f === "jsonl" ? "JSON Lines" : f.toUpperCase(), { table }));
+  const items = table ? ["csv", "jsonl", "parquet"].map((f) => link(f, f === "jsonl" ? "JSON Lines" : f.toUpperCase(), { table })) : [];
   if (merged) {
     const { search, sort, ...linked } = filters;
     if (search) items.push(el("li", { class: "count" }, "GDELT and PLOVER take no text search: clear it to get them"));
@@ -132,15 +133,7 @@ export async function linkedView(params, codes) {
   return listing("Linked events", "linked", params, page, form, sidebar,
     table(columns, page.rows, "linked", params, "No merged events match these filters."),
     [el("p", { class: "count" }, "One row per event merged across articles and copies, as the GDELT export writes it."),
-      downloadsMerged(params)]);
-}
-
-function downloadsMerged(params) {
-  const { offset, limit, sort, ...filters } = params;
-  const link = (label, path) => el("li", {}, el("a", { href: path, download: "" }, label));
-  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
-  return el("details", { class: "downloads" }, el("summary", {}, "Download these rows"), el("ul", {},
-    link("GDELT events.tsv", `api/export/gdelt?${query}`), link("PLOVER JSON Lines", `api/export/plover?${query}`)));
+      downloads(null, params)]);
 }
 
 export async function quotesView(params) {
