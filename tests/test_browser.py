@@ -232,3 +232,13 @@ def test_the_api_reference_works_offline(browser, server):
     paths = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "section.endpoint h2 code")]
     assert "GET /api/events" in paths and "GET /api/linked-events" in paths
     assert "source_actor" in text(browser, "#docs") and console_errors(browser) == []
+
+
+def test_a_filter_the_form_lacks_survives_a_refinement(browser, server):
+    show(browser, server, "#/events?code=19&source_actor=RUS")
+    assert "code = 19" in text(browser, "form.filters .chip")
+    browser.find_element(By.ID, "f-outlet").send_keys("tass")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    WebDriverWait(browser, 20).until(lambda d: "outlet=tass" in d.current_url)
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pager .count"))
+    assert "code=19" in browser.current_url and text(browser, ".pager .count") == "1–30 of 30"

@@ -89,13 +89,18 @@ export function filterForm(route, fields, params) {
     return el("input", attrs);
   };
   const controls = fields.map(control);
+  // Filters set in the URL that the form has no field for (code=, actor=, plover=) are kept, and shown.
+  const extra = Object.entries(params).filter(([name, value]) => value && !["sort", "limit", "offset"].includes(name)
+    && !fields.some(([field]) => field === name));
   const submit = (event) => {
     event.preventDefault();
     const chosen = Object.fromEntries(controls.map((c) => [c.name, c.value]));
-    location.hash = href(route, { ...chosen, sort: params.sort, limit: params.limit });
+    location.hash = href(route, { ...params, ...chosen, offset: null });
   };
   return el("form", { class: "filters", onsubmit: submit },
     fields.map(([name, label], i) => el("label", { for: `f-${name}` }, label, controls[i])),
+    extra.map(([name, value]) => el("span", { class: "chip" }, `${name} = ${value} `,
+      el("a", { href: href(route, { ...params, [name]: null, offset: null }), title: `remove ${name}` }, "×"))),
     el("button", { type: "submit" }, "Apply"),
     el("a", { href: href(route), class: "reset" }, "clear"));
 }
