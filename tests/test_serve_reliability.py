@@ -120,7 +120,7 @@ def test_an_ingest_succeeds_while_20_requests_keep_coming(tmp_path, seed_path, s
         other.write_text(seed_text.replace("Moscow", "Kyiv"), encoding="utf-8")
         run = subprocess.run([sys.executable, "-m", "dateline", "ingest", str(other), "--db", db, "--quiet"],
                              capture_output=True, text=True)
-        time.sleep(0.5)
+        served_after = any(fetch(url) == 200 or time.sleep(0.2) for _ in range(50))
     finally:
         stop.set()
         for thread in threads:
@@ -131,7 +131,7 @@ def test_an_ingest_succeeds_while_20_requests_keep_coming(tmp_path, seed_path, s
     with Store(db, read_only=True) as store:
         assert store.count("articles") == 2
     assert set(statuses) <= {200, 503} and statuses.count(200) > 20, logged[-3000:]
-    assert statuses[-1] == 200  # served again once the ingest is done
+    assert served_after  # served again once the ingest is done
 
 
 def _up(port: int) -> bool:
