@@ -24,7 +24,7 @@ async function articleView(ref) {
       el("dl", { class: "meta" }, meta.map(([name, value]) => [el("dt", {}, name), el("dd", {}, value)])),
       provenancePanel(origin)),
     el("h2", {}, `Events (${a.events.length})`),
-    table(eventColumns(codes, false), events, `article/${encodeURIComponent(ref)}`, {}, "No events coded."),
+    table(eventColumns(codes, false), events, null, {}, "No events coded."),
     el("h2", {}, `Quotes (${a.quotes.length})`),
     table([
       { label: "speaker", cell: (q) => actor(q.speaker) },
@@ -32,12 +32,12 @@ async function articleView(ref) {
       { label: "kind", cell: (q) => q.kind || (q.direct ? "direct" : "indirect") },
       { label: "quote", cell: (q) => highlight(a.text.slice(...quoteWindow(q)), { ...q.spans, sentence: quoteWindow(q) }, ["speaker", "cue", "content"]), cls: "evidence" },
       { label: "conf.", cell: (q) => percent(q.confidence), cls: "num" },
-    ], a.quotes, "", {}, "No quotes found."),
+    ], a.quotes, null, {}, "No quotes found."),
     el("h2", {}, `Times (${a.timexes.length})`),
     table([
       { label: "text", cell: (t) => t.text }, { label: "type", cell: (t) => t.type },
       { label: "value", cell: (t) => el("code", {}, t.value) },
-    ], a.timexes, "", {}, "No time expressions found."),
+    ], a.timexes, null, {}, "No time expressions found."),
     el("details", {}, el("summary", {}, "Text"), el("pre", {}, a.text)),
   ];
 }
@@ -69,7 +69,7 @@ async function storyView(id) {
     table([
       { label: "published", cell: (a) => a.published || "", cls: "nowrap" }, { label: "outlet", cell: (a) => a.site || "" },
       { label: "title", cell: (a) => articleLink(a.article_id, a.title) }, { label: "copy", cell: (a) => a.relation || "" },
-    ], s.articles, "", {}, "No articles.")];
+    ], s.articles, null, {}, "No articles.")];
 }
 
 const ROUTES = {

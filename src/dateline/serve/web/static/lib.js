@@ -47,11 +47,12 @@ export function href(route, params = {}) {
   return `#/${route}${query.size ? "?" + query : ""}`;
 }
 
-// A table from column specs {label, cell, sort?, cls?}; headings with `sort` toggle the URL's sort.
+// A table from column specs {label, cell, sort?, cls?}; headings with `sort` toggle the sort of the
+// listing at `route` (null: a table that does not sort, such as an article's events).
 export function table(columns, rows, route, params, empty) {
   if (!rows.length) return el("p", { class: "empty" }, empty);
   const heading = (column) => {
-    if (!column.sort) return el("th", {}, column.label);
+    if (!column.sort || route == null) return el("th", {}, column.label);
     const current = params.sort || "-date";
     const active = current.replace(/^-/, "") === column.sort;
     const next = active && !current.startsWith("-") ? `-${column.sort}` : column.sort;
