@@ -144,17 +144,12 @@ def test_the_dyad_form_filters_pages_and_keeps_every_field_in_the_url(browser, s
     assert console_errors(browser) == []
 
 
-def test_a_downloaded_csv_is_exactly_what_the_api_lists(browser, server, downloads):
+def test_downloaded_csv_and_gdelt_files_are_exactly_what_the_api_lists(browser, server, downloads):
     query = "&".join(f"{k}={v}" for k, v in DYAD.items())
     show(browser, server, f"#/events?{query}")
     browser.find_element(By.CSS_SELECTOR, ".downloads summary").click()
     browser.find_element(By.XPATH, "//details[@class='downloads']//a[text()='CSV']").click()
-    target = downloads / "events.csv"
-    for _ in range(200):
-        if target.exists() and not list(downloads.glob("*.crdownload")):
-            break
-        time.sleep(0.05)
-    written = list(csv.DictReader(target.open(encoding="utf-8")))
+    written = list(csv.DictReader(wait_for(downloads / "events.csv").open(encoding="utf-8")))
     listed = []
     while True:
         url = f"{server}api/events?{query}&limit=1000&offset={len(listed)}"
@@ -164,6 +159,20 @@ def test_a_downloaded_csv_is_exactly_what_the_api_lists(browser, server, downloa
             break
     assert [(r["article_id"], r["id"]) for r in written] == [(e["article_id"], e["id"]) for e in listed]
     assert len(written) == 301
+    browser.find_element(By.XPATH, "//details[@class='downloads']//a[text()='GDELT events.tsv']").click()
+    gdelt = wait_for(downloads / "events.tsv")
+    merged = json.loads(urllib.request.urlopen(f"{server}api/linked-events?{query}&limit=1000").read())
+    ids = [int(line.split("\t")[0]) for line in gdelt.read_text(encoding="utf-8").splitlines()]
+    assert ids == sorted(row["event_id"] for row in merged["rows"]) and len(ids) == merged["total"] > 0
+
+
+def wait_for(path: Path) -> Path:
+    """A downloaded file, once Chromium has finished writing it."""
+    for _ in range(200):
+        if path.exists() and not list(path.parent.glob("*.crdownload")):
+            return path
+        time.sleep(0.05)
+    raise AssertionError(f"{path.name} was not downloaded")
 
 
 def png_size(data: bytes) -> tuple[int, int]:
