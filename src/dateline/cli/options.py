@@ -44,8 +44,8 @@ def add_filters(parser: argparse.ArgumentParser, listing: str) -> None:
         parser.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar=param.metavar, help=param.help, type=kind)
     if "modality" in LIST_FILTERS[listing]:
         parser.add_argument("--all", action="store_true", help="events of every modality (same as --modality all)")
-    parser.add_argument("--sort", metavar="COLUMN", help=f"{', '.join(SORTS[listing])}; -COLUMN descending "
-                        "(default -date)")
+    parser.add_argument("--sort", metavar="COLUMN", help=f"{', '.join(SORTS[listing])}; descending as "
+                        "--sort=-COLUMN (default -date)")
     parser.add_argument("--offset", type=count, default=0, help="skip this many rows first")
     parser.add_argument("--limit", type=count, default=50, help="at most this many rows (default 50; 0 for all)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
