@@ -117,7 +117,7 @@ def test_events_and_quotes_listing(coded_db, capsys):
     assert main(["events", "--db", coded_db, "--root", "19", "--since", "2022-02-15"]) == 0
     table = capsys.readouterr().out
     assert "1 events" in table and "190" in table and "Ukraine (UKR)" in table
-    assert main(["quotes", "--db", coded_db, "--search", "consider", "--source", "reuters", "--json"]) == 0
+    assert main(["quotes", "--db", coded_db, "--search", "consider", "--outlet", "reuters", "--json"]) == 0
     assert [q["article_id"] for q in json_lines(capsys.readouterr().out)] == ["a2"]
     assert main(["quotes", "--db", coded_db]) == 0
     assert "Yury Ushakov (RUSGOV)" in capsys.readouterr().out

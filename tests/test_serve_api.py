@@ -32,7 +32,7 @@ def db(tmp_path_factory, seed_path):
 
 @pytest.fixture(scope="module")
 def client(db):
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         yield client
 
 
@@ -45,6 +45,11 @@ def get(client, url, status=200):
     response = client.get(url)
     assert response.status_code == status, response.text
     return response.json()
+
+
+def rows(client, url):
+    """The rows of one page of a listing."""
+    return get(client, url)["rows"]
 
 
 def cli_json_lines(capsys, *argv):
@@ -62,11 +67,11 @@ def test_stats_counts_what_the_store_holds(client, db):
 
 
 def test_articles_list_and_filters(client, seed):
-    [row] = get(client, "/api/articles")
+    [row] = rows(client, "/api/articles")
     assert row["id"] == seed["id"] and row["source"] == "TASS" and row["events"] == len(seed["events"])
-    assert get(client, "/api/articles?source=tass&since=2022-02-12&until=2022-02-12&status=ok") == [row]
-    assert get(client, "/api/articles?since=2022-02-13") == []
-    assert get(client, "/api/articles?source=reuters") == []
+    assert rows(client, "/api/articles?outlet=tass&since=2022-02-12&until=2022-02-12&status=ok") == [row]
+    assert rows(client, "/api/articles?since=2022-02-13") == []
+    assert rows(client, "/api/articles?outlet=reuters") == []
 
 
 def test_one_article_by_origin_and_by_id_prefix(client, seed, seed_path):
@@ -84,22 +89,22 @@ def test_an_unknown_article_is_404_with_a_message(client):
 
 
 def test_events_by_actor_and_code_as_the_cli_prints_them(client, db, capsys):
-    rows = get(client, "/api/events?actor=RUSGOV")
-    assert rows and all(
-        any((ref or {}).get("code", "").startswith("RUSGOV") for ref in (e["source"], e["target"])) for e in rows
+    found = rows(client, "/api/events?actor=RUSGOV")
+    assert found and all(
+        any((ref or {}).get("code", "").startswith("RUSGOV") for ref in (e["source"], e["target"])) for e in found
     )
-    assert rows == cli_json_lines(capsys, "events", "--actor", "RUSGOV", "--json", "--db", db)
-    consults = get(client, "/api/events?code=04&limit=2")
+    assert found == cli_json_lines(capsys, "events", "--actor", "RUSGOV", "--json", "--db", db)
+    consults = rows(client, "/api/events?code=04&limit=2")
     assert 0 < len(consults) <= 2 and all(e["cameo"].startswith("04") for e in consults)
-    assert get(client, "/api/events?root=4&limit=1000") == get(client, "/api/events?code=04&limit=1000")
-    assert get(client, "/api/events?code=04&since=2030-01-01") == []
+    assert rows(client, "/api/events?root=4&limit=1000") == rows(client, "/api/events?code=04&limit=1000")
+    assert rows(client, "/api/events?code=04&since=2030-01-01") == []
 
 
 def test_quotes_by_speaker(client, db, capsys):
-    rows = get(client, "/api/quotes?speaker=Ushakov")
-    assert rows and all("Ushakov" in q["speaker"]["name"] for q in rows)
-    assert rows == cli_json_lines(capsys, "quotes", "--speaker", "Ushakov", "--json", "--db", db)
-    assert get(client, "/api/quotes?search=security+guarantees&actor=RUSGOV")
+    found = rows(client, "/api/quotes?speaker=Ushakov")
+    assert found and all("Ushakov" in q["speaker"]["name"] for q in found)
+    assert found == cli_json_lines(capsys, "quotes", "--speaker", "Ushakov", "--json", "--db", db)
+    assert rows(client, "/api/quotes?search=security+guarantees&actor=RUSGOV")
 
 
 @pytest.mark.parametrize(
@@ -107,15 +112,41 @@ def test_quotes_by_speaker(client, db, capsys):
     [
         ("/api/events?since=2022-13-01", "since: not a date (YYYY-MM-DD): '2022-13-01'"),
         ("/api/quotes?until=yesterday", "until: not a date (YYYY-MM-DD): 'yesterday'"),
-        ("/api/articles?limit=0", "limit: Input should be greater than or equal to 1"),
-        ("/api/events?limit=1001", "limit: Input should be less than or equal to 1000"),
-        ("/api/events?actr=RUS", "actr: Extra inputs are not permitted"),
-        ("/api/export/xml", "format: Input should be 'csv', 'gdelt', 'jsonl', 'parquet' or 'plover'"),
+        ("/api/articles?limit=0", "limit: 0 is below 1"),
+        ("/api/events?limit=1001", "limit: 1001 is above 1000 (page with offset)"),
+        ("/api/events?offset=-1", "offset: -1 is below 0"),
+        ("/api/events?root=abc", "root: not a CAMEO root code (1 to 20): 'abc'"),
+        ("/api/events?root=21", "root: not a CAMEO root code (1 to 20): '21'"),
+        ("/api/events?quad_class=5", "quad_class: 5 is not between 1 and 4"),
+        ("/api/events?min_confidence=2", "min_confidence: 2.0 is not between 0 and 1"),
+        ("/api/events?modality=maybe", "modality: 'maybe' is not one of asserted, negated, hypothetical, future, "
+         "historical, all"),
+        ("/api/events?source_actor=R%25S", "source_actor: not a CAMEO actor code prefix (letters, e.g. RUS or "
+         "USAGOV): 'R%S'"),
+        ("/api/events?sort=rule", "sort: 'rule' is not one of date, event_date, cameo, quad_class, goldstein, "
+         "confidence, source, target, outlet (- before for descending)"),
+        ("/api/events?facets=weather", "facets: 'weather' is not one of root, quad_class, source_country, "
+         "target_country, outlet, day, timeline, dyad"),
+        ("/api/articles?status=OK&since=2022-03-01&until=2022-02-01", "status: 'OK' is not one of ok, duplicate, "
+         "error; since: 2022-03-01 is after until 2022-02-01"),
+        ("/api/events?actr=RUS", "actr: not a parameter here (takes since, until, outlet, actor, source_actor, "
+         "target_actor, code, root, quad_class, plover, modality, min_confidence, search, sort, offset, limit, "
+         "facets)"),
+        ("/api/export/csv?table=events&actr=RUS", "actr: not a parameter here (takes since, until, outlet, actor, "
+         "source_actor, target_actor, code, root, quad_class, plover, modality, min_confidence, search, sort, "
+         "offset, limit)"),
+        ("/api/export/csv?table=events&limit=5", "limit: an export writes the whole filtered set; it takes no paging"),
+        ("/api/export/csv?table=runs&since=2022-01-01", "since: the table runs takes no filters"),
+        ("/api/export/gdelt?root=abc", "root: not a CAMEO root code (1 to 20): 'abc'"),
     ],
 )
 def test_bad_parameters_are_422_with_a_readable_message(client, url, message):
-    body = get(client, url, 422)
-    assert body["detail"] == message and body["errors"]
+    assert get(client, url, 422)["detail"] == message
+
+
+def test_an_unknown_format_is_422_naming_the_choices(client):
+    body = get(client, "/api/export/xml", 422)
+    assert body["detail"] == "format: Input should be 'csv', 'gdelt', 'jsonl', 'parquet' or 'plover'" and body["errors"]
 
 
 def test_the_web_page_uses_the_api(client):
@@ -124,15 +155,24 @@ def test_the_web_page_uses_the_api(client):
     assert 'src="static/app.js"' in page.text and 'href="static/style.css"' in page.text
     script = client.get("/static/app.js")
     assert script.status_code == 200 and "javascript" in script.headers["content-type"]
-    assert "fetch(`api/${path}" in script.text and 'api("events"' in script.text
+    assert "fetch(`api/${path}" in client.get("/static/lib.js").text and 'from "./views.js"' in script.text
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_the_api_reference_is_served_from_the_package(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and 'src="static/docs.js"' in page.text and "//" not in page.text.split("<body>")[1]
+    assert client.get("/static/docs.js").status_code == 200 and "openapi.json" in client.get("/static/docs.js").text
+    assert client.get("/redoc").status_code == 404
 
 
 def test_openapi_lists_the_endpoints_and_their_filters(client):
     spec = get(client, "/openapi.json")
-    assert {"/api/stats", "/api/articles", "/api/articles/{ref}", "/api/events", "/api/quotes"} <= set(spec["paths"])
+    assert {"/api/stats", "/api/articles", "/api/articles/{ref}", "/api/events", "/api/quotes", "/api/linked-events",
+            "/api/stories", "/api/provenance/{ref}", "/api/codes"} <= set(spec["paths"])
     parameters = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
-    assert parameters == {"actor", "code", "root", "since", "until", "source", "limit"}
+    assert parameters == {"actor", "source_actor", "target_actor", "code", "root", "quad_class", "plover", "modality",
+                          "min_confidence", "search", "since", "until", "outlet", "sort", "offset", "limit", "facets"}
 
 
 def test_gdelt_export_is_the_events_table(client, db, tmp_path):
@@ -179,10 +219,10 @@ def test_a_store_that_cannot_be_served_fails_at_start(tmp_path, capsys):
 def test_a_request_meeting_a_writer_is_503_naming_it(tmp_path):
     path = tmp_path / "busy.duckdb"
     Store(path).close()
-    client = TestClient(create_app(path))
+    client = TestClient(create_app(path), base_url="http://127.0.0.1")
     with writer_holding(path) as pid:
         assert f"in use by process {pid}" in get(client, "/api/stats", 503)["detail"]
-    assert get(client, "/api/articles") == []
+    assert rows(client, "/api/articles") == []
 
 
 def test_the_command_line_starts_without_the_web_stack():

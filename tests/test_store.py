@@ -326,16 +326,17 @@ def test_event_and_quote_filters(store):
         return [(r["article_id"], r["cameo"]) for r in events(store, Filters(**kw))]
 
     assert ids(actor="rus") == [("a1", "0421")]
-    assert ids(actor="ukraine") == [("a2", "190")]
+    assert ids(search="ukraine") == [("a2", "190")]  # a name is text to search, not an actor code
+    assert ids(actor="ukr") == ids(source_actor="UKR") == [("a2", "190")] and ids(target_actor="UKR") == []
     assert ids(code="04") == [("a1", "0421")]
     assert ids(root="19") == [("a2", "190")]
     assert ids(since="2022-02-20") == [("a2", "190")]  # no event date: the article's date counts
     assert ids(until="2022-02-12") == [("a1", "0421")]
-    assert ids(source="reuters") == [("a2", "190")]
+    assert ids(outlet="reuters") == [("a2", "190")]
     assert len(ids(limit=1)) == 1
     found = quotes(store, Filters(speaker="ushakov"))
     assert [q["article_id"] for q in found] == ["a2", "a1"]
-    assert quotes(store, Filters(search="went well", source="tass"))[0]["speaker_text"] is None
+    assert quotes(store, Filters(search="went well", outlet="tass"))[0]["speaker_text"] is None
     assert quotes(store, Filters(actor="RUSGOV", until="2022-02-12"))[0]["text"] == "We will consider"
 
 

@@ -13,9 +13,9 @@ from dateline.store.rows import TABLES, unflatten
 
 def register(sub) -> None:
     p = sub.add_parser("articles", help="list stored articles", description="List stored articles, newest first.")
-    add_filters(p, *query.LIST_FILTERS["articles"])
+    add_filters(p, "articles")
     add_db(p)
-    p.set_defaults(func=_lister(query.articles, render.articles_table))
+    p.set_defaults(func=_lister("articles", render.articles_table))
 
     p = sub.add_parser(
         "show",
@@ -28,24 +28,30 @@ def register(sub) -> None:
     add_db(p)
     p.set_defaults(func=show)
 
-    p = sub.add_parser("events", help="list stored events", description="List stored events, newest first.")
-    add_filters(p, *query.LIST_FILTERS["events"])
+    p = sub.add_parser("events", help="list stored events", description="List stored events, newest article first: by default those asserted as having happened (not negated or hypothetical); --all or --modality for the others.")
+    add_filters(p, "events")
     add_db(p)
-    p.set_defaults(func=_lister(query.events, render.events_table, "events"))
+    p.set_defaults(func=_lister("events", render.events_table, "events"))
 
     p = sub.add_parser("quotes", help="list stored quotes", description="List stored quotes, newest first.")
-    add_filters(p, *query.LIST_FILTERS["quotes"])
+    add_filters(p, "quotes")
     add_db(p)
-    p.set_defaults(func=_lister(query.quotes, render.quotes_table, "quotes"))
+    p.set_defaults(func=_lister("quotes", render.quotes_table, "quotes"))
 
 
-def _lister(fetch, table, spec: str | None = None):
-    """A list command: rows from `fetch` as a rich `table`, or as JSON (the model's form when `spec` names a table)."""
+def _lister(listing: str, table, spec: str | None = None):
+    """A list command: the rows of `listing` as a rich `table`, or as JSON (the model's form when `spec`
+    names a table): the rows /api/LISTING returns for the same filters."""
 
     @reports_store_errors
     def run(args) -> int:
+        try:
+            chosen = filters(args, listing)
+        except ValueError as exc:
+            print(f"dateline: {exc}", file=sys.stderr)
+            return 2
         with open_store(args) as store:
-            rows = fetch(store, filters(args))
+            rows = query.rows(store, listing, chosen)
         if args.json:
             print_json_lines([unflatten(row, TABLES[spec]) for row in rows] if spec else rows)
         else:

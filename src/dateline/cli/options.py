@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from dateline.store import DEFAULT_PATH, ENV_VAR, Store, StoreError
-from dateline.store.query import FILTER_HELP, Filters, iso_day
+from dateline.store.filters import LIST_FILTERS, PARAMS, SORTS, Filters, iso_day, parse
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -25,19 +25,40 @@ def iso_date(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def add_filters(parser: argparse.ArgumentParser, *names: str) -> None:
-    """Add the filter options `names` (fields of `Filters`), plus --limit and --json."""
-    for name in names:
-        metavar, text = FILTER_HELP[name]
+def count(value: str) -> int:
+    """A command-line count: a whole number, 0 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{number} is below 0")
+    return number
+
+
+def add_filters(parser: argparse.ArgumentParser, listing: str) -> None:
+    """Add the filter options of `listing` (as /api/LISTING takes them), --sort, --offset, --limit and --json."""
+    for name in LIST_FILTERS[listing]:
         kind = iso_date if name in ("since", "until") else str
-        parser.add_argument(f"--{name}", metavar=metavar, help=text, type=kind)
-    parser.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50; 0 for all)")
+        param = PARAMS[name]
+        parser.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar=param.metavar, help=param.help, type=kind)
+    if "modality" in LIST_FILTERS[listing]:
+        parser.add_argument("--all", action="store_true", help="events of every modality (same as --modality all)")
+    parser.add_argument("--sort", metavar="COLUMN", help=f"{', '.join(SORTS[listing])}; descending as "
+                        "--sort=-COLUMN (default -date)")
+    parser.add_argument("--offset", type=count, default=0, help="skip this many rows first")
+    parser.add_argument("--limit", type=count, default=50, help="at most this many rows (default 50; 0 for all)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
 
 
-def filters(args: argparse.Namespace) -> Filters:
-    values = {name: getattr(args, name, None) for name in Filters.__dataclass_fields__ if name != "limit"}
-    return Filters(**values, limit=args.limit or None)
+def filters(args: argparse.Namespace, listing: str) -> Filters:
+    """The `Filters` the options give; ValueError with the reason for a bad value (as the API's 422)."""
+    raw = {name: getattr(args, name) for name in LIST_FILTERS[listing]}
+    if getattr(args, "all", False):
+        raw["modality"] = "all"
+    chosen = parse(listing, {**raw, "sort": args.sort})
+    chosen.offset, chosen.limit = args.offset, args.limit or None
+    return chosen
 
 
 def open_store(args: argparse.Namespace, read_only: bool = True) -> Store:

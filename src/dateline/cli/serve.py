@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from dateline.cli.options import add_db, reports_store_errors
@@ -12,13 +13,33 @@ def register(sub) -> None:
         "serve",
         help="serve the store read-only over HTTP: a web page, a JSON API and exports",
         description="Serve the store read-only over HTTP: a web page at /, the JSON API under /api (docs/api.md) "
-        "with its OpenAPI docs at /docs, and exports at /api/export/FORMAT. Each request reads the store on "
-        "its own, so `dateline ingest` can add to it while it is served.",
+        "with its reference at /docs, and exports at /api/export/FORMAT. Each query holds the store only while "
+        "it runs (at most --timeout seconds), and a waiting `dateline ingest` gets the file before new requests.",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--port", type=port, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--allow-host", action="append", metavar="NAME", default=None,
+                   help="a Host name requests may use (repeatable; default: the names of --host, any for 0.0.0.0)")
+    p.add_argument("--timeout", type=seconds, default=2.0, metavar="S",
+                   help="interrupt any query after S seconds (default 2)")
     add_db(p)
     p.set_defaults(func=run)
+
+
+def port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (1 to 65535): {value!r}")
+    return int(value)
+
+
+def seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number <= 3600:
+        raise argparse.ArgumentTypeError(f"not a number of seconds (above 0, at most 3600): {value!r}")
+    return number
 
 
 @reports_store_errors
@@ -26,8 +47,10 @@ def run(args) -> int:
     import uvicorn  # the web stack loads only for this command, not on every start of the CLI
 
     from dateline.serve.web.api import create_app
+    from dateline.serve.web.guard import default_hosts
 
-    app = create_app(args.db)
+    hosts = tuple(args.allow_host) if args.allow_host else default_hosts(args.host)
+    app = create_app(args.db, hosts=hosts, timeout=args.timeout)
     url = f"http://{args.host}:{args.port}"
     print(f"serving {app.state.db_path} at {url}/ (API docs: {url}/docs; Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

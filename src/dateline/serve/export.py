@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 import dateline.serve as serve_pkg
+from dateline.serve.tables import Selection
 
 
 def formats() -> dict[str, ModuleType]:
@@ -28,8 +29,13 @@ def formats() -> dict[str, ModuleType]:
     return dict(sorted(found.items()))
 
 
-def export(conn, format: str, output: str | Path, table: str | None = None) -> dict[str, int]:
-    """Write the store behind `conn` to `output` in `format`; returns rows written per table or file."""
+def export(
+    conn, format: str, output: str | Path, table: str | None = None, selection: Selection | None = None
+) -> dict[str, int]:
+    """Write the store behind `conn` to `output` in `format`; returns rows written per table or file.
+    `selection` narrows it: a query of the table's rows, or for a format with its own layout, of
+    merged event ids (see `dateline.store.query.export_selection`)."""
+    chosen = {"selection": selection} if selection else {}
     known = formats()
     if format not in known:
         raise ValueError(f"unknown export format {format!r}; known: {', '.join(known)}")
@@ -38,8 +44,8 @@ def export(conn, format: str, output: str | Path, table: str | None = None) -> d
     if tables is None:
         if table:
             raise ValueError(f"format {format} has its own layout: it takes no table")
-        return dict(module.export(conn, output))
+        return dict(module.export(conn, output, **chosen))
     table = table or tables[0]
     if table not in tables:
         raise ValueError(f"format {format} exports {', '.join(tables)}, not {table}")
-    return {table: module.export(conn, output, table=table)}
+    return {table: module.export(conn, output, table=table, **chosen)}

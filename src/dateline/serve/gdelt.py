@@ -15,6 +15,7 @@ from typing import Any
 
 from dateline.model import ActorRef, Event, from_dict
 from dateline.serve.codes import Place, resolve_place, split_actor
+from dateline.serve.tables import Selection
 
 NAME = "gdelt"
 HELP = "GDELT 2.0 Events and Mentions tables (DIR/events.tsv, DIR/mentions.tsv)"
@@ -120,8 +121,16 @@ def mention_row(row: dict[str, Any], event_added: Any) -> list[str]:
     return [_cell(v) for v in values]
 
 
-def export(conn, output: str | Path) -> dict[str, int]:
-    """Write DIR/events.tsv and DIR/mentions.tsv; return how many rows each got.
+def chosen_events(selection: Selection | None) -> Selection:
+    """The query of the link_events rows to write: those `selection` names, else all."""
+    sql, params = selection or ("", [])
+    where = f" WHERE event_id IN ({sql})" if sql else ""
+    return f"SELECT * FROM link_events{where} ORDER BY event_id", params
+
+
+def export(conn, output: str | Path, selection: Selection | None = None) -> dict[str, int]:
+    """Write DIR/events.tsv and DIR/mentions.tsv; return how many rows each got. `selection`
+    (a query of event ids, and its parameters) writes only those merged events and their mentions.
 
     GDELT has no column saying an event did not happen, so events reported as negated or
     hypothetical ("did not attack", "if Russia invades") are left out of both tables;
@@ -131,7 +140,7 @@ def export(conn, output: str | Path) -> dict[str, int]:
 
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
-    coded = [(r, from_dict(Event, json.loads(r["event"]))) for r in rows(conn, "SELECT * FROM link_events ORDER BY event_id")]
+    coded = [(r, from_dict(Event, json.loads(r["event"]))) for r in rows(conn, *chosen_events(selection))]
     events = [(r, event) for r, event in coded if not unreal(event)]
     leads = dict(conn.execute("SELECT event_id, in_lead FROM link_mentions WHERE position = 0").fetchall())
     added = {r["event_id"]: r["date_added"] for r, _ in events}

@@ -17,6 +17,8 @@ from typing import Any
 
 from dateline.model import ActorRef, Event, from_dict
 from dateline.serve.codes import COUNTRY, resolve_place, split_actor
+from dateline.serve.gdelt import chosen_events
+from dateline.serve.tables import Selection
 
 NAME = "plover"
 HELP = "PLOVER 2.0 event records, one JSON object per line"
@@ -106,8 +108,9 @@ def record(row: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any
     return {k: v for k, v in out.items() if v is not None}
 
 
-def export(conn, output: str | Path) -> dict[str, int]:
-    """Write the records to `output` (a file, or DIR/events.plover.jsonl for a directory)."""
+def export(conn, output: str | Path, selection: Selection | None = None) -> dict[str, int]:
+    """Write the records to `output` (a file, or DIR/events.plover.jsonl for a directory);
+    `selection` (a query of event ids, and its parameters) writes only those merged events."""
     from dateline.link.tables import rows
 
     out = Path(output)
@@ -119,7 +122,7 @@ def export(conn, output: str | Path) -> dict[str, int]:
         by_event.setdefault(m["event_id"], []).append(m)
     written = skipped = 0
     with open(out, "w", encoding="utf-8") as f:
-        for row in rows(conn, "SELECT * FROM link_events ORDER BY event_id"):
+        for row in rows(conn, *chosen_events(selection)):
             rec = record(row, by_event.get(row["event_id"], []))
             if rec is None:
                 skipped += 1

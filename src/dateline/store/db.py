@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -224,7 +225,45 @@ class Store:
         return self.con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
 
 
+WRITER_WAIT = 15.0
+"""Seconds a writer waits for readers (`dateline serve` requests, each bounded by its statement timeout)."""
+
+
+def writer_waiting(path: str | os.PathLike) -> Path:
+    """The marker a writer leaves while it waits for readers to let go of the file (another
+    writer is refused at once); readers that see it open nothing new, so a server under load
+    cannot keep `dateline ingest` out."""
+    return Path(f"{path}.writer-waiting")
+
+
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if read_only:
+        return _connect_once(path, read_only)
+    marker = writer_waiting(path)
+    deadline = time.monotonic() + WRITER_WAIT
+    try:
+        while True:
+            try:
+                return _connect_once(path, read_only)
+            except StoreLocked:
+                if time.monotonic() > deadline or not _only_readers(path):
+                    raise
+                marker.touch()
+                time.sleep(0.05)
+    finally:
+        marker.unlink(missing_ok=True)
+
+
+def _only_readers(path: str) -> bool:
+    """Whether the processes holding the file only read it: a reader can then still open it."""
+    try:
+        duckdb.connect(path, read_only=True).close()
+    except duckdb.Error:
+        return False
+    return True
+
+
+def _connect_once(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.IOException as exc:

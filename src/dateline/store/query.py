@@ -1,154 +1,287 @@
-"""Read-back queries: articles, events and quotes filtered by date, source, actor and text.
+"""Read-back queries: articles, events and quotes filtered, sorted, paged and counted.
 
-Shared by the command line and the HTTP API (`dateline.serve.web`). Dates compare on the ISO
-date prefix (``YYYY-MM-DD``) of the event date or the article's publication date.
+Shared by the command line and the HTTP API (`dateline.serve.web`), so `dateline events
+--json` prints the rows `/api/events` returns for the same filters. A listing is a `Listing`:
+its FROM clause, its columns, how each filter reads in it, and its sort keys; `page` runs
+one with a total count and, on request, facet counts over the whole filtered set.
+Merged events, stories and provenance (the link tables) are in `store.linked`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from dateline.store.db import Store
+from dateline.store.filters import Filters, Where, add_dates, order_by
+
+ARTICLE_SOURCE = "coalesce(a.wire_source, a.site)"
+OUTLET = "coalesce(a.site, a.wire_source)"
+UNREAL = "['negated', 'hypothetical']"
+
+
+@dataclass(frozen=True)
+class Listing:
+    select: str
+    source: str
+    where: Callable[[Filters], Where]
+    sorts: dict[str, str]
+    tiebreak: str
+    facets: dict[str, str]
 
 
 @dataclass
-class Filters:
-    since: str | None = None
-    until: str | None = None
-    source: str | None = None
-    """Substring of the article's wire source or site."""
-    status: str | None = None
-    actor: str | None = None
-    """A CAMEO actor code prefix, or a substring of the actor's name or mention."""
-    code: str | None = None
-    """A CAMEO event code prefix."""
-    root: str | None = None
-    speaker: str | None = None
-    search: str | None = None
-    limit: int | None = 50
+class Page:
+    total: int
+    rows: list[dict[str, Any]]
+    facets: dict[str, list[dict[str, Any]]]
 
 
-FILTER_HELP = {
-    "since": ("DATE", "only on or after this date (YYYY-MM-DD)"),
-    "until": ("DATE", "only on or before this date (YYYY-MM-DD)"),
-    "source": ("NAME", "wire source or site contains NAME (e.g. TASS, reuters.com)"),
-    "status": ("STATUS", "only articles with this status: ok, duplicate or error"),
-    "actor": ("ACTOR", "actor code prefix (RUSGOV) or name substring (Putin)"),
-    "code": ("CAMEO", "CAMEO event code prefix (e.g. 04, 0411)"),
-    "root": ("ROOT", "CAMEO root code (e.g. 4 or 04)"),
-    "speaker": ("NAME", "speaker mention or name contains NAME"),
-    "search": ("TEXT", "quote text contains TEXT"),
+def event_conditions(where: Where, filters: Filters, cols: dict[str, str]) -> None:
+    """The event filters over the SQL expressions `cols` names (per-article or merged events)."""
+    add_dates(where, filters, cols["date"])
+    for name, column in (("source_actor", "source_code"), ("target_actor", "target_code")):
+        if getattr(filters, name):
+            where.add(f"starts_with(upper({cols[column]}), upper(?))", getattr(filters, name))
+    if filters.actor:
+        where.add(f"(starts_with(upper({cols['source_code']}), upper(?)) OR "
+                  f"starts_with(upper({cols['target_code']}), upper(?)))",
+                  filters.actor, filters.actor)
+    if filters.code:
+        where.add(f"starts_with({cols['cameo']}, ?)", filters.code)
+    if filters.root:
+        where.add(f"{cols['cameo_root']} = ?", filters.root)
+    if filters.quad_class:
+        where.add(f"{cols['quad_class']} = ?", filters.quad_class)
+    if filters.plover:
+        where.add(f"upper({cols['plover']}) = upper(?)", filters.plover)
+    modality = filters.modality or "asserted"
+    if modality == "asserted":
+        where.add(f"NOT list_has_any(coalesce({cols['modality']}, []), {UNREAL})")
+    elif modality != "all":
+        where.add(f"list_contains({cols['modality']}, ?)", modality)
+    if filters.min_confidence is not None:
+        where.add(f"{cols['confidence']} >= ?", filters.min_confidence)
+
+
+def add_outlet(where: Where, filters: Filters) -> None:
+    if filters.outlet:
+        where.contains(("a.site", "a.wire_source"), filters.outlet)
+
+
+EVENT_COLS = {
+    "date": "coalesce(e.date, a.published)", "source_code": "e.source_code", "target_code": "e.target_code",
+    "cameo": "e.cameo", "cameo_root": "e.cameo_root", "quad_class": "e.quad_class", "plover": "e.plover",
+    "modality": "e.modality", "confidence": "e.confidence",
 }
-"""Each filter's placeholder and meaning, shown by the command line and the HTTP API."""
-
-LIST_FILTERS = {
-    "articles": ("since", "until", "source", "status"),
-    "events": ("actor", "code", "root", "since", "until", "source"),
-    "quotes": ("speaker", "actor", "search", "since", "until", "source"),
-}
-"""The filters each listing takes (the command of that name, and /api/NAME)."""
+EVENT_DAY = "CASE WHEN length(e.date) >= 10 THEN substr(e.date, 1, 10) ELSE substr(a.published, 1, 10) END"
+"""The day an event counts for in the timeline: its own date when it names a day, else its article's."""
 
 
-def iso_day(value: str) -> str:
-    """A filter date as ``YYYY-MM-DD``; ValueError with a readable message otherwise."""
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
-class _Where:
-    """A conjunction of SQL conditions with their parameters."""
-
-    def __init__(self) -> None:
-        self.clauses: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
-
-
-def _common(filters: Filters, date: str) -> _Where:
-    where = _Where()
-    if filters.since:
-        where.add(f"substr({date}, 1, 10) >= ?", filters.since)
-    if filters.until:
-        where.add(f"substr({date}, 1, 10) <= ?", filters.until)
-    if filters.source:
-        where.add("(a.wire_source ILIKE ? OR a.site ILIKE ?)", *[f"%{filters.source}%"] * 2)
+def _event_where(filters: Filters) -> Where:
+    where = Where()
+    event_conditions(where, filters, EVENT_COLS)
+    add_outlet(where, filters)
+    if filters.search:
+        where.contains(("e.sentence", "e.source_name", "e.source_text", "e.target_name", "e.target_text"),
+                       filters.search)
     return where
 
 
-def _add_actor(where: _Where, term: str, roles: tuple[str, ...]) -> None:
-    """Match `term` as a code prefix or a name/mention substring of any of `roles`."""
-    like = f"%{term}%"
-    parts, params = [], []
-    for role in roles:
-        parts.append(f"starts_with(upper({role}_code), upper(?)) OR {role}_name ILIKE ? OR {role}_text ILIKE ?")
-        params += [term, like, like]
-    where.add("(" + " OR ".join(parts) + ")", *params)
+def _quote_where(filters: Filters) -> Where:
+    where = Where()
+    add_dates(where, filters, "a.published")
+    add_outlet(where, filters)
+    if filters.speaker:
+        where.contains(("q.speaker_text", "q.speaker_name"), filters.speaker)
+    if filters.actor:
+        where.add("starts_with(upper(q.speaker_code), upper(?))", filters.actor)
+    if filters.search:
+        where.contains(("q.text",), filters.search)
+    if filters.min_confidence is not None:
+        where.add("q.confidence >= ?", filters.min_confidence)
+    return where
 
 
-def _run(store: Store, sql: str, where: _Where, order: str, limit: int | None) -> list[dict[str, Any]]:
-    sql = f"{sql}{where.sql()} ORDER BY {order}"
-    params = list(where.params)
-    if limit is not None:
+def _article_where(filters: Filters) -> Where:
+    where = Where()
+    add_dates(where, filters, "a.published")
+    add_outlet(where, filters)
+    if filters.status:
+        where.add("a.status = ?", filters.status)
+    if filters.search:
+        where.contains(("a.title", "a.origin"), filters.search)
+    return where
+
+
+ARTICLE_COLUMNS = (
+    f"a.id, a.published, {ARTICLE_SOURCE} AS source, {OUTLET} AS outlet, a.status, a.title, a.origin, a.url, "
+    "a.error, a.skipped, "
+    "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, "
+    "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
+    "(SELECT count(*) FROM timexes t WHERE t.article_id = a.id) AS timexes"
+)
+ARTICLE_FIELDS = (f"a.published AS article_published, {ARTICLE_SOURCE} AS article_source, "
+                  f"{OUTLET} AS article_outlet, a.title AS article_title")
+EXTRA_FIELDS = ("article_published", "article_source", "article_outlet", "article_title")
+"""Columns a listing adds to its store table's (left out of table exports)."""
+
+LISTINGS: dict[str, Listing] = {
+    "articles": Listing(
+        ARTICLE_COLUMNS, "articles a", _article_where,
+        {"date": "substr(a.published, 1, 10)", "outlet": OUTLET, "title": "a.title", "events": "events",
+         "quotes": "quotes"},
+        "a.ingested_at DESC, a.id",
+        {"outlet": OUTLET, "status": "a.status", "day": "substr(a.published, 1, 10)"},
+    ),
+    "events": Listing(
+        f"e.*, {ARTICLE_FIELDS}", "events e JOIN articles a ON a.id = e.article_id", _event_where,
+        {"date": "substr(a.published, 1, 10)", "event_date": EVENT_COLS["date"], "cameo": "e.cameo",
+         "quad_class": "e.quad_class", "goldstein": "e.goldstein", "confidence": "e.confidence",
+         "source": "e.source_code", "target": "e.target_code", "outlet": OUTLET},
+        "e.date DESC NULLS LAST, e.article_id, e.seq",
+        {"root": "e.cameo_root", "quad_class": "e.quad_class", "source_country": "substr(e.source_code, 1, 3)",
+         "target_country": "substr(e.target_code, 1, 3)", "outlet": OUTLET, "day": EVENT_DAY},
+    ),
+    "quotes": Listing(
+        f"q.*, {ARTICLE_FIELDS}", "quotes q JOIN articles a ON a.id = q.article_id", _quote_where,
+        {"date": "substr(a.published, 1, 10)", "speaker": "coalesce(q.speaker_name, q.speaker_text)",
+         "confidence": "q.confidence", "outlet": OUTLET},
+        "q.article_id, q.seq",
+        {"speaker": "coalesce(q.speaker_name, q.speaker_text)", "outlet": OUTLET, "day": "substr(a.published, 1, 10)"},
+    ),
+}
+
+LINKED = (
+    "(SELECT l.*, json_extract_string(l.event, '$.source.code') AS source_code, "
+    "json_extract_string(l.event, '$.target.code') AS target_code, "
+    "TRY_CAST(json_extract(l.event, '$.quad_class') AS INTEGER) AS quad_class, "
+    "TRY_CAST(json_extract(l.event, '$.goldstein') AS DOUBLE) AS goldstein, "
+    "TRY_CAST(json_extract(l.event, '$.confidence') AS DOUBLE) AS confidence, "
+    "from_json(json_extract(l.event, '$.modality'), '[\"VARCHAR\"]') AS modality FROM link_events l) le"
+)
+"""Merged events with the fields the event filters read pulled out of their representative Event."""
+LINKED_COLS = {**{name: f"le.{name}" for name in EVENT_COLS}, "date": "le.day"}
+
+
+def _linked_where(filters: Filters) -> Where:
+    where = Where()
+    event_conditions(where, filters, LINKED_COLS)
+    if filters.outlet:
+        where.add("EXISTS (SELECT 1 FROM link_mentions m WHERE m.event_id = le.event_id AND "
+                  "(contains(lower(m.site), ?) OR contains(lower(m.origin), ?)))", *[filters.outlet.lower()] * 2)
+    return where
+
+
+def _story_where(filters: Filters) -> Where:
+    where = Where()
+    add_dates(where, filters, "s.first_day", "s.last_day")
+    if filters.search:
+        where.contains(("s.label",), filters.search)
+    return where
+
+
+LISTINGS["linked-events"] = Listing(
+    "le.* EXCLUDE (event), le.event::JSON AS event", LINKED, _linked_where,
+    {"date": "le.day", "cameo": "le.cameo", "quad_class": "le.quad_class", "goldstein": "le.goldstein",
+     "mentions": "le.num_mentions", "articles": "le.num_articles", "sources": "le.num_sources"},
+    "le.event_id",
+    {"root": "le.cameo_root", "quad_class": "le.quad_class", "source_country": "substr(le.source_code, 1, 3)",
+     "target_country": "substr(le.target_code, 1, 3)", "day": "le.day"},
+)
+LISTINGS["stories"] = Listing(
+    "s.story_id, s.label, s.size, s.first_day, s.last_day", "link_stories s", _story_where,
+    {"date": "s.last_day", "size": "s.size", "label": "s.label"}, "s.size DESC, s.story_id", {},
+)
+
+PAIRS = {
+    "timeline": (EVENT_DAY, "e.quad_class", "day", "quad_class"),
+    "dyad": ("substr(e.source_code, 1, 3)", "substr(e.target_code, 1, 3)", "source", "target"),
+}
+"""Two-way counts for events: per day by QuadClass (the timeline), per source and target country."""
+FACETS = {name: (*listing.facets, *(PAIRS if name == "events" else ())) for name, listing in LISTINGS.items()}
+FACET_LIMIT = 30
+
+
+def selection(name: str, filters: Filters, columns: str | None = None) -> tuple[str, list[Any]]:
+    """The SQL (and its parameters) of a listing's filtered, sorted rows, without paging."""
+    listing = LISTINGS[name]
+    where = listing.where(filters)
+    order = order_by(filters.sort, listing.sorts, listing.tiebreak)
+    return f"SELECT {columns or listing.select} FROM {listing.source}{where.sql()} ORDER BY {order}", where.params
+
+
+def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = ()) -> Page:
+    """One page of a listing (`filters.offset`, `filters.limit`), the total it is part of, and `facets`
+    (counted with the total in one scan: GROUPING SETS, one set per facet and one for the total)."""
+    listing = LISTINGS[name]
+    where = listing.where(filters)
+    columns = [(f, f"f{i}_{n}", expr) for i, f in enumerate(facets) for n, expr in enumerate(_facet_columns(name, f))]
+    aliases = [alias for _, alias, _ in columns]
+    sets = [", ".join(alias for f, alias, _ in columns if f == facet_name) for facet_name in facets]
+    inner = ", ".join(f"{expr} AS {alias}" for _, alias, expr in columns) or "1 AS one"
+    grouping = f"GROUPING_ID({', '.join(aliases)})" if aliases else "0"
+    sql = (f"SELECT {grouping} AS grouping_id, count(*) AS count{''.join(', ' + a for a in aliases)} "
+           f"FROM (SELECT {inner} FROM {listing.source}{where.sql()}) "
+           f"GROUP BY GROUPING SETS ({''.join(f'({s}), ' for s in sets)}())")
+    found = store.con.execute(sql, where.params).fetchall()
+    bits = {alias: 1 << (len(aliases) - 1 - i) for i, alias in enumerate(aliases)}
+    full = sum(bits.values())
+    ids = {full - sum(bits[alias] for f, alias, _ in columns if f == facet_name): facet_name for facet_name in facets}
+    total = next((row[1] for row in found if row[0] == full), 0)
+    counted: dict[str, list[dict[str, Any]]] = {f: [] for f in facets}
+    for grouping_id, count, *values in found:
+        if grouping_id != full:
+            facet_name = ids[grouping_id]
+            picked = [v for (f, _, _), v in zip(columns, values) if f == facet_name]
+            counted[facet_name].append(_facet_item(facet_name, picked, count))
+    return Page(total, rows(store, name, filters), {f: _ordered(f, items) for f, items in counted.items()})
+
+
+def _facet_columns(name: str, facet_name: str) -> tuple[str, ...]:
+    return PAIRS[facet_name][:2] if facet_name in PAIRS else (LISTINGS[name].facets[facet_name],)
+
+
+def _facet_item(facet_name: str, values: list[Any], count: int) -> dict[str, Any]:
+    if facet_name in PAIRS:
+        return {PAIRS[facet_name][2]: values[0], PAIRS[facet_name][3]: values[1], "count": count}
+    return {"value": values[0], "count": count}
+
+
+def _ordered(facet_name: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A facet's counts as sent: pairs and days all of them in order (the timeline leaves out rows
+    without a day, the matrix those missing a side), others the most frequent first, at most 30."""
+    if facet_name in PAIRS:
+        a, b = PAIRS[facet_name][2:]
+        kept = [i for i in items if i[a] is not None and (facet_name == "timeline" or i[b] is not None)]
+        return sorted(kept, key=lambda i: (i[a], i[b] is None, i[b] or 0))
+    if facet_name == "day":
+        return sorted(items, key=lambda i: (i["value"] is None, i["value"] or ""))
+    return sorted(items, key=lambda i: (-i["count"], i["value"] is None, str(i["value"])))[:FACET_LIMIT]
+
+
+def rows(store: Store, name: str, filters: Filters) -> list[dict[str, Any]]:
+    sql, params = selection(name, filters)
+    if filters.limit is not None:
         sql += " LIMIT ?"
-        params.append(limit)
+        params = [*params, filters.limit]
+    if filters.offset:
+        sql += " OFFSET ?"
+        params = [*params, filters.offset]
     return store.rows(sql, params)
 
 
-ARTICLE_SOURCE = "coalesce(a.wire_source, a.site)"
-
-
 def articles(store: Store, filters: Filters) -> list[dict[str, Any]]:
-    where = _common(filters, "a.published")
-    if filters.status:
-        where.add("a.status = ?", filters.status)
-    sql = (
-        f"SELECT a.id, a.published, {ARTICLE_SOURCE} AS source, a.status, a.title, a.origin, a.error, a.skipped, "
-        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, "
-        "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
-        "(SELECT count(*) FROM timexes t WHERE t.article_id = a.id) AS timexes "
-        "FROM articles a"
-    )
-    return _run(store, sql, where, "a.published DESC NULLS LAST, a.ingested_at DESC, a.id", filters.limit)
+    return rows(store, "articles", filters)
 
 
 def events(store: Store, filters: Filters) -> list[dict[str, Any]]:
-    where = _common(filters, "coalesce(e.date, a.published)")
-    if filters.actor:
-        _add_actor(where, filters.actor, ("e.source", "e.target"))
-    if filters.code:
-        where.add("starts_with(e.cameo, ?)", filters.code)
-    if filters.root:
-        where.add("e.cameo_root = ?", filters.root.zfill(2))
-    sql = (
-        f"SELECT e.*, a.published AS article_published, {ARTICLE_SOURCE} AS article_source, a.title AS article_title "
-        "FROM events e JOIN articles a ON a.id = e.article_id"
-    )
-    return _run(store, sql, where, "coalesce(e.date, a.published) DESC NULLS LAST, e.article_id, e.seq", filters.limit)
+    return rows(store, "events", filters)
 
 
 def quotes(store: Store, filters: Filters) -> list[dict[str, Any]]:
-    where = _common(filters, "a.published")
-    if filters.speaker:
-        where.add("(q.speaker_text ILIKE ? OR q.speaker_name ILIKE ?)", *[f"%{filters.speaker}%"] * 2)
-    if filters.actor:
-        _add_actor(where, filters.actor, ("q.speaker",))
-    if filters.search:
-        where.add("q.text ILIKE ?", f"%{filters.search}%")
-    sql = (
-        f"SELECT q.*, a.published AS article_published, {ARTICLE_SOURCE} AS article_source, a.title AS article_title "
-        "FROM quotes q JOIN articles a ON a.id = q.article_id"
-    )
-    return _run(store, sql, where, "a.published DESC NULLS LAST, q.article_id, q.seq", filters.limit)
+    return rows(store, "quotes", filters)
 
 
 def stats(store: Store) -> dict[str, Any]:
@@ -167,3 +300,15 @@ def stats(store: Store) -> dict[str, Any]:
         ),
         "runs": store.rows("SELECT * FROM runs ORDER BY id DESC LIMIT 5"),
     }
+
+
+TABLE_ALIAS = {"articles": "a", "events": "e", "quotes": "q"}
+"""The store tables a listing reads, by listing name, with their alias in its FROM clause."""
+
+
+def export_selection(table: str | None, filters: Filters) -> tuple[str, list[Any]]:
+    """What a filtered export writes: a table's rows as its listing picks them (`table` articles,
+    events or quotes), or, with no table (GDELT, PLOVER), the ids of the merged events picked."""
+    if table is None:
+        return selection("linked-events", filters, "le.event_id")
+    return selection(table, filters, f"{TABLE_ALIAS[table]}.*")
