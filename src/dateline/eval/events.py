@@ -42,6 +42,8 @@ def add_arguments(parser) -> None:
                              "or on every predicate the rules left")
     parser.add_argument("--no-unnamed", action="store_true",
                         help="drop acts whose actors are unnamed or uncoded, as the coder did before (baseline)")
+    parser.add_argument("--lowercase", action="store_true",
+                        help="real-news gold: code a lower-cased copy of each sentence (archives that serve lower case)")
     parser.add_argument("--split", choices=("train", "dev", "test", "all"), default="dev",
                         help="real-news gold: which split to measure (default dev)")
     parser.add_argument("--shared", type=Path, default=Path("../shared"),
@@ -223,7 +225,8 @@ def evaluate(args) -> dict[str, Any]:
         if not (args.shared / "gold").is_dir():
             raise SystemExit(f"dateline eval events: the real-news gold points into texts under {args.shared}/gold, "
                              "which is absent (pass --shared)")
-        result = events_realnews.measure(args.gold, args.split, args.shared, args.limit, run_config(args))
+        result = events_realnews.measure(args.gold, args.split, args.shared, args.limit, run_config(args),
+                                         getattr(args, "lowercase", False))
         result["gold"] = str(args.gold)
         if not getattr(args, "errors", False):
             del result["errors"]

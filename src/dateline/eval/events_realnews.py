@@ -31,16 +31,19 @@ name for background."""
 
 
 def code_sentences(gold: list[GoldSentence], components=("timexes", "actors", "events"),
-                   config: dict | None = None) -> list[list[tuple[Event, tuple[int, int]]]]:
-    """Our events in each sentence, each with its trigger span in sentence offsets."""
+                   config: dict | None = None, lowercase: bool = False) -> list[list[tuple[Event, tuple[int, int]]]]:
+    """Our events in each sentence, each with its trigger span in sentence offsets; with `lowercase`, coded from a
+    lower-cased copy (as some archives serve text), the offsets unchanged."""
     from dateline.pipeline import analyse
 
     articles, offsets = [], []
     for i, g in enumerate(gold):
         prefix = f"{g.sentence.context}\n\n" if g.sentence.context else ""
         offsets.append(len(prefix))
+        text = prefix + g.sentence.text
         articles.append(Article(id=f"{i}:{g.sentence.id}", origin="gold", content_hash=str(i),
-                                text=prefix + g.sentence.text, published=g.sentence.date, language="en"))
+                                text=text.lower() if lowercase else text, published=g.sentence.date,
+                                language="en"))
     for _ in analyse(articles, components=components, config=config or {}, batch_size=64):
         pass
     out = []
@@ -225,11 +228,12 @@ def _show(triple: tuple) -> str:
     return " ".join(x or "-" for x in triple)
 
 
-def measure(directory: Path, split: str, shared: Path, limit: int = 0, config: dict | None = None) -> dict[str, Any]:
+def measure(directory: Path, split: str, shared: Path, limit: int = 0, config: dict | None = None,
+            lowercase: bool = False) -> dict[str, Any]:
     gold = read_gold_set(directory, split, shared)
     if limit:
         gold = gold[:limit]
-    result = score(gold, code_sentences(gold, config=config))
+    result = score(gold, code_sentences(gold, config=config, lowercase=lowercase))
     result["split"] = split
     return result
 

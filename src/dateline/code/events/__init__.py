@@ -323,7 +323,7 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
         if examples is not None and coded_actor and (learned_scope == "all" or not found):
             matched = {t.i for m in matches for t in [m.head, *m.tokens]}
             skip = {t.i for t in sent if t.i in matched or (title and title[0] <= t.idx < title[1])}
-            pending += [(index, t) for t in learned.candidates(sent, examples.nouns, skip)]
+            pending += [(index, t) for t in learned.candidates(sent, examples.nouns, skip) if has_coded_party(state, t)]
     if pending:
         for (index, _), (m, vote) in zip(pending, _voted(pending, examples)):
             if m is None:
@@ -348,6 +348,17 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
     for e in kept if calibrate else ():
         e.confidence = calibrate(e.confidence)
     return kept
+
+
+def has_coded_party(state: Analysis, token: Any) -> bool:
+    """Whether a candidate predicate has a coded actor among its would-be source and target, as a learned event
+    needs: checked before any embedding is computed."""
+    from dateline.code.events.verbs import Trigger
+
+    kind = "noun" if token.pos_ == "NOUN" else "verb"
+    sources, targets = event_actors(state, Match(Trigger(head=token.lemma_.lower(), kind=kind, code="---"), token,
+                                                 [token]))
+    return any(a.code for a in sources + targets)
 
 
 def _voted(pending: list[tuple[int, Any]], examples: learned.Examples) -> list[tuple[Any, Any]]:

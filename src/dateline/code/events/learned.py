@@ -158,14 +158,6 @@ def vote(similarities: np.ndarray, examples: Examples, k: int = K, exclude: np.n
     return Vote(code if event >= 0.5 else NONE, roots[root] / total, event, float(sims[best]), examples.ids[best])
 
 
-def similarities(phrases: list[str], words: list[str], examples: Examples) -> np.ndarray:
-    """Similarity of each predicate (phrase and word) to each example."""
-    from dateline.code.events.embed import encode
-
-    return (1 - WORD_WEIGHT) * (encode(phrases) @ examples.vectors.T) \
-        + WORD_WEIGHT * (word_vectors(tuple(words)) @ examples.word_vectors.T)
-
-
 _WORDS: dict[str, np.ndarray] = {}
 """Vectors of act words already seen in this process: a few thousand lemmas cover most news."""
 
@@ -179,11 +171,27 @@ def word_vectors(words: tuple[str, ...]) -> np.ndarray:
     return np.array([_WORDS[w] for w in words], dtype=np.float32).reshape(len(words), -1)
 
 
+WORD_FIRST = 0.45
+"""Below this event share of a vote on the act's word alone, the phrase is not embedded at all: leave-one-document-
+out on the train split scores the same with and without this shortcut (root F1 0.513 against 0.511), and
+reporting and stative verbs, most of any text, stop here."""
+
+
 def classify(tokens: list[Any], examples: Examples) -> list[Vote]:
+    """The vote for each token: on its word alone first; for those that may be events, on word and phrase."""
     if not tokens:
         return []
-    sims = similarities([predicate_phrase(t) for t in tokens], [predicate_word(t) for t in tokens], examples)
-    return [vote(row, examples) for row in sims]
+    word_sims = word_vectors(tuple(predicate_word(t) for t in tokens)) @ examples.word_vectors.T
+    votes = [vote(row, examples) for row in word_sims]
+    maybe = [i for i, v in enumerate(votes) if v.event >= WORD_FIRST]
+    if maybe:
+        from dateline.code.events.embed import encode
+
+        phrase_sims = encode([predicate_phrase(tokens[i]) for i in maybe]) @ examples.vectors.T
+        for row, i in enumerate(maybe):
+            votes[i] = vote((1 - WORD_WEIGHT) * phrase_sims[row] + WORD_WEIGHT * word_sims[i], examples)
+    voted = set(maybe)
+    return [v if i in voted else Vote(NONE, 0.0, v.event, 0.0, "") for i, v in enumerate(votes)]
 
 
 THRESHOLD = 0.6
