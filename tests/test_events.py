@@ -335,3 +335,12 @@ def test_an_act_dated_months_before_the_article_is_background(nlp):
     text = "Russia withdrew its troops from Georgia in March 2021."
     (event,) = code(nlp, text, {"Russia": "RUS", "Georgia": "GEO"}, timexes={"March 2021": "2021-03"})
     assert "historical" in event.modality
+
+
+def test_coordinated_subjects_act_on_a_named_third_party_not_on_each_other(nlp):
+    actors = {"Britain": "GBR", "France": "FRA", "Germany": "DEU"}
+    events = code(nlp, "Britain, France and Germany agreed to sanction the Houthis.", actors)
+    assert {e.source.code for e in events} == {"GBR", "FRA", "DEU"}
+    assert all(e.target is None or e.target.code not in actors.values() for e in events)
+    talks = code(nlp, "Britain, France and Germany held talks in Paris.", actors)
+    assert ("GBR", "040", "FRA") in triples(talks)  # no third party: they meet each other

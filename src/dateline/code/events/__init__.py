@@ -211,7 +211,7 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     needs_target = reverse is not None
     mutual = (m.trigger.compound or reverse or (m.trigger.cameo and entry.root in MUTUAL_ROOTS)
               or shared_object(m.head))
-    if mutual and not targets and len({s.code or s.text for s in sources}) > 1:
+    if mutual and not targets and len({s.code or s.text for s in sources}) > 1 and not third_party(m, sources):
         # "A and B held talks": the members of a compound act on each other
         pairs = [(s, t) for s in sources for t in sources if s is not t and not (s.code and s.code == t.code)]
         reverse = None
@@ -228,6 +228,13 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
     if m.trigger.cameo and entry.quad_class in (1, 3) and not source.code and is_person(source, m.head.doc):
         return [], None  # an uncoded person's words: a pundit's, not a political actor's
     return pairs, reverse
+
+
+def third_party(m: Match, sources: list[Any]) -> bool:
+    """Whether the act names a party outside its compound subject that no actor mention covers (an uncoded name:
+    "Britain, France and Germany warned the Houthis"): then the members act on it, never on each other."""
+    covered = {i for s in sources for i in range(s.token_start, s.token_end)}
+    return any(t.pos_ == "PROPN" and t.i not in covered for t in roles(m)[1])
 
 
 SHARED = {"their", "other"}
