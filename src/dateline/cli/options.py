@@ -5,11 +5,42 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import math
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from dateline.store import DEFAULT_PATH, ENV_VAR, Store, StoreError
+import duckdb
+
+from dateline.store import DEFAULT_PATH, ENV_VAR, Store, StoreError, default_path
+from dateline.store.connect import store_error
 from dateline.store.query import FILTER_HELP, Filters, iso_day
+
+
+def number(kind: type = int, low: float | None = None, high: float | None = None) -> Callable[[str], Any]:
+    """An argparse type for a finite number from `low` to `high` (inclusive), refused in one line otherwise."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {'an integer' if kind is int else 'a number'}") from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+        if low is not None and value < low:
+            raise argparse.ArgumentTypeError(f"{text} is below the least value, {low:g}")
+        if high is not None and value > high:
+            raise argparse.ArgumentTypeError(f"{text} is above the greatest value, {high:g}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
+
+
+COUNT = number(int, 0)
+"""A count where 0 is meaningful (0 rows: no limit)."""
+
+POSITIVE = number(int, 1)
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +62,7 @@ def add_filters(parser: argparse.ArgumentParser, *names: str) -> None:
         metavar, text = FILTER_HELP[name]
         kind = iso_date if name in ("since", "until") else str
         parser.add_argument(f"--{name}", metavar=metavar, help=text, type=kind)
-    parser.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50; 0 for all)")
+    parser.add_argument("--limit", type=COUNT, default=50, help="at most this many rows (default 50; 0 for all)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
 
 
@@ -45,12 +76,16 @@ def open_store(args: argparse.Namespace, read_only: bool = True) -> Store:
 
 
 def reports_store_errors(run):
-    """Turn a `StoreError` into a one-line message and exit status 2."""
+    """Turn a `StoreError`, or a DuckDB error reading the store (a damaged file), into a one-line
+    message and exit status 2."""
 
     @functools.wraps(run)
     def wrapper(args: argparse.Namespace) -> int:
         try:
             return run(args)
+        except duckdb.Error as exc:
+            print(f"dateline: {store_error(getattr(args, 'db', None) or default_path(), exc)}", file=sys.stderr)
+            return 2
         except StoreError as exc:
             print(f"dateline: {exc}", file=sys.stderr)
             return 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from dateline.cli.options import add_db, reports_store_errors
+from dateline.cli.options import add_db, number, reports_store_errors
 
 
 def register(sub) -> None:
@@ -16,7 +16,7 @@ def register(sub) -> None:
         "its own, so `dateline ingest` can add to it while it is served.",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--port", type=number(int, 1, 65535), default=8000, help="port to listen on, 1-65535 (default 8000)")
     add_db(p)
     p.set_defaults(func=run)
 
