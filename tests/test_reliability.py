@@ -220,6 +220,11 @@ def test_bad_ingest_options_give_one_line_and_store_nothing(options, tmp_path, s
     assert not db.exists()
 
 
+@pytest.mark.parametrize("argv", [["eval", "events", "--limit", "-1"], ["eval", "copies", "--every", "0"]])
+def test_bad_eval_options_give_one_line(argv, capsys):
+    one_line_error(argv, capsys)
+
+
 def test_a_missing_input_file_for_timexes_gives_one_line(capsys):
     assert "/nonexistent.txt" in one_line_error(["timexes", "/nonexistent.txt"], capsys)
 

@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from dateline.cli.options import COUNT
 from dateline.eval.event_gold import GoldRecord, read_gold
 from dateline.eval.span_match import Counts
 from dateline.model import Article, Event
@@ -35,7 +36,7 @@ NONE = "NONE"
 def add_arguments(parser) -> None:
     parser.add_argument("--gold", required=True, type=Path,
                         help="PLOVER gold JSON (plover-gsr) or PETRARCH validation records XML")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")
+    parser.add_argument("--limit", type=COUNT, default=0, help="only the first N records (0: all)")
     parser.add_argument("--errors", action="store_true",
                         help="also list the records we code wrong: text, gold and our triples")
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dateline.cli.options import COUNT
 from dateline.extract import extract_article
 from dateline.model import RawDocument
 
@@ -45,7 +46,7 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--gold", type=Path, required=True, help="benchmark folder: ground-truth.json and html/<id>.html.gz"
     )
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
+    parser.add_argument("--limit", type=COUNT, default=None, help="score only the first N pages")
     parser.add_argument(
         "--extractor",
         choices=("dateline", "trafilatura"),
