@@ -163,3 +163,23 @@ def test_sigterm_marks_the_run_interrupted_and_stops_the_workers(corpus, tmp_pat
         assert [row["status"] for row in store.rows("SELECT status FROM runs")] == ["interrupted"]
     ingest(db, [corpus], "--workers", "2")
     assert_complete(db, files(corpus))
+
+
+def test_a_worker_dies_with_its_parent_even_by_kill_9(tmp_path):
+    """What keeps a pool worker busy with a long batch from outliving a killed run."""
+    pid_file = tmp_path / "worker.pid"
+    parent = subprocess.Popen([sys.executable, "-c", f"""
+import os, subprocess, sys, time
+code = "import os, time; from dateline.workers import die_with_parent; die_with_parent({{}}); " \\
+       "open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(600)".format(os.getpid())
+subprocess.Popen([sys.executable, "-c", code])
+time.sleep(600)
+"""], start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    worker = int(pid_file.read_text())
+    parent.kill()
+    parent.wait(timeout=10)
+    assert_group_gone(parent.pid, wait=10)
+    assert not Path(f"/proc/{worker}").exists()
