@@ -71,7 +71,6 @@ class Store:
                     raise
                 # held by a reader (e.g. the server): the dead runs are marked by the next writer
             self.con = connect(self.path, read_only=True)
-            self.con = connect(self.path, read_only=True)
 
     def _dead_runs(self) -> list[int]:
         live = _LIVE_RUNS.get(self._key, set())
