@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from dateline.cli.options import add_db, open_store, reports_store_errors
+from dateline.store import StoreError, default_path
 
 
 def register(sub) -> None:
@@ -24,6 +26,9 @@ def register(sub) -> None:
 def run(args) -> int:
     from dateline.link.repair import repair
 
+    path = args.db or default_path()
+    if not Path(path).exists():
+        raise StoreError(f"no store at {path}: nothing to link (pass --db FILE)")
     with open_store(args, read_only=False) as store:
         linked = repair(store)
     print(f"linked {linked} article(s) that were stored but not linked", file=sys.stderr)
