@@ -69,7 +69,8 @@ def main() -> int:
                 print(f"{n:3}  held    {one_round(rng, folder, inputs, options)}", flush=True)
                 held += 1
             except Exception as exc:  # AssertionError, or pytest's Failed from a helper
-                print(f"{n:3}  BROKEN  {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}", flush=True)
+                reason = str(exc).splitlines()[0] if str(exc) else ""
+                print(f"{n:3}  BROKEN  {type(exc).__name__}: {reason}", flush=True)
     print(f"{held}/{args.rounds} drills held")
     return 0 if held == args.rounds else 1
 

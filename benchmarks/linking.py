@@ -85,7 +85,7 @@ def main() -> int:
         clusters = conn.execute("SELECT count(DISTINCT cluster_id) FROM link_articles").fetchone()[0]
         kept = tracemalloc.take_snapshot() if args.memory else None
         conn.execute("CHECKPOINT")
-        disk_mb = (os.path.getsize(path) + (os.path.getsize(f"{path}.wal") if os.path.exists(f"{path}.wal") else 0)) / 2**20
+        disk_mb = sum(os.path.getsize(p) for p in (path, Path(f"{path}.wal")) if p.exists()) / 2**20
     print(f"linked {len(articles)} articles: {copies} had copies, {clusters} copy clusters, {stories} stories")
     print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}")
     for n, (wall, cpu_s) in enumerate(buckets):

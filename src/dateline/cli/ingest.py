@@ -26,7 +26,10 @@ def register(sub) -> None:
     )
     add_inputs(p)
     add_db(p)
-    p.add_argument("--workers", type=number(int, 1, 256), default=1, metavar="N", help="extract and code in N processes (default 1)")
+    p.add_argument(
+        "--workers", type=number(int, 1, 256), default=1, metavar="N",
+        help="extract and code in N processes (default 1)",
+    )
     p.add_argument("--ray", action="store_true", help="run the workers on Ray (pip install 'dateline[ray]')")
     p.add_argument(
         "--components", default=",".join(DEFAULT_COMPONENTS), metavar="LIST",

@@ -47,7 +47,9 @@ NATURAL_COPIES = [
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--every", type=POSITIVE, default=2, help="make a rewritten copy of every N-th original (default 2)")
+    parser.add_argument(
+        "--every", type=POSITIVE, default=2, help="make a rewritten copy of every N-th original (default 2)"
+    )
     parser.add_argument("--limit", type=COUNT, default=0, help="use only the first N originals (0: all)")
 
 

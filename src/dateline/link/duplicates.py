@@ -99,7 +99,7 @@ def is_copy(a: Signature, b: Signature) -> bool:
 
 
 class CopyIndex:
-    """An in-memory LSH index of signatures, grown one article at a time, in about 1.7 KB an article.
+    """An in-memory LSH index of signatures, grown one article at a time, in about 2.5 KB an article.
 
     The banding is datasketch's for `LSH_THRESHOLD` (42 bands of 3 values for 128
     permutations), so the candidates are the ones `MinHashLSH` finds; but where
@@ -180,9 +180,8 @@ class CopyIndex:
         """Turn the recent keys into a sorted run, then merge the last runs while the one
         before is at most twice as long (so there are about log2(n) runs)."""
         pairs = [(key, row) for key, rows in self._recent.items() for row in rows]
-        self._runs.append(_sorted_run(
-            np.fromiter((k for k, _ in pairs), np.uint64, len(pairs)), np.fromiter((r for _, r in pairs), np.uint32, len(pairs))
-        ))
+        keys = np.fromiter((k for k, _ in pairs), np.uint64, len(pairs))
+        self._runs.append(_sorted_run(keys, np.fromiter((r for _, r in pairs), np.uint32, len(pairs))))
         self._recent = {}
         while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
             (keys_a, rows_a), (keys_b, rows_b) = self._runs.pop(), self._runs.pop()
