@@ -166,7 +166,8 @@ def make_event(state: Analysis, m: Match, sent_index: int, code: str, source: An
         id=event_id(article.id, sent_index, trig_start, code, src, tgt),
         cameo=entry.code, cameo_root=entry.root, plover=entry.plover, quad_class=entry.quad_class,
         goldstein=entry.goldstein, date=date, place=place, source=src, target=tgt,
-        trigger=doc.text[trig_start:trig_end], sentence=sent.text,
+        trigger=doc[trig_tokens[0].i : trig_tokens[-1].i + 1].text,  # not doc.text[...]: that rebuilds the whole text
+        sentence=sent.text,
         spans={"source": src.span, "target": tgt.span if tgt else None, "trigger": (trig_start, trig_end),
                "sentence": (sent.start_char, sent.end_char)},
         modality=modes, rule=m.trigger.rule,
