@@ -6,17 +6,22 @@ a day) into a DuckDB file with `Linker.link` directly (no NLP), one article
 and one commit at a time as ingestion does (``--batch N`` for bulk loads), and reports
 the mean time per article (wall clock and CPU) in each bucket of 1,000 and
 the CPU time's ratio to the first bucket. Near 1x throughout means no step compares a new article with all the
-stored ones. Peak memory (max RSS) is reported against the RSS before linking.
+stored ones. Peak memory (max RSS) is reported against the RSS before linking,
+with the link tables' size on disk. With ``--memory`` the Python heap the
+linker keeps after linking is traced (slower) and broken down by the module
+that allocated it, per article: what an index kept on disk would save.
 
-    PYTHONPATH=src python benchmarks/linking.py [--articles 10000]
+    PYTHONPATH=src python benchmarks/linking.py [--articles 10000] [--memory]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
+import tracemalloc
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -53,14 +58,18 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=1,
                         help="articles per write (1: one at a time, as ingestion links; more: a bulk load)")
+    parser.add_argument("--memory", action="store_true", help="trace the heap the linker keeps, by module")
     args = parser.parse_args()
     if not POLNEAR.exists():
         print(f"skipped: {POLNEAR} is absent (the benchmark needs the shared data folder beside the project)")
         return 0
     articles = list(corpus(args.articles))
     rss_before = max_rss_mb()
+    if args.memory:
+        tracemalloc.start()
     with tempfile.TemporaryDirectory() as tmp:
-        conn = duckdb.connect(str(Path(tmp) / "bench.duckdb"))
+        path = Path(tmp) / "bench.duckdb"
+        conn = duckdb.connect(str(path))
         linker = Linker(conn, {a.id: a.text for a in articles}.get)
         buckets: list[tuple[float, float]] = []
         copies = 0
@@ -74,6 +83,9 @@ def main() -> int:
                 started, cpu = time.perf_counter(), time.process_time()
         stories = conn.execute("SELECT count(*) FROM link_stories").fetchone()[0]
         clusters = conn.execute("SELECT count(DISTINCT cluster_id) FROM link_articles").fetchone()[0]
+        kept = tracemalloc.take_snapshot() if args.memory else None
+        conn.execute("CHECKPOINT")
+        disk_mb = sum(os.path.getsize(p) for p in (path, Path(f"{path}.wal")) if p.exists()) / 2**20
     print(f"linked {len(articles)} articles: {copies} had copies, {clusters} copy clusters, {stories} stories")
     print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}")
     for n, (wall, cpu_s) in enumerate(buckets):
@@ -81,8 +93,24 @@ def main() -> int:
         print(f"{lo:>6}-{hi:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  {cpu_s / buckets[0][1]:>17.2f}x")
     print(f"last/first bucket, CPU time per article: {buckets[-1][1] / buckets[0][1]:.2f}x "
           f"(wall {buckets[-1][0] / buckets[0][0]:.2f}x; wall time depends on the machine's other load)")
-    print(f"peak RSS {max_rss_mb():.0f} MB, {max_rss_mb() / rss_before:.2f}x the {rss_before:.0f} MB before linking")
+    print(f"peak RSS {max_rss_mb():.0f} MB, {max_rss_mb() / rss_before:.2f}x the {rss_before:.0f} MB before linking; "
+          f"{(max_rss_mb() - rss_before) * 1024 / len(articles):.1f} KB per article")
+    print(f"link tables on disk: {disk_mb:.0f} MB, {disk_mb * 1024 / len(articles):.1f} KB per article")
+    if kept:
+        report_heap(kept, len(articles))
     return 0
+
+
+def report_heap(snapshot: tracemalloc.Snapshot, n: int) -> None:
+    """The heap still held after linking, by the dateline module (or library) that allocated it."""
+    by_module: dict[str, int] = {}
+    for stat in snapshot.statistics("filename"):
+        name = stat.traceback[0].filename
+        key = name.split("/src/")[-1] if "/src/dateline/" in name else Path(name).parent.name + "/" + Path(name).name
+        by_module[key] = by_module.get(key, 0) + stat.size
+    print("heap kept after linking, by allocating module (the corpus itself is held by the benchmark):")
+    for key, size in sorted(by_module.items(), key=lambda kv: -kv[1])[:8]:
+        print(f"  {key:40} {size / 2**20:8.1f} MB  {size / n / 1024:6.2f} KB per article")
 
 
 if __name__ == "__main__":

@@ -105,3 +105,32 @@ def test_relinking_is_idempotent_and_state_survives_a_new_process(seed_text):
     copy = again.link(article("b", apply("synonyms", seed_text, 3), published="2022-02-12"))
     assert copy.cluster_id == "a" and copy.story_id == "S-a"
     assert conn.execute("SELECT count(*) FROM link_articles").fetchone() == (2,)
+
+
+def test_the_compact_copy_index_finds_what_datasketch_lsh_finds(seed_text, monkeypatch):
+    """The same candidates as `MinHashLSH`, through many sorted runs (flushed every few articles)."""
+    from datasketch import MinHashLSH
+
+    from dateline.link import duplicates
+
+    monkeypatch.setattr(duplicates, "_FLUSH_AT", 100)
+    paragraphs = [p for p in seed_text.split("\n\n") if len(p.split()) > 20]
+    texts = [seed_text, *paragraphs, "\n\n".join(reversed(paragraphs))]
+    texts += [apply(name, text, seed=n) for n, text in enumerate(texts) for name in sorted(REWRITES)]
+    index, lsh, signatures = duplicates.CopyIndex(), MinHashLSH(threshold=duplicates.LSH_THRESHOLD, num_perm=128), {}
+    found = 0
+    for n, text in enumerate(texts):
+        sig = duplicates.signature(text)
+        if sig is None:
+            continue
+        expected = sorted(
+            (m for m in (duplicates.CopyMatch(k, *duplicates.estimate(sig, signatures[k])) for k in lsh.query(sig.minhash()))
+             if duplicates.decide(m.jaccard, m.containment, min(sig.size, signatures[m.article_id].size))),
+            key=lambda m: (-m.jaccard, m.article_id),
+        )
+        assert index.matches(sig) == expected
+        found += len(expected)
+        index.add(f"t{n}", sig)
+        lsh.insert(f"t{n}", sig.minhash())
+        signatures[f"t{n}"] = sig
+    assert found > len(texts) and len(index._runs) > 1

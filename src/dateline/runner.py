@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -40,6 +41,7 @@ class RunSummary:
     coded: Counter = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
     link_errors: list[tuple[str, str]] = field(default_factory=list)
+    relinked: int = 0
     started: float = field(default_factory=time.monotonic)
 
     def record(self, article: Article) -> None:
@@ -84,7 +86,8 @@ def ingest(
     """Store every new document in `raws` and return the run's summary.
 
     With `link`, each saved batch is then linked across articles (copies,
-    stories, merged events: `dateline.link.link_articles`). With
+    stories, merged events: `dateline.link.link_articles`), after linking
+    what an earlier run saved but did not link (`dateline.link.repair`). With
     `retry_errors`, inputs stored with status ``error`` are processed again.
     The run is recorded in the `runs` table, as ``interrupted`` if it stops early.
     """
@@ -93,9 +96,12 @@ def ingest(
     loop = _Loop(store, summary, on_progress or (lambda s: None), link, retry_errors)
     status = "interrupted"
     try:
+        if link:
+            loop.repair()
         batches = chunked(loop.new_documents(raws, batch_size), batch_size)
-        for articles in run_batches(batches, components, config or {}, workers, use_ray):
-            loop.save(articles)
+        with closing(run_batches(batches, components, config or {}, workers, use_ray)) as results:
+            for articles in results:  # closing stops the workers at once when the run stops early
+                loop.save(articles)
         status = "finished"
     finally:
         store.finish_run(summary.run_id, summary.counts(), status)
@@ -163,6 +169,15 @@ class _Loop:
         if self.link:
             self._link(articles, duplicates)
         self.on_progress(self.summary)
+
+    def repair(self) -> None:
+        """Link what an earlier run saved but did not link (it stopped in between, or linking failed)."""
+        from dateline.link.repair import repair
+
+        try:
+            self.summary.relinked = repair(self.store)
+        except Exception as exc:
+            self.summary.link_errors.append(("linking earlier articles", f"{type(exc).__name__}: {exc}"))
 
     def _link(self, articles: list[Article], duplicates: dict[str, str] | None) -> None:
         """Link the saved articles (copies, stories, events across reports); links are derived

@@ -8,6 +8,9 @@ in flight at once, so memory stays flat however many documents are read.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -71,16 +74,29 @@ def run_batches(
 def _in_pool(batches: Iterable[Batch], components: tuple[str, ...], config: dict[str, Any], workers: int):
     """Workers are spawned, not forked: the writing process holds DuckDB's threads."""
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, spawn, initializer=_warm_up, initargs=(components, config)) as pool:
+    initargs = (components, config, os.getpid())
+    with ProcessPoolExecutor(workers, spawn, initializer=_start_worker, initargs=initargs) as pool:
 
         def submit(batch: Batch) -> Future:
             return pool.submit(process_batch, batch, components, config)
 
         try:
             yield from bounded(batches, submit, Future.result, workers * 2)
-        except BaseException:  # stop at once: do not finish the batches in flight
-            pool.shutdown(wait=False, cancel_futures=True)
+        except BaseException:  # Ctrl-C, SIGTERM, an error, or the run closing this generator
+            stop_now(pool)
             raise
+
+
+def stop_now(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued batches and end the workers at once: an interrupted run does not
+    wait for the batches in flight (a re-run does them). Python 3.14 has
+    `terminate_workers()`; until then the pool's own map of its processes is used."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=10)
 
 
 def bounded(
@@ -96,12 +112,29 @@ def bounded(
         yield result(in_flight.popleft())
 
 
-def _warm_up(components: tuple[str, ...], config: dict[str, Any]) -> None:
-    """Load spaCy once when a worker starts, not inside the first batch."""
+def _start_worker(components: tuple[str, ...], config: dict[str, Any], parent: int) -> None:
+    """Tie the worker's life to its parent's, then load spaCy once, not inside the first batch."""
+    die_with_parent(parent)
     if components:
         from dateline.analyse.nlp import load, model_name
 
         load(model_name(config))
+
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal a process gets when its parent dies."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Have Linux kill this process when `parent` dies, even by kill -9, so no worker outlives
+    its run (elsewhere the pool's own shutdown is all there is). If the parent died before
+    this call, exit now."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def require_ray():
@@ -115,7 +148,13 @@ def require_ray():
 
 def _on_ray(batches: Iterable[Batch], components: tuple[str, ...], config: dict[str, Any], workers: int):
     ray = require_ray()
-    if not ray.is_initialized():
+    started = not ray.is_initialized()
+    if started:
         ray.init(num_cpus=max(workers, 1), include_dashboard=False, log_to_driver=False)
     remote = ray.remote(process_batch)
-    yield from bounded(batches, lambda b: remote.remote(b, components, config), ray.get, max(workers, 1) * 2)
+    try:
+        yield from bounded(batches, lambda b: remote.remote(b, components, config), ray.get, max(workers, 1) * 2)
+    except BaseException:  # stop the Ray workers this run started rather than leave them running
+        if started:
+            ray.shutdown()
+        raise

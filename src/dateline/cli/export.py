@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import duckdb
+
 from dateline.cli.options import add_db, open_store, reports_store_errors
 from dateline.serve.export import export, formats
 from dateline.serve.tables import TABLES
@@ -32,6 +34,12 @@ def run(args) -> int:
         except ValueError as exc:
             print(f"dateline: {exc}", file=sys.stderr)
             return 2
+        except (OSError, duckdb.IOException) as exc:
+            if isinstance(exc, duckdb.IOException) and "cannot open file" not in str(exc).lower():
+                raise  # reading the store failed: reported as a store error
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).split(": ")[-1]
+            print(f"dateline: cannot write {args.output}: {reason}", file=sys.stderr)
+            return 1
     counts = ", ".join(f"{rows} {name}" for name, rows in written.items())
     print(f"wrote {counts} to {args.output}", file=sys.stderr)
     return 0

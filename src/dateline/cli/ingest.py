@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dateline.cli.inputs import add_inputs, read
-from dateline.cli.options import add_db, open_store, reports_store_errors
+from dateline.cli.options import POSITIVE, add_db, number, open_store, reports_store_errors
 from dateline.cli.render import console
 from dateline.pipeline import DEFAULT_COMPONENTS
 from dateline.runner import RunSummary, ingest
@@ -26,7 +26,10 @@ def register(sub) -> None:
     )
     add_inputs(p)
     add_db(p)
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="extract and code in N processes (default 1)")
+    p.add_argument(
+        "--workers", type=number(int, 1, 256), default=1, metavar="N",
+        help="extract and code in N processes (default 1)",
+    )
     p.add_argument("--ray", action="store_true", help="run the workers on Ray (pip install 'dateline[ray]')")
     p.add_argument(
         "--components", default=",".join(DEFAULT_COMPONENTS), metavar="LIST",
@@ -34,7 +37,7 @@ def register(sub) -> None:
         "'none' stores extracted articles without NLP",
     )
     p.add_argument(
-        "--batch-size", type=int, default=32, metavar="N", help="documents per batch and commit (default 32)"
+        "--batch-size", type=POSITIVE, default=32, metavar="N", help="documents per batch and commit (default 32)"
     )
     p.add_argument("--no-link", action="store_true", help="do not link articles across the store (copies, stories)")
     p.add_argument(
@@ -98,6 +101,8 @@ def _print_summary(out, s: RunSummary, path: str, totals: dict[str, int]) -> Non
         f"error {s.statuses['error']}"
     )
     out.print(f"  skipped  {s.already_stored:>6}   already stored (same origin and content)")
+    if s.relinked:
+        out.print(f"  linked   {s.relinked:>6}   stored earlier but not linked (a run stopped between the two)")
     out.print(f"  coded    events {s.coded['events']} · quotes {s.coded['quotes']} · timexes {s.coded['timexes']}")
     if s.errors:
         out.print("[bold]Errors[/bold]")

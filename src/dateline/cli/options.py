@@ -5,11 +5,42 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import math
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from dateline.store import DEFAULT_PATH, ENV_VAR, Store, StoreError
+import duckdb
+
+from dateline.store import DEFAULT_PATH, ENV_VAR, Store, StoreError, default_path
+from dateline.store.connect import store_error
 from dateline.store.filters import LIST_FILTERS, PARAMS, SORTS, Filters, iso_day, parse
+
+
+def number(kind: type = int, low: float | None = None, high: float | None = None) -> Callable[[str], Any]:
+    """An argparse type for a finite number from `low` to `high` (inclusive), refused in one line otherwise."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {'an integer' if kind is int else 'a number'}") from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+        if low is not None and value < low:
+            raise argparse.ArgumentTypeError(f"{text} is below the least value, {low:g}")
+        if high is not None and value > high:
+            raise argparse.ArgumentTypeError(f"{text} is above the greatest value, {high:g}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
+
+
+COUNT = number(int, 0)
+"""A count where 0 is meaningful (0 rows: no limit)."""
+
+POSITIVE = number(int, 1)
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -25,17 +56,6 @@ def iso_date(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def count(value: str) -> int:
-    """A command-line count: a whole number, 0 or more."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{number} is below 0")
-    return number
-
-
 def add_filters(parser: argparse.ArgumentParser, listing: str) -> None:
     """Add the filter options of `listing` (as /api/LISTING takes them), --sort, --offset, --limit and --json."""
     for name in LIST_FILTERS[listing]:
@@ -46,8 +66,8 @@ def add_filters(parser: argparse.ArgumentParser, listing: str) -> None:
         parser.add_argument("--all", action="store_true", help="events of every modality (same as --modality all)")
     parser.add_argument("--sort", metavar="COLUMN", help=f"{', '.join(SORTS[listing])}; descending as "
                         "--sort=-COLUMN (default -date)")
-    parser.add_argument("--offset", type=count, default=0, help="skip this many rows first")
-    parser.add_argument("--limit", type=count, default=50, help="at most this many rows (default 50; 0 for all)")
+    parser.add_argument("--offset", type=COUNT, default=0, help="skip this many rows first")
+    parser.add_argument("--limit", type=COUNT, default=50, help="at most this many rows (default 50; 0 for all)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
 
 
@@ -66,12 +86,16 @@ def open_store(args: argparse.Namespace, read_only: bool = True) -> Store:
 
 
 def reports_store_errors(run):
-    """Turn a `StoreError` into a one-line message and exit status 2."""
+    """Turn a `StoreError`, or a DuckDB error reading the store (a damaged file), into a one-line
+    message and exit status 2."""
 
     @functools.wraps(run)
     def wrapper(args: argparse.Namespace) -> int:
         try:
             return run(args)
+        except duckdb.Error as exc:
+            print(f"dateline: {store_error(getattr(args, 'db', None) or default_path(), exc)}", file=sys.stderr)
+            return 2
         except StoreError as exc:
             print(f"dateline: {exc}", file=sys.stderr)
             return 2

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from dateline.cli.options import add_db, reports_store_errors
+from dateline.cli.options import add_db, number, reports_store_errors
 
 
 def register(sub) -> None:
@@ -17,29 +16,13 @@ def register(sub) -> None:
         "it runs (at most --timeout seconds), and a waiting `dateline ingest` gets the file before new requests.",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=port, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--port", type=number(int, 1, 65535), default=8000, help="port to listen on, 1-65535 (default 8000)")
     p.add_argument("--allow-host", action="append", metavar="NAME", default=None,
                    help="a Host name requests may use (repeatable; default: the names of --host, any for 0.0.0.0)")
-    p.add_argument("--timeout", type=seconds, default=2.0, metavar="S",
+    p.add_argument("--timeout", type=number(float, 0.01, 3600), default=2.0, metavar="S",
                    help="interrupt any query after S seconds (default 2)")
     add_db(p)
     p.set_defaults(func=run)
-
-
-def port(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 65535:
-        raise argparse.ArgumentTypeError(f"not a port number (1 to 65535): {value!r}")
-    return int(value)
-
-
-def seconds(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = 0.0
-    if not 0 < number <= 3600:
-        raise argparse.ArgumentTypeError(f"not a number of seconds (above 0, at most 3600): {value!r}")
-    return number
 
 
 @reports_store_errors

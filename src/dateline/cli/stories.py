@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.cli.options import add_db, open_store, print_json_lines, reports_store_errors
+from dateline.cli.options import COUNT, add_db, open_store, print_json_lines, reports_store_errors
 
 
 def register(sub) -> None:
@@ -13,8 +13,8 @@ def register(sub) -> None:
         "(top entities and terms) and their time span. With --story ID, list that story's articles.",
     )
     add_db(p)
-    p.add_argument("--limit", type=int, default=30, help="how many stories (default 30)")
-    p.add_argument("--min-size", type=int, default=2, help="only stories with at least N articles (default 2)")
+    p.add_argument("--limit", type=COUNT, default=30, help="how many stories (default 30)")
+    p.add_argument("--min-size", type=COUNT, default=2, help="only stories with at least N articles (default 2)")
     p.add_argument("--story", metavar="ID", help="list the articles of one story")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=run)

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from dateline.cli.options import COUNT
 from dateline.eval import SHARED
 
 NAME = "actors"
@@ -31,8 +32,8 @@ DEFAULT_PETRARCH = SHARED_EVENTS / "universalpetrarch-validate" / "PETR_Validate
 
 def add_arguments(parser) -> None:
     parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="PLOVER GSR JSON file (default: %(default)s)")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")
-    parser.add_argument("--errors", type=int, default=10, help="how many mistakes to list in the report")
+    parser.add_argument("--limit", type=COUNT, default=0, help="only the first N records (0: all)")
+    parser.add_argument("--errors", type=COUNT, default=10, help="how many mistakes to list in the report")
     parser.add_argument("--petrarch", nargs="?", const=str(DEFAULT_PETRARCH), default=None,
                         help="also measure actor recall on PETRARCH validation records (default file: %(const)s)")
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from dateline.cli.options import COUNT, POSITIVE
 from dateline.eval import ROOT, SHARED
 from dateline.eval.rewrites import REWRITES, apply
 
@@ -46,8 +47,10 @@ NATURAL_COPIES = [
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--every", type=int, default=2, help="make a rewritten copy of every N-th original (default 2)")
-    parser.add_argument("--limit", type=int, default=0, help="use only the first N originals (0: all)")
+    parser.add_argument(
+        "--every", type=POSITIVE, default=2, help="make a rewritten copy of every N-th original (default 2)"
+    )
+    parser.add_argument("--limit", type=COUNT, default=0, help="use only the first N originals (0: all)")
 
 
 def labelled_set(every: int = 2, limit: int = 0) -> list[dict]:

@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from dateline.cli.options import COUNT
 from dateline.eval.event_gold import GoldRecord, read_gold
 from dateline.eval.span_match import Counts
 from dateline.model import Article, Event
@@ -48,7 +49,7 @@ def add_arguments(parser) -> None:
                         help="real-news gold: which split to measure (default dev)")
     parser.add_argument("--shared", type=Path, default=Path("../shared"),
                         help="real-news gold: the folder whose texts the set points into (default ../shared)")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")
+    parser.add_argument("--limit", type=COUNT, default=0, help="only the first N records (0: all)")
     parser.add_argument("--errors", action="store_true",
                         help="also list the records we code wrong: text, gold and our triples")
 

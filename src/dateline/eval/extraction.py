@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dateline.cli.options import COUNT
 from dateline.eval.extraction_gold import GoldPage, load_gold
 
 NAME = "extraction"
@@ -60,7 +61,7 @@ def add_arguments(parser) -> None:
         required=True,
         help="benchmark folder: scrapinghub (ground-truth.json, html/) or Readability test pages",
     )
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
+    parser.add_argument("--limit", type=COUNT, default=None, help="score only the first N pages")
     parser.add_argument(
         "--extractor",
         choices=("dateline", "trafilatura"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from dateline.cli.options import COUNT
 from dateline.eval.brat import AnnotatedArticle, Attribution, Ranges, read_split
 from dateline.eval.span_match import Counts, char_set, count_matches, exact, greedy_pairs, overlap
 from dateline.model import Article, Quote
@@ -29,7 +30,7 @@ MEASURES = ("content_exact", "content_overlap", "cue", "source", "attribution")
 
 def add_arguments(parser) -> None:
     parser.add_argument("--gold", required=True, type=Path, help="a PolNeAR split folder, e.g. .../polnear/data/dev")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--limit", type=COUNT, default=None, help="score only the first N articles")
 
 
 def predicted(quote: Quote) -> Attribution:

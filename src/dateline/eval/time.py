@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.cli.options import COUNT
 from dateline.eval import SHARED
 from dateline.eval.span_match import Counts
 from dateline.eval.timeml import GoldTimex, iter_tml, read_tml
@@ -27,7 +28,7 @@ DEFAULT_GOLD = SHARED / "gold/time/tempeval3/Training/TBAQ-cleaned"
 
 def add_arguments(parser) -> None:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder of .tml files (searched recursively)")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    parser.add_argument("--limit", type=COUNT, default=None, help="score only the first N documents")
     parser.add_argument("--errors", action="store_true", help="list misses, false alarms and wrong values")
 
 

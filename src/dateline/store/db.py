@@ -1,7 +1,9 @@
 """The embedded store: one DuckDB file holding articles, what was coded in them, and runs.
 
 DuckDB allows one writing process per file; a second one gets `StoreLocked`
-with the holder's process id rather than a raw IO error.
+with the holder's process id rather than a raw IO error. Opening also marks
+runs left ``running`` by a process that died as ``crashed`` (a file that can
+be opened for writing, or for reading, has no other writer).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 import duckdb
 
 from dateline.model import Article, to_dict
+from dateline.store.connect import StoreError, StoreLocked, connect, store_error
 from dateline.store.migrate import SchemaError, migrate, pending
 from dateline.store.rows import ARTICLES, CHILD_TABLES, TABLES, flatten, unflatten
 
@@ -25,12 +28,10 @@ DEFAULT_PATH = "dateline.duckdb"
 ENV_VAR = "DATELINE_DB"
 
 
-class StoreError(RuntimeError):
-    """The store cannot be opened or used; the message says what to do."""
+__all__ = ["DEFAULT_PATH", "ENV_VAR", "Store", "StoreError", "StoreLocked", "default_path"]
 
-
-class StoreLocked(StoreError):
-    """Another process is writing to the store."""
+_LIVE_RUNS: dict[str, set[int]] = {}
+"""Runs started by this process and not finished, by store file: any other run left `running` is dead."""
 
 
 def default_path() -> str:
@@ -46,21 +47,57 @@ class Store:
         self.read_only = read_only
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}: run `dateline ingest FILES` first (or pass --db FILE)")
-        self.con = _connect(self.path, read_only)
+        self.con = _open(self.path, read_only)
         try:
             self._bring_up_to_date()
         except SchemaError as exc:
             self.con.close()
             raise StoreError(str(exc)) from exc
+        except duckdb.Error as exc:
+            self.con.close()
+            raise store_error(self.path, exc) from exc
 
     def _bring_up_to_date(self) -> None:
         if not self.read_only:
-            migrate(self.con)
-        elif pending(self.con):  # an older file opened for reading: upgrade it once, then read
+            if migrate(self.con):
+                self.con.execute("CHECKPOINT")  # DuckDB cannot always replay schema changes from its log
+            self._mark_crashed_runs()
+        elif (todo := pending(self.con)) or self._dead_runs():  # upgrade or tidy the file once, then read
             self.con.close()
-            with Store(self.path):
-                pass
-            self.con = _connect(self.path, read_only=True)
+            try:
+                with Store(self.path):
+                    pass
+            except StoreError:
+                if todo:
+                    raise
+                # held by a reader (e.g. the server): the dead runs are marked by the next writer
+            self.con = connect(self.path, read_only=True)
+
+    def _dead_runs(self) -> list[int]:
+        live = _LIVE_RUNS.get(self._key, set())
+        rows = self.con.execute("SELECT id FROM runs WHERE status = 'running'").fetchall()
+        return [run_id for (run_id,) in rows if run_id not in live]
+
+    def _mark_crashed_runs(self) -> None:
+        dead = self._dead_runs()
+        if dead:
+            self.con.execute("UPDATE runs SET status = 'crashed' WHERE id IN (SELECT unnest(?::INTEGER[]))", [dead])
+
+    @cached_property
+    def _key(self) -> str:
+        return str(Path(self.path).resolve())
+
+    def verify(self) -> None:
+        """Read every block of every table, so damage anywhere raises (DuckDB checks a block's
+        checksum only when it reads it); `StoreError` names the damage."""
+        tables = [row[0] for row in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE'"
+        ).fetchall()]
+        try:
+            for table in tables:
+                self.con.execute(f"SELECT max(hash(COLUMNS(*))) FROM {_quote(table)}").fetchall()
+        except duckdb.Error as exc:
+            raise store_error(self.path, exc) from exc
 
     @cached_property
     def _columns(self) -> dict[str, dict[str, str]]:
@@ -140,10 +177,12 @@ class Store:
         )
 
     def start_run(self, inputs: list[str], components: list[str], workers: int) -> int:
-        return self.con.execute(
+        run_id = self.con.execute(
             "INSERT INTO runs (inputs, components, workers) VALUES (?, ?, ?) RETURNING id",
             [inputs, components, workers],
         ).fetchone()[0]
+        _LIVE_RUNS.setdefault(self._key, set()).add(run_id)
+        return run_id
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "finished") -> None:
         """Record a run's end and its counts (keys are `runs` columns)."""
@@ -152,6 +191,15 @@ class Store:
             f"UPDATE runs SET finished_at = current_timestamp, status = ?, {sets} WHERE id = ?",
             [status, *counts.values(), run_id],
         )
+        _LIVE_RUNS.get(self._key, set()).discard(run_id)
+        self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Move the log into the file: what a run stored no longer depends on replaying the log."""
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.TransactionException:  # another transaction of this process is open: DuckDB will do it later
+            pass
 
     # -- reading -----------------------------------------------------------
 
@@ -236,15 +284,16 @@ def writer_waiting(path: str | os.PathLike) -> Path:
     return Path(f"{path}.writer-waiting")
 
 
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _open(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """`connect`, with a writer waiting up to `WRITER_WAIT` for readers to finish, behind its marker."""
     if read_only:
-        return _connect_once(path, read_only)
+        return connect(path, read_only)
     marker = writer_waiting(path)
     deadline = time.monotonic() + WRITER_WAIT
     try:
         while True:
             try:
-                return _connect_once(path, read_only)
+                return connect(path, read_only)
             except StoreLocked:
                 if time.monotonic() > deadline or not _only_readers(path):
                     raise
@@ -261,21 +310,6 @@ def _only_readers(path: str) -> bool:
     except duckdb.Error:
         return False
     return True
-
-
-def _connect_once(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(path, read_only=read_only)
-    except duckdb.IOException as exc:
-        message = str(exc)
-        if "lock" in message.lower():
-            holder = re.search(r"PID (\d+)", message)
-            who = f"process {holder[1]}" if holder else "another process"
-            raise StoreLocked(
-                f"the store {path} is in use by {who} (DuckDB allows one writer at a time): "
-                "wait for it to finish, or pass another file with --db"
-            ) from exc
-        raise StoreError(f"cannot open the store {path}: {message}") from exc
 
 
 _EACH_STRING = "SELECT unnest(from_json(?::JSON, '[\"VARCHAR\"]'))"

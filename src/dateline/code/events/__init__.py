@@ -174,7 +174,8 @@ def make_event(state: Analysis, m: Match, sent_index: int, code: str, source: An
         id=event_id(article.id, sent_index, trig_start, code, src, tgt),
         cameo=entry.code, cameo_root=entry.root, plover=entry.plover, quad_class=entry.quad_class,
         goldstein=entry.goldstein, date=date, place=place, source=src, target=tgt,
-        trigger=doc.text[trig_start:trig_end], sentence=sent.text,
+        trigger=doc[trig_tokens[0].i : trig_tokens[-1].i + 1].text,  # not doc.text[...]: that rebuilds the whole text
+        sentence=sent.text,
         spans={"source": src.span if src else None, "target": tgt.span if tgt else None,
                "trigger": (trig_start, trig_end),
                "sentence": (sent.start_char, sent.end_char)},
@@ -231,10 +232,15 @@ def actor_pairs(m: Match, sources: list[Any], targets: list[Any]) -> tuple[list[
 
 
 def third_party(m: Match, sources: list[Any]) -> bool:
-    """Whether the act names a party outside its compound subject that no actor mention covers (an uncoded name:
-    "Britain, France and Germany warned the Houthis"): then the members act on it, never on each other."""
+    """Whether the act's object names a party outside its compound subject (an uncoded name: "Britain, France
+    and Germany agreed to sanction the Houthis"): then the members act on it, never on each other. What a content
+    clause says ("agreed that Moscow will ...") names no such party."""
     covered = {i for s in sources for i in range(s.token_start, s.token_end)}
-    return any(t.pos_ == "PROPN" and t.i not in covered for t in roles(m)[1])
+    chain = [m.head, *(c for c in m.head.children if c.dep_ == "xcomp")]
+    objects = [o for v in chain for o in [*(c for c in v.children if c.dep_ in arguments.OBJECTS),
+                                          *arguments.prep_objects(v, arguments.TARGET_PREPS)]]
+    return any(t.pos_ == "PROPN" and t.i not in covered for o in objects if not arguments.is_place(o)
+               for t in o.subtree)
 
 
 SHARED = {"their", "other"}

@@ -36,6 +36,7 @@ def entity_candidates(doc: Any, taken: list[tuple[int, int]]) -> list[Candidate]
     if doc is None:
         return []
     found = []
+    text_of_doc = doc.text  # spaCy rebuilds it from every token on each access: once per document
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -48,8 +49,8 @@ def entity_candidates(doc: Any, taken: list[tuple[int, int]]) -> list[Candidate]
             continue
         if not _time_word().search(text) or _AGE.search(text):
             continue
-        cand = Candidate(start, end, "entity", {"text": doc.text[start:end]})
-        if not in_a_name(doc.text, cand):
+        cand = Candidate(start, end, "entity", {"text": text_of_doc[start:end]})
+        if not in_a_name(text_of_doc, cand):
             found.append(cand)
     return found
 
