@@ -72,3 +72,17 @@ def test_codes():
     assert split_actor("USAMILREB").types == ("MIL", "REB")
     assert split_actor("IGOUNO").country is None
     assert resolve_place("Ukraine").fips == "UP" and resolve_place("Atlantis") is None
+
+
+def test_gdelt_leaves_out_an_event_with_no_actor_on_either_side(seed_text, tmp_path):
+    conn = duckdb.connect()
+    linker = Linker(conn, {"seed": seed_text}.get)
+    named = call("seed", seed_text)
+    nameless = Event(**{**named.__dict__, "id": "seed-2", "cameo": "111", "cameo_root": "11", "plover": "ACCUSE",
+                        "quad_class": 3, "source": None, "target": None, "trigger": "said",
+                        "spans": {"trigger": (seed_text.index("said"), seed_text.index("said") + 4)}})
+    linker.link(Article(id="seed", origin="seed", content_hash="seed", text=seed_text, published="2022-02-12",
+                        events=[named, nameless]))
+    assert gdelt.export(conn, tmp_path)["events"] == 1
+    plover.export(conn, tmp_path)
+    assert len((tmp_path / "events.plover.jsonl").read_text().splitlines()) == 2

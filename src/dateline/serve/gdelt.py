@@ -133,15 +133,15 @@ def export(conn, output: str | Path, selection: Selection | None = None) -> dict
     (a query of event ids, and its parameters) writes only those merged events and their mentions.
 
     GDELT has no column saying an event did not happen, so events reported as negated or
-    hypothetical ("did not attack", "if Russia invades") are left out of both tables;
-    the other exports keep them with their `modality`."""
+    hypothetical ("did not attack", "if Russia invades") are left out of both tables, and so are
+    events with no actor on either side (every GDELT row names one); the other exports keep them."""
     from dateline.link.events import unreal
     from dateline.link.tables import rows
 
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     coded = [(r, from_dict(Event, json.loads(r["event"]))) for r in rows(conn, *chosen_events(selection))]
-    events = [(r, event) for r, event in coded if not unreal(event)]
+    events = [(r, event) for r, event in coded if not unreal(event) and (event.source or event.target)]
     leads = dict(conn.execute("SELECT event_id, in_lead FROM link_mentions WHERE position = 0").fetchall())
     added = {r["event_id"]: r["date_added"] for r, _ in events}
     with open(out / "events.tsv", "w", encoding="utf-8", newline="\n") as f:
