@@ -79,9 +79,13 @@ TOP_UP_4 = {"07": (r"\baid\b|assistance|relief|humanitarian|medical supplies|foo
 TOP_UP_5 = {"07": (r"(humanitarian|food|military|economic|foreign|emergency) (aid|assistance)|peacekeep|"
                    r"relief (supplies|aid|goods)|\baid (to|for)\b", 12, ("conll", "tbaq", "polnear"))}
 """A sixth draw, narrower, when the fifth brought loans and markets rather than aid."""
+PER_DOCUMENT = 3
+TOP_UPS = (("topup", TOP_UP, PER_DOCUMENT), ("topup2-", TOP_UP_2, 4), ("topup3-", TOP_UP_3, 4),
+           ("topup4-", TOP_UP_4, 4), ("topup5-", TOP_UP_5, 4))
+"""The top-up draws in the order they were made: label, draws, sentences allowed per document."""
+WIRE = ("conll", "tbaq")
 RANDOM_SHARE = 0.3
 RANDOM_CORPORA = ("conll", "tbaq", "polnear")
-PER_DOCUMENT = 3
 
 
 def split_of(doc: str) -> str:
@@ -104,13 +108,13 @@ def main(shared: Path) -> None:
     per_doc: dict[str, int] = {}
     chosen: dict[str, str] = {}
 
-    def take(candidates, n, why):
+    def take(candidates, n, why, cap=PER_DOCUMENT):
         rng.shuffle(candidates)
         for corpus, doc, i, _ in candidates:
             if n == 0:
                 return
             key = f"{corpus}:{doc}:{i}"
-            if key in chosen or per_doc.get(doc, 0) >= PER_DOCUMENT:
+            if key in chosen or per_doc.get(doc, 0) >= cap:
                 continue
             chosen[key] = why
             per_doc[doc] = per_doc.get(doc, 0) + 1
@@ -123,25 +127,11 @@ def main(shared: Path) -> None:
     share, rest = divmod(total - len(chosen), len(RANDOM_CORPORA))
     for k, corpus in enumerate(RANDOM_CORPORA):
         take([p for p in pool if p[0] == corpus], share + (k < rest), "random")
-    for root, (words, n, *corpora) in TOP_UP.items():
-        pattern = re.compile(words, re.I)
-        allowed = corpora[0] if corpora else ("conll", "tbaq")
-        take([p for p in pool if p[0] in allowed and pattern.search(p[3])], n, f"topup{root}")
-    global PER_DOCUMENT
-    PER_DOCUMENT = 4
-    for root, (words, n, *corpora) in TOP_UP_2.items():
-        pattern = re.compile(words, re.I)
-        allowed = corpora[0] if corpora else ("conll", "tbaq")
-        take([p for p in pool if p[0] in allowed and pattern.search(p[3])], n, f"topup2-{root}")
-    for root, (words, n, corpora) in TOP_UP_3.items():
-        pattern = re.compile(words, re.I)
-        take([p for p in pool if p[0] in corpora and pattern.search(p[3])], n, f"topup3-{root}")
-    for root, (words, n, corpora) in TOP_UP_4.items():
-        pattern = re.compile(words, re.I)
-        take([p for p in pool if p[0] in corpora and pattern.search(p[3])], n, f"topup4-{root}")
-    for root, (words, n, corpora) in TOP_UP_5.items():
-        pattern = re.compile(words, re.I)
-        take([p for p in pool if p[0] in corpora and pattern.search(p[3])], n, f"topup5-{root}")
+    for label, draws, cap in TOP_UPS:
+        for root, (words, n, *corpora) in draws.items():
+            pattern = re.compile(words, re.I)
+            allowed = corpora[0] if corpora else WIRE
+            take([p for p in pool if p[0] in allowed and pattern.search(p[3])], n, f"{label}{root}", cap)
     out = Path(__file__).with_name("sentences.tsv")
     with out.open("w", encoding="utf-8") as fh:
         fh.write("id\tsplit\tdrawn_for\n")

@@ -44,7 +44,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-unnamed", action="store_true",
                         help="drop acts whose actors are unnamed or uncoded, as the coder did before (baseline)")
     parser.add_argument("--lowercase", action="store_true",
-                        help="real-news gold: code a lower-cased copy of each sentence (archives that serve lower case)")
+                        help="real-news gold: code a lower-cased copy of each sentence "
+                             "(as archives that serve lower case)")
     parser.add_argument("--split", choices=("train", "dev", "test", "all"), default="dev",
                         help="real-news gold: which split to measure (default dev)")
     parser.add_argument("--shared", type=Path, default=Path("../shared"),
@@ -147,7 +148,7 @@ def actor_sets(items, role: str, level) -> set:
     return {level(getattr(x, role)) for x in items if getattr(x, role)}
 
 
-def _code(actor) -> str | None:
+def actor_code(actor) -> str | None:
     return actor.code if actor is not None else None
 
 
@@ -160,7 +161,7 @@ def score(kind: str, records: list[GoldRecord], predictions: list[list[Event]]) 
     for gold, events in zip(records, predictions):
         confusion[(gold_label(gold, kind), primary(events, kind))] += 1
         main = primary(events, kind)
-        ours = [_Triple(_code(e.source), label(e, kind), _code(e.target), e.cameo) for e in events
+        ours = [_Triple(actor_code(e.source), label(e, kind), actor_code(e.target), e.cameo) for e in events
                 if label(e, kind) and (kind == "petrarch" or label(e, kind) == main)]
         src.append((actor_sets(ours, "source", country), actor_sets(gold.events, "source", country)))
         tgt.append((actor_sets(ours, "target", country), actor_sets(gold.events, "target", country)))

@@ -5,7 +5,8 @@ document; only events whose trigger lies in the sentence count. A system predica
 fanned out over several actors from one trigger count once, with the code of the most confident). Per root:
 
 * a system predicate is right when its trigger overlaps a gold predicate of the same CAMEO root (or is chained
-  to it: "pledged to send", see `chained`); a gold predicate is found when such a system predicate matches it. P/R/F1 per root and micro over all roots;
+  to it: "pledged to send", see `chained`); a gold predicate is found when such a system predicate matches it.
+  P/R/F1 per root and micro over all roots;
 * detection: the same, ignoring the code (event or not);
 * full-code accuracy, modality accuracy and actor accuracy over the predicates found with the right root;
 * triples: per sentence, the sets of (source country, root, target country), coordinated actors expanded;
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.code.events.calibration import reliability
+from dateline.eval.events import actor_code
 from dateline.eval.realnews import GoldSentence, Predicate, read_gold_set
 from dateline.eval.span_match import Counts
 from dateline.model import Article, Event
@@ -36,14 +38,11 @@ def code_sentences(gold: list[GoldSentence], components=("timexes", "actors", "e
     lower-cased copy (as some archives serve text), the offsets unchanged."""
     from dateline.pipeline import analyse
 
-    articles, offsets = [], []
-    for i, g in enumerate(gold):
-        prefix = f"{g.sentence.context}\n\n" if g.sentence.context else ""
-        offsets.append(len(prefix))
-        text = prefix + g.sentence.text
-        articles.append(Article(id=f"{i}:{g.sentence.id}", origin="gold", content_hash=str(i),
-                                text=text.lower() if lowercase else text, published=g.sentence.date,
-                                language="en"))
+    articles = [Article(id=f"{i}:{g.sentence.id}", origin="gold", content_hash=str(i),
+                        text=g.sentence.with_context.lower() if lowercase else g.sentence.with_context,
+                        published=g.sentence.date, language="en")
+                for i, g in enumerate(gold)]
+    offsets = [g.sentence.offset for g in gold]
     for _ in analyse(articles, components=components, config=config or {}, batch_size=64):
         pass
     out = []
@@ -105,10 +104,6 @@ def _triples(source: str | None, root: str, target: str | None) -> set[tuple]:
     return {(s, root, t) for s in _countries(source) for t in _countries(target)}
 
 
-def _code(actor) -> str | None:
-    return actor.code if actor is not None else None
-
-
 def _actor_right(ours: str | None, gold: str) -> tuple[bool, bool]:
     """(full code right, country right) for one side; an absent gold code wants no code from us."""
     golds = [g for g in gold.split(";") if g]
@@ -117,21 +112,24 @@ def _actor_right(ours: str | None, gold: str) -> tuple[bool, bool]:
     return ours in golds, bool(ours) and ours[:3] in {g[:3] for g in golds}
 
 
+def judged(g: GoldSentence, events: list[tuple[Event, tuple[int, int]]]):
+    """Each of our predicates in a sentence as (span, its events, the gold predicates it matches, root right)."""
+    for span, evs in predicates_of(events):
+        hits = [p for p in g.predicates if matches(span, p, g.sentence.text)]
+        yield span, evs, hits, any(p.code != NONE and p.code[:2] == evs[0].cameo_root for p in hits)
+
+
 def outcomes(gold: list[GoldSentence], predictions) -> list[tuple[float, bool]]:
     """(confidence, root right) for each of our predicates: what calibration is fitted and checked on."""
-    out = []
-    for g, events in zip(gold, predictions):
-        for span, evs in predicates_of(events):
-            hits = [p for p in g.predicates if matches(span, p, g.sentence.text)]
-            out.append((evs[0].confidence, any(p.code != NONE and p.code[:2] == evs[0].cameo_root for p in hits)))
-    return out
+    return [(evs[0].confidence, right) for g, events in zip(gold, predictions)
+            for _, evs, _, right in judged(g, events)]
 
 
 def score(gold: list[GoldSentence], predictions: list[list[tuple[Event, tuple[int, int]]]]) -> dict[str, Any]:
     per_root: dict[str, Counter] = {}
     detection, confusion = Counter(), Counter()
     full = modality = actors_full = actors_country = matched = 0
-    triples, errors = [], []
+    triples, errors, outcome = [], [], []
 
     def bump(root: str, key: str) -> None:
         per_root.setdefault(root, Counter())[key] += 1
@@ -139,14 +137,14 @@ def score(gold: list[GoldSentence], predictions: list[list[tuple[Event, tuple[in
     for g, events in zip(gold, predictions):
         positives = [p for p in g.predicates if p.code != NONE]
         ours = predicates_of(events)
-        for span, evs in ours:
+        for span, evs, hits, right in judged(g, events):
             root = evs[0].cameo_root
-            hits = [p for p in g.predicates if matches(span, p, g.sentence.text)]
             detection["pred"] += 1
             detection["tp_pred"] += any(p.code != NONE for p in hits)
             bump(root, "pred")
-            if any(p.code != NONE and p.code[:2] == root for p in hits):
+            if right:
                 bump(root, "tp_pred")
+            outcome.append((evs[0].confidence, right))
             if not any(overlaps(span, p.trigger) for p in g.predicates):
                 confusion[(UNLISTED, root)] += 1
         for p in g.predicates:
@@ -166,11 +164,13 @@ def score(gold: list[GoldSentence], predictions: list[list[tuple[Event, tuple[in
             matched += 1
             full += event.cameo == p.code
             modality += modality_of(event) == p.modality
-            for ours_code, gold_code in ((_code(event.source), p.source_code), (_code(event.target), p.target_code)):
+            for ours_code, gold_code in ((actor_code(event.source), p.source_code),
+                                         (actor_code(event.target), p.target_code)):
                 f, c = _actor_right(ours_code, gold_code)
                 actors_full += f
                 actors_country += c
-        ours_t = set().union(*(_triples(_code(e.source), e.cameo_root, _code(e.target)) for e, _ in events)) \
+        ours_t = set().union(*(_triples(actor_code(e.source), e.cameo_root, actor_code(e.target))
+                               for e, _ in events)) \
             if events else set()
         gold_t = set().union(*(_triples(p.source_code, p.code[:2], p.target_code) for p in positives)) \
             if positives else set()
@@ -213,7 +213,7 @@ def score(gold: list[GoldSentence], predictions: list[list[tuple[Event, tuple[in
         "triple_recall": round(tri.recall, 4),
         "triple_f1": round(tri.f1, 4),
         "roots": roots,
-        "reliability": (rel := reliability(outcomes(gold, predictions)))[0],
+        "reliability": (rel := reliability(outcome))[0],
         "expected_calibration_error": rel[1],
         "confusion": {f"{g}>{p}": v for (g, p), v in sorted(confusion.items())},
         "errors": errors,
@@ -258,12 +258,11 @@ def report(result: dict[str, Any]) -> list[str]:
         "", "  root   gold  ours     P      R     F1",
     ]
     for root, r in result["roots"].items():
-        lines.append(f"  {root:>4} {r['gold']:>6} {r['ours']:>5}  {r['precision']:.3f}  {r['recall']:.3f}  {r['f1']:.3f}")
+        lines.append(f"  {root:>4} {r['gold']:>6} {r['ours']:>5}  "
+                     f"{r['precision']:.3f}  {r['recall']:.3f}  {r['f1']:.3f}")
     return lines
 
 
 def is_realnews(path: Path) -> bool:
     return path.is_dir() and (path / "sentences.tsv").is_file()
 
-
-__all__ = ["Predicate", "measure", "is_realnews", "report", "score"]

@@ -34,6 +34,16 @@ class Sentence:
     context: str
     date: str | None
 
+    @property
+    def offset(self) -> int:
+        """Where the sentence starts in `with_context`."""
+        return len(self.context) + 2 if self.context else 0
+
+    @property
+    def with_context(self) -> str:
+        """The text a coder is given: the context sentences, a paragraph break, the sentence."""
+        return f"{self.context}\n\n{self.text}" if self.context else self.text
+
 
 @dataclass
 class Predicate:

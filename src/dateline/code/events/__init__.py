@@ -26,7 +26,7 @@ from dateline.code.events.actors import (
 )
 from dateline.code.events.triggers import Match, event_matches, outermost_dropped
 from dateline.code.events.modality import intent_code, modality, negated_before, refusal_code, threat_code
-from dateline.code.events.verbs import Lexicon, load_lexicon, user_dictionaries
+from dateline.code.events.verbs import NO_EVENT, Lexicon, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
 from dateline.pipeline import Analysis, component
 
@@ -332,15 +332,15 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
                 if event.id not in seen:
                     seen.add(event.id)
                     found.append(event)
-        coded_actor = state.actors is not None and any(m.code for m in state.actors.within(sent.start_char, sent.end_char))
-        if examples is not None and coded_actor and (learned_scope == "all" or not found):
+        if examples is not None and (learned_scope == "all" or not found) and has_coded_actor(state, sent):
             matched = {t.i for m in matches for t in [m.head, *m.tokens]}
             skip = {t.i for t in sent if t.i in matched or (title and title[0] <= t.idx < title[1])}
             pending += [(index, t) for t in learned.candidates(sent, examples.nouns, skip) if has_coded_party(state, t)]
     if pending:
-        for (index, _), (m, vote) in zip(pending, _voted(pending, examples)):
-            if m is None:
+        for (index, _), hit in zip(pending, learned.learned_matches([t for _, t in pending], examples)):
+            if hit is None:
                 continue
+            m, vote = hit
             for event in code_match(state, m, index):
                 event.confidence = round(min(event.confidence, vote.event), 2)
                 if event.id not in seen:
@@ -363,22 +363,16 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
     return kept
 
 
+def has_coded_actor(state: Analysis, sent: Any) -> bool:
+    """Whether the sentence holds a coded actor: a learned event needs one."""
+    return state.actors is not None and any(m.code for m in state.actors.within(sent.start_char, sent.end_char))
+
+
 def has_coded_party(state: Analysis, token: Any) -> bool:
     """Whether a candidate predicate has a coded actor among its would-be source and target, as a learned event
     needs: checked before any embedding is computed."""
-    from dateline.code.events.verbs import Trigger
-
-    kind = "noun" if token.pos_ == "NOUN" else "verb"
-    sources, targets = event_actors(state, Match(Trigger(head=token.lemma_.lower(), kind=kind, code="---"), token,
-                                                 [token]))
+    sources, targets = event_actors(state, learned.predicate_match(token, NO_EVENT, ""))
     return any(a.code for a in sources + targets)
-
-
-def _voted(pending: list[tuple[int, Any]], examples: learned.Examples) -> list[tuple[Any, Any]]:
-    """The learned step's match (or None) for each pending head, in order."""
-    heads = [t for _, t in pending]
-    by_head = {id(m.head): (m, v) for m, v in learned.learned_matches(heads, examples)}
-    return [by_head.get(id(t), (None, None)) for t in heads]
 
 
 def without_vaguer_duplicates(events: list[Event]) -> list[Event]:

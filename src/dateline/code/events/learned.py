@@ -23,6 +23,9 @@ from typing import Any
 import numpy as np
 
 from dateline.code.data_files import DATA_DIR
+from dateline.code.events.embed import encode
+from dateline.code.events.triggers import Match
+from dateline.code.events.verbs import Trigger
 
 EXAMPLES = DATA_DIR / "events" / "examples.npz"
 NONE = "NONE"
@@ -45,7 +48,6 @@ class Vote:
     code: str
     share: float
     event: float
-    similarity: float
     example: str
 
 
@@ -151,11 +153,11 @@ def vote(similarities: np.ndarray, examples: Examples, k: int = K, exclude: np.n
     total = (none + sum(roots.values())) or 1.0
     event = 1.0 - none / total
     if not roots:
-        return Vote(NONE, 0.0, event, 0.0, "")
+        return Vote(NONE, 0.0, event, "")
     root = max(roots, key=roots.get)
     code = max((c for c in codes if c[:2] == root), key=codes.get)
     best = max((i for i in nearest if examples.codes[i] == code), key=lambda i: sims[i])
-    return Vote(code if event >= 0.5 else NONE, roots[root] / total, event, float(sims[best]), examples.ids[best])
+    return Vote(code if event >= 0.5 else NONE, roots[root] / total, event, examples.ids[best])
 
 
 _WORDS: dict[str, np.ndarray] = {}
@@ -163,8 +165,6 @@ _WORDS: dict[str, np.ndarray] = {}
 
 
 def word_vectors(words: tuple[str, ...]) -> np.ndarray:
-    from dateline.code.events.embed import encode
-
     new = sorted({w for w in words if w not in _WORDS})
     for w, v in zip(new, encode(new)):
         _WORDS[w] = v
@@ -185,18 +185,21 @@ def classify(tokens: list[Any], examples: Examples) -> list[Vote]:
     votes = [vote(row, examples) for row in word_sims]
     maybe = [i for i, v in enumerate(votes) if v.event >= WORD_FIRST]
     if maybe:
-        from dateline.code.events.embed import encode
-
         phrase_sims = encode([predicate_phrase(tokens[i]) for i in maybe]) @ examples.vectors.T
         for row, i in enumerate(maybe):
-            votes[i] = vote((1 - WORD_WEIGHT) * phrase_sims[row] + WORD_WEIGHT * word_sims[i], examples)
+            votes[i] = vote(mix(phrase_sims[row], word_sims[i]), examples)
     voted = set(maybe)
-    return [v if i in voted else Vote(NONE, 0.0, v.event, 0.0, "") for i, v in enumerate(votes)]
+    return [v if i in voted else Vote(NONE, 0.0, v.event, "") for i, v in enumerate(votes)]
+
+
+def mix(phrase_sims: np.ndarray, word_sims: np.ndarray) -> np.ndarray:
+    """Similarity of predicates to examples from their phrases' and their words' similarities (`WORD_WEIGHT`)."""
+    return (1 - WORD_WEIGHT) * phrase_sims + WORD_WEIGHT * word_sims
 
 
 THRESHOLD = 0.6
 """Share of the neighbours' vote that must go to event examples (chosen on the train split by
-leave-one-document-out, `dateline.code.events.train.choose_threshold`)."""
+leave-one-document-out, `dateline.code.events.train.cross_validate`)."""
 
 
 def candidates(sent: Any, nouns: frozenset[str], skip: set[int]) -> list[Any]:
@@ -206,17 +209,15 @@ def candidates(sent: Any, nouns: frozenset[str], skip: set[int]) -> list[Any]:
     return [t for t in tokens if t.i not in represented]
 
 
-def learned_matches(heads: list[Any], examples: Examples, threshold: float = THRESHOLD) -> list[Any]:
-    """A `Match` for each head whose neighbours vote for an event code."""
-    from dateline.code.events.triggers import Match
-    from dateline.code.events.verbs import Trigger
+def predicate_match(token: Any, code: str, rule: str) -> Match:
+    """A `Match` for a predicate no dictionary pattern names, so the rules' actor and modality steps can code it."""
+    kind = "noun" if token.pos_ == "NOUN" else "verb"
+    return Match(Trigger(head=token.lemma_.lower(), kind=kind, code=code, rule=rule), token, [token])
 
-    out = []
-    for token, v in zip(heads, classify(heads, examples)):
-        if v.code == NONE or v.event < threshold:
-            continue
-        kind = "noun" if token.pos_ == "NOUN" else "verb"
-        trigger = Trigger(head=token.lemma_.lower(), kind=kind, code=v.code,
-                          rule=f"{RULE}{v.example} event={v.event:.2f} code={v.share:.2f}")
-        out.append((Match(trigger, token, [token]), v))
-    return out
+
+def learned_matches(heads: list[Any], examples: Examples,
+                    threshold: float = THRESHOLD) -> list[tuple[Match, Vote] | None]:
+    """For each head, in order, a `Match` and its vote when its neighbours vote for an event code, else None."""
+    return [None if v.code == NONE or v.event < threshold
+            else (predicate_match(token, v.code, f"{RULE}{v.example} event={v.event:.2f} code={v.share:.2f}"), v)
+            for token, v in zip(heads, classify(heads, examples))]

@@ -32,24 +32,23 @@ class Domain:
     exempt: bool
     cues: frozenset[str]
     sections: frozenset[str]
-    line: int
 
 
 @cache
 def load(path: Path = SENSES) -> tuple[Domain, ...]:
     rows, sections = [], {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if parts[0] == "SECTIONS":
             sections[parts[1]] = frozenset(parts[2].split(","))
         else:
-            rows.append((number, parts))
+            rows.append(parts)
     return tuple(
         Domain(name, None if roots == "all" else frozenset(roots.split(",")), exempt == "yes",
-               frozenset(cues.split(",")), sections.get(name, frozenset()), number)
-        for number, (name, roots, exempt, cues) in rows)
+               frozenset(cues.split(",")), sections.get(name, frozenset()))
+        for name, roots, exempt, cues in rows)
 
 
 def article_sections(section: str | None, url: str | None) -> set[str]:

@@ -23,19 +23,19 @@ from dateline.code.events.verbs import NO_EVENT
 WEIGHTS = {"gold": 1.0, "dictionary": 0.5, "codebook": 0.3}
 
 
-def gold_examples(directory: Path, shared: Path) -> tuple[list[tuple[str, str, str]], set[str]]:
+Example = tuple[str, str, str, str]
+"""(phrase, word, code, id) of one labelled predicate."""
+
+
+def gold_examples(directory: Path, shared: Path) -> tuple[list[Example], set[str]]:
     """(phrase, word, code, id) for every predicate of the train split, and the lemmas of event nouns."""
     from dateline.analyse.nlp import pipe_docs
     from dateline.eval.realnews import read_gold_set
 
     gold = read_gold_set(directory, "train", shared)
-    texts, offsets = [], []
-    for g in gold:
-        prefix = f"{g.sentence.context}\n\n" if g.sentence.context else ""
-        texts.append(prefix + g.sentence.text)
-        offsets.append(len(prefix))
     out, nouns = [], set()
-    for g, doc, offset in zip(gold, pipe_docs(texts, batch_size=64), offsets):
+    for g, doc in zip(gold, pipe_docs([g.sentence.with_context for g in gold], batch_size=64)):
+        offset = g.sentence.offset
         for p in g.predicates:
             span = doc.char_span(offset + p.trigger[0], offset + p.trigger[1], alignment_mode="expand")
             if span is None:
@@ -48,7 +48,7 @@ def gold_examples(directory: Path, shared: Path) -> tuple[list[tuple[str, str, s
     return out, nouns
 
 
-def dictionary_examples() -> tuple[list[tuple[str, str, str]], set[str]]:
+def dictionary_examples() -> tuple[list[Example], set[str]]:
     out, nouns = [], set()
     path = DATA_DIR / "triggers.tsv"
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -62,7 +62,7 @@ def dictionary_examples() -> tuple[list[tuple[str, str, str]], set[str]]:
     return out, nouns
 
 
-def codebook_examples() -> list[tuple[str, str, str]]:
+def codebook_examples() -> list[Example]:
     with (DATA_DIR / "cameo.tsv").open(encoding="utf-8") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         return [(name, name.split()[0].lower(), r["code"], f"cameo.tsv:{r['code']}")
@@ -91,8 +91,8 @@ def cross_validate(path: Path = learned.EXAMPLES, ks=(5, 9, 15), thresholds=(0.4
     examples = learned.load_examples(path)
     gold = [i for i, x in enumerate(examples.ids) if x.startswith("realnews:")]
     docs = np.array([x.split("@")[0].rsplit(":", 1)[0] if x.startswith("realnews:") else "" for x in examples.ids])
-    sims = (1 - learned.WORD_WEIGHT) * (examples.vectors[gold] @ examples.vectors.T) \
-        + learned.WORD_WEIGHT * (examples.word_vectors[gold] @ examples.word_vectors.T)
+    sims = learned.mix(examples.vectors[gold] @ examples.vectors.T,
+                       examples.word_vectors[gold] @ examples.word_vectors.T)
     results = []
     for k in ks:
         votes = [learned.vote(sims[row], examples, k, exclude=(docs == docs[i]) & (docs != ""))
