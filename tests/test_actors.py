@@ -578,3 +578,21 @@ def test_coordinated_adjectives_stay_inside_the_phrase(nlp, petrarch_dictionary)
 def test_prefix_role_leads_the_composed_code(nlp, petrarch_dictionary):
     assert named_codes(nlp, petrarch_dictionary, "An MSF Arnor diplomat restored ties with Gondor.")[0] == (
         "MSF Arnor diplomat", "NGOARNGOV")
+
+
+def georgia_codes(text: str) -> list[str | None]:
+    from dateline.model import Article
+    from dateline.pipeline import analyse
+
+    article = Article(id="1", origin="t", content_hash="h", text=text, language="en", published="2020-01-01")
+    for _ in analyse([article], components=("actors",)):
+        pass
+    return [e.code for e in article.entities if e.text == "Georgia"]
+
+
+def test_a_country_namesake_is_the_place_its_neighbours_name():
+    assert georgia_codes("Trump held rallies in Georgia and North Carolina on Monday.") == ["USA"]
+    assert georgia_codes("Protesters marched in Atlanta, Georgia, on Saturday.") == ["USA"]
+    assert georgia_codes("Georgia accused Russia of shelling its villages.") == ["GEO"]
+    assert georgia_codes("Police in Tbilisi detained protesters as Georgia's president met Texas officials.") == \
+        ["GEO"]  # a place of the country itself keeps it the country

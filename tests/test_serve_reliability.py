@@ -120,6 +120,9 @@ def test_an_ingest_succeeds_while_20_requests_keep_coming(tmp_path, seed_path, s
         other.write_text(seed_text.replace("Moscow", "Kyiv"), encoding="utf-8")
         run = subprocess.run([sys.executable, "-m", "dateline", "ingest", str(other), "--db", db, "--quiet"],
                              capture_output=True, text=True)
+        stop.set()  # the server is not left stuck: once the load stops, it serves (on a busy machine every
+        for thread in threads:  # request of the 20 may miss its deadline while they keep coming)
+            thread.join()
         served_after = any(fetch(url) == 200 or time.sleep(0.2) for _ in range(50))
     finally:
         stop.set()

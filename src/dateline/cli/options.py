@@ -42,6 +42,8 @@ COUNT = number(int, 0)
 
 POSITIVE = number(int, 1)
 
+PROBABILITY = number(float, 0.0, 1.0)
+
 
 def add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

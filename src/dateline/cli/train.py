@@ -1,4 +1,4 @@
-"""`dateline train events`: rebuild the learned event step's examples from an annotated set."""
+"""`dateline train events|verifier`: rebuild a learned event step from an annotated set."""
 
 from __future__ import annotations
 
@@ -13,49 +13,50 @@ def register(sub) -> None:
     t = tasks.add_parser("events", help="the learned event step's examples, from the real-news gold's train split",
                          description="Embed every predicate of the train split of a real-news gold folder, with "
                                      "the trigger dictionary and the CAMEO code names, into the examples file.")
-    t.add_argument("--gold", type=Path, default=Path("gold/events-realnews"), help="the annotated set's folder")
-    t.add_argument("--shared", type=Path, default=Path("../shared"), help="the folder its texts are in")
-    t.add_argument("-o", "--output", type=Path, default=None, help="where to write (default: the package's file)")
+    _gold_arguments(t)
     t.set_defaults(func=_events)
-    c = tasks.add_parser("calibration", help="map event confidence to the share right on the real-news dev split",
-                         description="Code the dev split with raw confidences and fit the calibration table "
-                                     "(data/events/calibration.tsv) to the share of events whose root is right.")
-    c.add_argument("--gold", type=Path, default=Path("gold/events-realnews"), help="the annotated set's folder")
-    c.add_argument("--shared", type=Path, default=Path("../shared"), help="the folder its texts are in")
-    c.add_argument("--split", default="dev", choices=("train", "dev"), help="the split to fit on (default dev)")
-    c.set_defaults(func=_calibration)
+    v = tasks.add_parser("verifier", help="the event verifier, from the coder's events on the train split",
+                         description="Code the train split of a real-news gold folder (each fold without its own "
+                                     "documents' examples), fit the verifier on whether each event's root is right, "
+                                     "and choose its threshold by cross-validation (data/events/verifier.npz).")
+    _gold_arguments(v)
+    v.set_defaults(func=_verifier)
+
+
+def _gold_arguments(parser) -> None:
+    parser.add_argument("--gold", type=Path, default=Path("gold/events-realnews"), help="the annotated set's folder")
+    parser.add_argument("--shared", type=Path, default=Path("../shared"), help="the folder its texts are in")
+    parser.add_argument("-o", "--output", type=Path, default=None, help="where to write (default: the package's file)")
+
+
+def _missing(args, task: str) -> int | None:
+    """Exit status 2 with one line when the gold folder or its texts are not there."""
+    import sys
+
+    if not (args.gold / "train.jsonl").is_file():
+        print(f"dateline train {task}: no train.jsonl in {args.gold}", file=sys.stderr)
+        return 2
+    if not (args.shared / "gold").is_dir():
+        print(f"dateline train {task}: the texts under {args.shared}/gold are absent (pass --shared)", file=sys.stderr)
+        return 2
+    return None
 
 
 def _events(args) -> int:
-    import sys
-
     from dateline.code.events import learned, train
 
-    if not (args.gold / "train.jsonl").is_file():
-        print(f"dateline train events: no train.jsonl in {args.gold}", file=sys.stderr)
-        return 2
-    if not (args.shared / "gold").is_dir():
-        print(f"dateline train events: the texts under {args.shared}/gold are absent (pass --shared)", file=sys.stderr)
-        return 2
+    if (problem := _missing(args, "events")) is not None:
+        return problem
     counts = train.build(args.gold, args.shared, args.output or learned.EXAMPLES)
     print("examples: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0
 
 
-def _calibration(args) -> int:
-    import sys
+def _verifier(args) -> int:
+    from dateline.code.events import train
 
-    from dateline.code.events import calibration
-    from dateline.eval import events_realnews
-    from dateline.eval.realnews import read_gold_set
-
-    if not (args.shared / "gold").is_dir():
-        print(f"dateline train calibration: the texts under {args.shared}/gold are absent", file=sys.stderr)
-        return 2
-    gold = read_gold_set(args.gold, args.split, args.shared)
-    predictions = events_realnews.code_sentences(gold, config={"calibrated": False})
-    rows = calibration.fit(events_realnews.outcomes(gold, predictions))
-    calibration.write(rows, source=f"fitted on the real-news gold's {args.split} split, {len(gold)} sentences")
-    for lo, hi, value, n in rows:
-        print(f"{lo:.1f}-{hi:.1f}\t{value:.3f}\t{n}")
+    if (problem := _missing(args, "verifier")) is not None:
+        return problem
+    figures = train.build_verifier(args.gold, args.shared, args.output)
+    print("verifier: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
     return 0

@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from dateline.cli.options import COUNT
+from dateline.cli.options import COUNT, PROBABILITY
 from dateline.eval.event_gold import GoldRecord, read_gold
 from dateline.eval.span_match import Counts
 from dateline.model import Article, Event
@@ -43,6 +43,11 @@ def add_arguments(parser) -> None:
                              "or on every predicate the rules left")
     parser.add_argument("--no-unnamed", action="store_true",
                         help="drop acts whose actors are unnamed or uncoded, as the coder did before (baseline)")
+    parser.add_argument("--threshold", type=PROBABILITY, default=None,
+                        help="keep events the verifier gives at least this probability (default: its own, 0.25; "
+                             "0 keeps all); --no-verifier codes without it")
+    parser.add_argument("--no-verifier", action="store_true",
+                        help="code without the verifier: every event, with the rule's confidence")
     parser.add_argument("--lowercase", action="store_true",
                         help="real-news gold: code a lower-cased copy of each sentence "
                              "(as archives that serve lower case)")
@@ -80,10 +85,14 @@ def pipeline_config(kind: str, records: list[GoldRecord]) -> tuple[tuple[str, ..
 
 
 def run_config(args) -> dict[str, Any]:
-    """The coder's switches the command line sets (the learned step's scope, unnamed actors)."""
+    """The coder's switches the command line sets (the learned step's scope, unnamed actors, the verifier)."""
     config: dict[str, Any] = {"learned_events": getattr(args, "learned", "uncoded")}
     if getattr(args, "no_unnamed", False):
         config["unnamed_actors"] = False
+    if getattr(args, "no_verifier", False):
+        config["verify_events"] = False
+    if getattr(args, "threshold", None) is not None:
+        config["event_threshold"] = args.threshold
     return config
 
 

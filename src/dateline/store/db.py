@@ -47,6 +47,8 @@ class Store:
         self.read_only = read_only
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}: run `dateline ingest FILES` first (or pass --db FILE)")
+        if not read_only and not Path(self.path).exists():
+            _create(self.path)
         self.con = _open(self.path, read_only)
         try:
             self._bring_up_to_date()
@@ -282,6 +284,25 @@ def writer_waiting(path: str | os.PathLike) -> Path:
     writer is refused at once); readers that see it open nothing new, so a server under load
     cannot keep `dateline ingest` out."""
     return Path(f"{path}.writer-waiting")
+
+
+def _create(path: str) -> None:
+    """Build a new store beside its path and rename it into place once migrated and checkpointed: a crash while it
+    is built leaves no half-made store whose log DuckDB cannot replay (schema changes), only a ``.new`` file that
+    the next creation replaces."""
+    building = f"{path}.new"
+    for leftover in (building, f"{building}.wal"):
+        Path(leftover).unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(building)
+        try:
+            migrate(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(building, path)
+    except (duckdb.Error, SchemaError, OSError) as exc:
+        raise store_error(path, exc) from exc
 
 
 def _open(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:

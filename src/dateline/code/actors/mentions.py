@@ -19,6 +19,7 @@ from typing import Any
 
 from dateline.code.actors.dictionary import ActorDictionary, DatedCode, Entry, Match
 from dateline.code.actors.index import ActorMention
+from dateline.code.actors import namesakes
 from dateline.code.actors.cities import city_country
 
 UNKNOWN = "---"
@@ -129,7 +130,8 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
     for ent in doc.ents:
         if ent.label_ == "ORG":
             atoms = _country_named_org(doc, ent, atoms, dictionary)
-    return sorted(atoms, key=lambda a: a.start)
+    atoms.sort(key=lambda a: a.start)
+    return namesakes.resolve(doc, atoms) if dictionary.cities else atoms  # built-in places only, as cities
 
 
 def _ner_atom(doc: Any, start: int, end: int, typ: str, cities: bool) -> Atom:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from typing import Any
 
-from dateline.code.events import arguments, calibration, cameo, learned, senses
+from dateline.code.events import arguments, cameo, learned, senses, verify
+from dateline.code.events.clauses import embedding, is_purpose
 from dateline.code.events.discards import Discards, discard_files, load_discards
 from dateline.code.events.actors import (
     actor_ref, coded_first, grounded, has_country, is_person, phrase_actors, resolve_group,
@@ -42,7 +44,6 @@ CONFLICT_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
 MUTUAL_ROOTS = ("03", "06")
 """Roots CAMEO's notes call reciprocal or unilateral: "Jordan and Britain agreed to hold
 exercises" is each agreeing with the other."""
-EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 
 
 def event_date(head: Any, timexes: list[Timex], article: Article) -> str | None:
@@ -124,17 +125,6 @@ def slot_phrases(m: Match, slot: tuple[int, int]) -> list[Any]:
     word, skip = slot
     anchor = m.tokens[word] if 0 <= word < len(m.tokens) else m.head
     return arguments.phrases_after(anchor, skip)
-
-
-def embedding(token: Any) -> int:
-    """How many clauses the trigger is embedded in (0 in the main clause)."""
-    return sum(t.dep_ in EMBEDDING_DEPS for t in [token, *token.ancestors])
-
-
-def is_purpose(token: Any) -> bool:
-    """A to-infinitive saying what another act was for ("began a hunger strike
-    to demand ..."): the act is the event, the purpose only its aim."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def confidence(m: Match, has_target: bool, modes: list[str], coded: bool) -> float:
@@ -318,7 +308,8 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
     title = title_span(state.article)
     per_sentence: list[list[Event]] = []
     pending: list[tuple[int, Any]] = []
-    examples = learned.load_examples() if learned_scope != "off" else None
+    custom = (state.config or {}).get("learned_examples")
+    examples = learned.load_examples(*([Path(custom)] if custom else [])) if learned_scope != "off" else None
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
         found: list[Event] = []
@@ -357,9 +348,12 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
                 kept.append(e)
     if dropped:
         state.article.quality.append(f"sense_gate:{dropped}")
-    calibrate = calibration.load() if (state.config or {}).get("calibrated", True) else None
-    for e in kept if calibrate else ():
-        e.confidence = calibrate(e.confidence)
+    config = state.config or {}
+    if not config.get("verify_events", True):
+        return kept
+    kept, dropped = verify.check(kept, state.doc, config.get("event_threshold"))
+    if dropped:
+        state.article.quality.append(f"verifier:{dropped}")
     return kept
 
 

@@ -11,6 +11,7 @@ Dev and test are never read here.
 from __future__ import annotations
 
 import csv
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -109,3 +110,90 @@ def cross_validate(path: Path = learned.EXAMPLES, ks=(5, 9, 15), thresholds=(0.4
             results.append({"k": k, "threshold": threshold, "precision": round(p, 3), "recall": round(r, 3),
                             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0})
     return results
+
+
+FOLDS = 5
+VERIFIER_C = 0.3
+"""Inverse regularisation of the verifier: its features outnumber the train split's events, so it is strong."""
+
+
+def document_of(sentence_id: str) -> str:
+    """``corpus:doc`` of a ``corpus:doc:index`` sentence id."""
+    return sentence_id.rsplit(":", 1)[0]
+
+
+def fold_of(document: str) -> int:
+    return int(hashlib.md5(document.encode("utf-8")).hexdigest(), 16) % FOLDS
+
+
+def examples_without(examples: learned.Examples, fold: int) -> dict[str, np.ndarray]:
+    """The arrays of an examples file less the gold examples of one fold's documents."""
+    keep = np.array([not (i.startswith("realnews:") and fold_of(document_of(i.split(":", 1)[1].split("@")[0]))
+                          == fold) for i in examples.ids])
+    return {"vectors": examples.vectors[keep], "word_vectors": examples.word_vectors[keep],
+            "codes": np.array(examples.codes)[keep], "ids": np.array(examples.ids)[keep],
+            "weights": examples.weights[keep], "nouns": np.array(sorted(examples.nouns))}
+
+
+def coded_train_events(directory: Path, shared: Path) -> tuple[np.ndarray, np.ndarray, list[str], int]:
+    """The coder's events on the train split, the most confident per trigger, unverified: each fold coded with
+    the learned step's examples of its own documents left out. Returns the verifier's features of each event,
+    whether its root is right, its document, and the number of gold events."""
+    import tempfile
+
+    from dateline.analyse.nlp import pipe_docs
+    from dateline.code.events import verify
+    from dateline.eval.events_realnews import code_sentences, judged
+    from dateline.eval.realnews import read_gold_set
+
+    gold = read_gold_set(directory, "train", shared)
+    examples = learned.load_examples()
+    events, heads, right, documents = [], [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in range(FOLDS):
+            part = [g for g in gold if fold_of(document_of(g.sentence.id)) == fold]
+            path = Path(tmp) / f"fold{fold}.npz"
+            np.savez(path, **examples_without(examples, fold))
+            config = {"verify_events": False, "learned_examples": str(path)}
+            docs = pipe_docs([g.sentence.with_context for g in part], batch_size=64)
+            for g, found, doc in zip(part, code_sentences(part, config=config), docs):
+                for _, evs, _, ok in judged(g, found):
+                    events.append(evs[0])
+                    heads.append(verify.trigger_head(evs[0], doc))
+                    right.append(ok)
+                    documents.append(document_of(g.sentence.id))
+    gold_events = sum(p.code != learned.NONE for g in gold for p in g.predicates)
+    return verify.features(events, heads), np.array(right), documents, gold_events
+
+
+def precision_recall(right: np.ndarray, keep: np.ndarray, gold_events: int) -> tuple[float, float]:
+    """Root precision and recall if only `keep` were coded (a right event matches one gold event)."""
+    kept = int(keep.sum())
+    return (float((right & keep).sum()) / kept if kept else 0.0), float((right & keep).sum()) / gold_events
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def build_verifier(directory: Path, shared: Path, out: Path | None = None) -> dict[str, float]:
+    """Fit the verifier (`verify.MODEL`) on the train split and choose its threshold by cross-validation."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold, cross_val_predict
+
+    from dateline.code.events import verify
+
+    x, right, documents, gold_events = coded_train_events(directory, shared)
+    model = LogisticRegression(C=VERIFIER_C, max_iter=5000)
+    held_out = cross_val_predict(model, x, right, groups=documents, cv=GroupKFold(FOLDS),
+                                 method="predict_proba")[:, 1]
+    threshold = max(np.arange(0.2, 0.71, 0.05),
+                    key=lambda t: f1(*precision_recall(right, held_out >= t, gold_events)))
+    model.fit(x, right)
+    p, r = precision_recall(right, held_out >= threshold, gold_events)
+    p0, r0 = precision_recall(right, np.ones_like(right), gold_events)
+    np.savez(out or verify.MODEL, weights=model.coef_[0].astype(np.float32), bias=model.intercept_[0],
+             threshold=round(float(threshold), 2))
+    return {"events": len(right), "right": int(right.sum()), "threshold": round(float(threshold), 2),
+            "cv_precision_before": round(p0, 3), "cv_recall_before": round(r0, 3),
+            "cv_precision": round(p, 3), "cv_recall": round(r, 3)}

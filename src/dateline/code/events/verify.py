@@ -1,0 +1,108 @@
+"""The second opinion: how likely a coded event is to be a real act of its CAMEO root, and whether to keep it.
+
+The rules and the learned step each see one predicate; what they miss is the kind of sentence it stands in: an
+opinion ("she has demonstrated her skill"), a sport or business sense, a description with no actor at all. The
+verifier is a logistic regression over what the coder knows of an event (its root, modality, rule or learned
+origin, raw confidence, whether each side is named and coded) and MiniLM embeddings (`embed`) of its sentence,
+of the trigger with a few words either side, and of the trigger alone. It is trained on the real-news gold's train
+split (``dateline train verifier``): the coder's own events there, each labelled by whether its root is right,
+the learned step's examples of a fold's documents left out while that fold is coded, so that no event is voted
+on by its own annotation.
+
+Its probability becomes the event's confidence (what a user filters on; the reliability table in `eval events`
+checks it on dev and test), and events below the threshold are dropped: the threshold maximises F0.5 of root
+precision and recall in cross-validation on the train split, as a user of event data pays more for an event that
+did not happen than for one missed. Config ``event_threshold`` sets another (0 keeps every event).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dateline.code.data_files import DATA_DIR
+from dateline.code.events.clauses import embedding, is_purpose
+from dateline.code.events.embed import encode
+from dateline.model import Event
+
+MODEL = DATA_DIR / "events" / "verifier.npz"
+ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
+MODALITIES = ("negated", "hypothetical", "future", "historical")
+WINDOW = 6
+"""Words kept either side of the trigger in its window: enough for its arguments, not the whole sentence."""
+LEARNED = "learned:"
+
+
+@dataclass(frozen=True)
+class Verifier:
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probabilities(self, events: list[Event], heads: list[Any | None]) -> np.ndarray:
+        if not events:
+            return np.zeros(0, dtype=np.float32)
+        return 1.0 / (1.0 + np.exp(-(features(events, heads) @ self.weights + self.bias)))
+
+
+@cache
+def load(path: Path = MODEL) -> Verifier | None:
+    if not path.is_file():
+        return None
+    data = np.load(path, allow_pickle=False)
+    return Verifier(data["weights"].astype(np.float32), float(data["bias"]), float(data["threshold"]))
+
+
+def window(event: Event) -> str:
+    """The trigger with `WINDOW` words either side, from its sentence."""
+    sent, trig = event.spans.get("sentence"), event.spans.get("trigger")
+    if not sent or not trig:
+        return event.trigger
+    text, start, end = event.sentence, trig[0] - sent[0], trig[1] - sent[0]
+    return " ".join([*text[:start].split()[-WINDOW:], text[start:end], *text[end:].split()[:WINDOW]])
+
+
+def trigger_head(event: Event, doc: Any) -> Any | None:
+    span = event.spans.get("trigger")
+    found = doc.char_span(span[0], span[1], alignment_mode="expand") if span else None
+    return found.root if found is not None else None
+
+
+def described(event: Event, head: Any | None) -> list[float]:
+    """What the coder knows of the event, as numbers: root, modality, origin, raw confidence, actors, and how
+    deep its trigger sits in subordinate clauses (a purpose "to demand" is the aim of another act)."""
+    src, tgt = event.source, event.target
+    return [*(event.cameo_root == r for r in ROOTS), *(m in event.modality for m in MODALITIES),
+            event.rule.startswith(LEARNED), event.rule.startswith("rule:"), event.confidence,
+            bool(src and src.code), bool(tgt and tgt.code), src is not None, tgt is not None,
+            min(len(event.trigger.split()), 4), min(embedding(head), 3) if head is not None else 0,
+            head is not None and is_purpose(head)]
+
+
+def features(events: list[Event], heads: list[Any | None]) -> np.ndarray:
+    """One row per event (`heads`: its trigger's head token, `trigger_head`): `described`, then the embeddings of its sentence, its window and its trigger (each
+    distinct text encoded once)."""
+    texts = [[e.sentence for e in events], [window(e) for e in events], [e.trigger.lower() for e in events]]
+    distinct = sorted({t for column in texts for t in column})
+    vectors = dict(zip(distinct, encode(distinct)))
+    return np.hstack([np.array([described(e, h) for e, h in zip(events, heads)], dtype=np.float32),
+                      *(np.array([vectors[t] for t in column]) for column in texts)])
+
+
+def check(events: list[Event], doc: Any, threshold: float | None = None) -> tuple[list[Event], int]:
+    """The events the verifier keeps, each with its probability as confidence, and how many it dropped. Without
+    a model file every event is kept as it is."""
+    verifier = load()
+    if verifier is None or not events:
+        return events, 0
+    cut = verifier.threshold if threshold is None else threshold
+    kept = []
+    for event, p in zip(events, verifier.probabilities(events, [trigger_head(e, doc) for e in events])):
+        if p >= cut:
+            event.confidence = round(float(p), 2)
+            kept.append(event)
+    return kept, len(events) - len(kept)

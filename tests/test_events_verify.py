@@ -1,0 +1,90 @@
+"""The event verifier: its probability is the event's confidence, its threshold drops the unlikely, and it is
+trained without letting an event see its own annotation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+
+from dateline.code.events import train, verify
+
+
+def coded(text: str, config: dict | None = None):
+    from dateline.model import Article
+    from dateline.pipeline import analyse
+
+    article = Article(id="1", origin="t", content_hash="h", text=text, language="en", published="2022-02-01")
+    for _ in analyse([article], config=config or {}):
+        pass
+    return article
+
+
+ACTS = ["Russian troops shelled the Ukrainian city of Kharkiv on Monday, killing three civilians.",
+        "Israeli police arrested two Palestinian protesters in Jerusalem on Friday.",
+        "Iran's foreign minister met his Turkish counterpart in Ankara on Tuesday."]
+
+
+def test_confidence_is_the_verifiers_probability_and_the_threshold_drops():
+    text = " ".join(ACTS)
+    raw = coded(text, {"verify_events": False}).events
+    kept = coded(text).events
+    everything = coded(text, {"event_threshold": 0.0}).events
+    nothing = coded(text, {"event_threshold": 1.01})
+    assert len(raw) == len(everything) >= 3 and len(kept) <= len(raw)
+    assert nothing.events == [] and f"verifier:{len(raw)}" in nothing.quality
+    assert all(0.0 < e.confidence < 1.0 for e in everything)
+    assert [e.confidence for e in everything] != [e.confidence for e in raw]  # the probability, not the rule score
+
+
+def test_real_acts_outrank_figures_of_speech():
+    acts = [e.confidence for text in ACTS for e in coded(text, {"event_threshold": 0.0}).events]
+    figures = [e.confidence for text in ("She has demonstrated her skill as a negotiator in a long career.",
+                                         "Critics said the plan threatens women's privacy and limits their choice.",
+                                         "The senator is fighting an uphill battle in the polls this autumn.")
+               for e in coded(text, {"event_threshold": 0.0}).events]
+    assert acts and min(acts) > max(figures, default=0.0)
+
+
+def test_window_is_the_trigger_with_its_neighbours():
+    from dateline.model import Event
+
+    sentence = "On Monday the Russian army shelled the eastern city of Kharkiv for the third day running."
+    at = sentence.index("shelled")
+    event = Event(id="e", cameo="190", cameo_root="19", plover="ASSAULT", quad_class=4, goldstein=-10.0, date=None,
+                  place=None, source=None, target=None, trigger="shelled", sentence=sentence,
+                  spans={"sentence": (100, 100 + len(sentence)), "trigger": (100 + at, 100 + at + 7)})
+    assert verify.window(event) == "On Monday the Russian army shelled the eastern city of Kharkiv for"
+
+
+def test_folds_leave_out_their_own_documents_examples():
+    from dateline.code.events import learned
+
+    examples = learned.load_examples()
+    gold = [i for i in examples.ids if i.startswith("realnews:")]
+    for fold in range(train.FOLDS):
+        kept = train.examples_without(examples, fold)["ids"]
+        assert not any(train.fold_of(train.document_of(i.split(":", 1)[1].split("@")[0])) == fold
+                       for i in kept if i.startswith("realnews:"))
+        assert len(kept) < len(examples.ids) and sum(not i.startswith("realnews:") for i in kept) == \
+            len(examples.ids) - len(gold)  # the dictionary and codebook examples stay
+
+
+def test_precision_recall_of_a_threshold():
+    right = np.array([True, True, False, False])
+    assert train.precision_recall(right, np.array([True, False, True, False]), 4) == (0.5, 0.25)
+    assert train.precision_recall(right, np.zeros(4, dtype=bool), 4) == (0.0, 0.0)
+
+
+def test_train_verifier_says_what_is_missing_in_one_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "dateline", "train", "verifier", "--gold", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "train.jsonl" in result.stderr
+
+
+def test_shipped_model_matches_the_features():
+    verifier = verify.load()
+    assert 0.0 < verifier.threshold < 1.0
+    assert len(verifier.weights) == len(verify.described(coded(ACTS[0], {"verify_events": False}).events[0], None)) \
+        + 3 * 384
