@@ -52,8 +52,8 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
         pass
     page_url = _clean(found.url or extract_url(tree, url))
     title = _clean(found.title) or page_title(tree) or _clean(extract_title(tree))
-    strip_comments(tree)
-    date = page_date(tree, url or page_url, title)
+    scripts = strip_comments(tree)
+    date = page_date(tree, url or page_url, title, scripts)
     return PageMeta(
         title=title,
         author=_clean(found.author or extract_author(tree)),
