@@ -137,3 +137,11 @@ def test_a_byline_date_with_a_month_name_in_another_language():
     assert named_dates("Publié le 24 août 2020", "fr") == [dt.date(2020, 8, 24)]
     assert named_dates("6 de dezembro de 2020") == [dt.date(2020, 12, 6)]
     assert named_dates("the 12 men of 2020") == []
+
+
+def test_the_publication_day_wins_over_a_modified_time_in_the_meta_tags():
+    head = ('<title>Deficit narrows again</title><meta property="article:modified_time" content="2025-01-07T09:08:22+00:00">'
+            '<script type="application/ld+json">{"datePublished": "2020-07-10T14:15:42+00:00",'
+            ' "dateModified": "2025-01-07T09:08:22+00:00"}</script>')
+    html = page(f"<h1>Deficit narrows again</h1>{STORY}", head)
+    assert page_date(tree(html), None, "Deficit narrows again").value == "2020-07-10"

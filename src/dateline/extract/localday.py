@@ -1,4 +1,9 @@
-"""The page's local publication day where its markup gives the time in UTC.
+"""The day htmldate found, checked against the page's own timestamps.
+
+- Published, not modified: htmldate takes a modified time from the meta tags
+  before JSON-LD's ``datePublished``; a day that only a modification stamp gives,
+  with an earlier publication stamp in the markup, is replaced by that one.
+- The local day where the markup gives the time in UTC (below).
 
 htmldate reads a timestamp's day as written: ``2020-12-05T23:15Z`` is the 5th,
 the day in Greenwich; readers in Bari saw "06 Dicembre 2020". When the day found
@@ -29,6 +34,8 @@ _STAMP = re.compile(
 _PUBLISHED_NAME = re.compile(r"publi|creat|issued|^date$|dc\.date$", re.IGNORECASE)
 _NOT_PUBLISHED = re.compile(r"modif|updat|expir|end", re.IGNORECASE)
 _LD_PUBLISHED = re.compile(r'"(?:datePublished|dateCreated)"\s*:\s*"([^"]{10,40})"')
+_LD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{10,40})"')
+_MODIFIED_NAME = re.compile(r"modif|updat", re.IGNORECASE)
 _SCRIPT_PUBLISHED = re.compile(
     r"""["']?[\w.]*?(?i:publi|creat)\w*["']?\s*[:=]\s*["']((?:19|20)\d\d-\d\d-\d\d[^"']{0,30})["']"""
 )
@@ -65,16 +72,21 @@ def parse_stamp(text: str) -> Stamp | None:
     return Stamp(day, int(m[4]) if m[4] else None, m[5])
 
 
-def published_stamps(tree: HtmlElement) -> list[Stamp]:
-    """Publication timestamps in the page's markup: meta tags, ``<time datetime>``, JSON-LD."""
+def time_stamps(tree: HtmlElement) -> list[Stamp]:
+    """The ``<time datetime>`` values of the page."""
+    return [s for s in map(parse_stamp, tree.xpath("//time/@datetime")) if s]
+
+
+def meta_stamps(tree: HtmlElement, published: bool) -> list[Stamp]:
+    """Publication (or modification) timestamps in the page's meta tags and JSON-LD."""
+    wanted = _is_published if published else _is_modified
     values = [
         meta.get("content", "")
         for meta in tree.iter("meta")
-        if _is_published(" ".join(filter(None, (meta.get(a) for a in ("name", "property", "itemprop")))))
+        if wanted(" ".join(filter(None, (meta.get(a) for a in ("name", "property", "itemprop")))))
     ]
-    values += tree.xpath("//time/@datetime")
     for script in tree.xpath("//script[contains(@type, 'ld+json')]"):
-        values += _LD_PUBLISHED.findall(script.text or "")
+        values += (_LD_PUBLISHED if published else _LD_MODIFIED).findall(script.text or "")
     return [s for s in map(parse_stamp, values) if s is not None]
 
 
@@ -113,3 +125,17 @@ def _local_candidates(stamps: list[Stamp], byline: Callable[[], dt.date | None],
 
 def _is_published(name: str) -> bool:
     return bool(_PUBLISHED_NAME.search(name)) and not _NOT_PUBLISHED.search(name)
+
+
+def _is_modified(name: str) -> bool:
+    return bool(_MODIFIED_NAME.search(name))
+
+
+def original_day(found: str, published: list[Stamp], modified: list[Stamp]) -> str:
+    """`found`, or the page's publication day when `found` is only the day it was modified
+    (htmldate takes a modified time from the meta tags before JSON-LD's datePublished)."""
+    day = dt.date.fromisoformat(found)
+    if any(s.day == day for s in published) or not any(s.day == day for s in modified):
+        return found
+    earlier = [s.day for s in published if s.day < day]
+    return earlier[0].isoformat() if earlier else found

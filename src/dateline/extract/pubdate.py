@@ -28,7 +28,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from dateline.extract.dates import explicit_dates
-from dateline.extract.localday import Stamp, local_day, published_stamps, script_stamps
+from dateline.extract.localday import Stamp, local_day, meta_stamps, original_day, script_stamps, time_stamps
 from dateline.extract.months import named_dates
 
 _JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\\w\"'])//[^\n]*", re.DOTALL)
@@ -99,7 +99,9 @@ def page_date(
 
     found = _htmldate(tree, url, today, extensive=False)
     if found:
-        return PageDate(local_day(found, published_stamps(tree), written, in_scripts), "day")
+        published = meta_stamps(tree, published=True)
+        found = original_day(found, published, meta_stamps(tree, published=False))
+        return PageDate(local_day(found, published + time_stamps(tree), written, in_scripts), "day")
     if written():
         return PageDate(written().isoformat(), "day")
     found = _htmldate(tree, url, today, extensive=True)
