@@ -145,3 +145,13 @@ def test_the_publication_day_wins_over_a_modified_time_in_the_meta_tags():
             ' "dateModified": "2025-01-07T09:08:22+00:00"}</script>')
     html = page(f"<h1>Deficit narrows again</h1>{STORY}", head)
     assert page_date(tree(html), None, "Deficit narrows again").value == "2020-07-10"
+
+
+def test_a_numeric_slash_date_is_the_date_written_never_a_made_up_day():
+    from dateline.extract.published import normalise
+
+    assert normalise("2022/02/12") == "2022-02-12"
+    assert normalise("04/2020") is None  # a month alone is no day
+    html = page(f"<h1>Deficit narrows again</h1><p>Posted 25/03/2020 · Updated 02/04/2020</p>{STORY}", lang="en-gb")
+    article = extract_article(RawDocument(origin="p", kind="html", content=html))
+    assert article.published == "2020-03-25"

@@ -128,3 +128,11 @@ def test_json_ld_wrapped_in_cdata_is_read():
     ld = ('<script type="application/ld+json">//<![CDATA[\n{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Deficit narrows",'
           ' "author": [{"@type": "Person", "name": "Jane Doe"}]}\n//]]></script>')
     assert extract(html(f"<article>{STORY}</article>", f"<title>Ledger</title>{ld}")).byline == "Jane Doe"
+
+
+def test_a_headline_repeated_atop_the_body_is_dropped():
+    page = html(f"<article><p>Deficit narrows for a third month</p>{STORY}</article>",
+                '<title>Deficit narrows for a third month</title>')
+    article = extract(page)
+    assert article.title == "Deficit narrows for a third month"
+    assert article.text.startswith("The finance ministry said")
