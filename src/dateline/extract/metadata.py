@@ -36,7 +36,7 @@ _CDATA_CLOSE = re.compile(r"(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*$")
 
 
 _CHROME_TEST = "self::nav or starts-with(@id, 'nav') or starts-with(@class, 'nav')"
-_CHROME = f"//*[{_CHROME_TEST}]//*"
+_CHROME = f"//*[{_CHROME_TEST}]//*[normalize-space(.) = $author]"
 _BYLINE = "//*[self::span or self::div or self::p][contains(@class, 'byline')]"
 _BYLINE_CHARS = 100
 
@@ -82,17 +82,13 @@ def _page_author(tree: HtmlElement) -> str | None:
     the text of the site's navigation (a ``username`` account menu): then
     the page's byline element (``class="pb-byline"``: "By Jane Doe"), outside them."""
     author = _clean(extract_author(tree))
-    if not author or author not in _texts(tree.xpath(_CHROME)):
+    if not author or not tree.xpath(_CHROME, author=author):
         return author
     for element in tree.xpath(_BYLINE):
         byline = _clean(element.text_content())
         if byline and len(byline) <= _BYLINE_CHARS and not element.xpath(f"ancestor::*[{_CHROME_TEST}]"):
             return _clean(normalize_authors(None, byline))
     return None
-
-
-def _texts(elements: list[HtmlElement]) -> set[str]:
-    return {_clean(e.text_content()) for e in elements}
 
 
 def _unwrap_cdata(tree: HtmlElement) -> None:
