@@ -37,7 +37,7 @@ _LD_PUBLISHED = re.compile(r'"(?:datePublished|dateCreated)"\s*:\s*"([^"]{10,40}
 _LD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{10,40})"')
 _MODIFIED_NAME = re.compile(r"modif|updat", re.IGNORECASE)
 _SCRIPT_PUBLISHED = re.compile(
-    r"""["']?[\w.]*?(?i:publi|creat)\w*["']?\s*[:=]\s*["']((?:19|20)\d\d-\d\d-\d\d[^"']{0,30})["']"""
+    r"""(?i:publi|creat)\w*["']?\s*[:=]\s*["']((?:19|20)\d\d-\d\d-\d\d[^"']{0,30})["']"""
 )
 _LATEST_HOUR_BEFORE = 12
 _EARLIEST_HOUR_AFTER = 10

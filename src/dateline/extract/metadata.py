@@ -36,7 +36,7 @@ _CDATA_CLOSE = re.compile(r"(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*$")
 
 
 _CHROME_TEST = "self::nav or starts-with(@id, 'nav') or starts-with(@class, 'nav')"
-_CHROME = f"//*[{_CHROME_TEST}]//*[normalize-space(.) = $author]"
+_CHROME = f"//text()[normalize-space(.) = $author][ancestor::*[{_CHROME_TEST}]]"
 _BYLINE = "//*[self::span or self::div or self::p][contains(@class, 'byline')]"
 _BYLINE_CHARS = 100
 
