@@ -77,16 +77,22 @@ def time_stamps(tree: HtmlElement) -> list[Stamp]:
     return [s for s in map(parse_stamp, tree.xpath("//time/@datetime")) if s]
 
 
-def meta_stamps(tree: HtmlElement, published: bool) -> list[Stamp]:
-    """Publication (or modification) timestamps in the page's meta tags and JSON-LD."""
-    wanted = _is_published if published else _is_modified
-    values = [
-        meta.get("content", "")
-        for meta in tree.iter("meta")
-        if wanted(" ".join(filter(None, (meta.get(a) for a in ("name", "property", "itemprop")))))
-    ]
+def meta_stamps(tree: HtmlElement) -> tuple[list[Stamp], list[Stamp]]:
+    """(publication, modification) timestamps in the page's meta tags and JSON-LD."""
+    published, modified = [], []
+    for meta in tree.xpath("//meta[@content]"):
+        name = " ".join(filter(None, (meta.get("name"), meta.get("property"), meta.get("itemprop"))))
+        if _is_published(name):
+            published.append(meta.get("content"))
+        elif _MODIFIED_NAME.search(name):
+            modified.append(meta.get("content"))
     for script in tree.xpath("//script[contains(@type, 'ld+json')]"):
-        values += (_LD_PUBLISHED if published else _LD_MODIFIED).findall(script.text or "")
+        published += _LD_PUBLISHED.findall(script.text or "")
+        modified += _LD_MODIFIED.findall(script.text or "")
+    return _parsed(published), _parsed(modified)
+
+
+def _parsed(values: list[str]) -> list[Stamp]:
     return [s for s in map(parse_stamp, values) if s is not None]
 
 
@@ -126,9 +132,6 @@ def _local_candidates(stamps: list[Stamp], byline: Callable[[], dt.date | None],
 def _is_published(name: str) -> bool:
     return bool(_PUBLISHED_NAME.search(name)) and not _NOT_PUBLISHED.search(name)
 
-
-def _is_modified(name: str) -> bool:
-    return bool(_MODIFIED_NAME.search(name))
 
 
 def original_day(found: str, published: list[Stamp], modified: list[Stamp]) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,6 +40,9 @@ _EAST_ASIAN = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _BYLINE_CHARS = 400
 _BYLINE_LINE_CHARS = 80
+_BYLINE_PIECES = 100
+"""Text nodes looked at after the headline (the byline sits within `_BYLINE_CHARS` of it)."""
+_NUMERIC_CUE = re.compile(r"\d[./-]\d|\d\s*[年년]")
 _US_HOST = re.compile(r"\.(?:com|us|gov|edu)$")
 """Hosts of English pages that without other evidence write month first."""
 
@@ -91,7 +94,7 @@ def page_date(
 
     @cache
     def written() -> dt.date | None:
-        found = byline_date(tree, headline, day_first(text(), language, url), language)
+        found = byline_date(tree, headline, lambda: day_first(text(), language, url), language)
         return found if found and found.isoformat() <= today else None
 
     def in_scripts() -> list[Stamp]:
@@ -99,8 +102,8 @@ def page_date(
 
     found = _htmldate(tree, url, today, extensive=False)
     if found:
-        published = meta_stamps(tree, published=True)
-        found = original_day(found, published, meta_stamps(tree, published=False))
+        published, modified = meta_stamps(tree)
+        found = original_day(found, published, modified)
         return PageDate(local_day(found, published + time_stamps(tree), written, in_scripts), "day")
     if written():
         return PageDate(written().isoformat(), "day")
@@ -155,16 +158,17 @@ def numeric_dates(text: str, first_is_day: bool) -> list[dt.date]:
 
 
 def byline_date(
-    tree: HtmlElement, headline: str | None, first_is_day: bool, language: str | None = None
+    tree: HtmlElement, headline: str | None, first_is_day: bool | Callable[[], bool], language: str | None = None
 ) -> dt.date | None:
     """The first date standing in a short line of its own just after the headline
     (the byline: "By Jane Doe | January 18, 2020"), not one inside a sentence
-    such as a photo caption ("… near Orleans, France, January 16, 2020.")."""
+    such as a photo caption ("… near Orleans, France, January 16, 2020.").
+    `first_is_day` may be a function, asked only when a numeric date needs it."""
     heading = _heading(tree, headline)
     if heading is None:
         return None
     seen = 0
-    for node in heading.xpath("following::text()"):
+    for node in heading.xpath(f"following::text()[normalize-space()][position() <= {_BYLINE_PIECES}]"):
         piece = " ".join(node.split())
         if not piece or node.getparent() is None or node.getparent().tag in ("script", "style"):
             continue
@@ -172,7 +176,9 @@ def byline_date(
         if seen > _BYLINE_CHARS:
             return None
         if len(piece) <= _BYLINE_LINE_CHARS:
-            found = explicit_dates(piece) or named_dates(piece, language) or numeric_dates(piece, first_is_day)
+            found = explicit_dates(piece) or named_dates(piece, language)
+            if not found and _NUMERIC_CUE.search(piece):
+                found = numeric_dates(piece, first_is_day() if callable(first_is_day) else first_is_day)
             if found:
                 return found[0]
     return None
