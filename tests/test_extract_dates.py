@@ -8,6 +8,7 @@ from lxml.html import document_fromstring
 
 from dateline.extract import extract_article
 from dateline.extract.published import dateline_day
+from dateline.extract.months import named_dates
 from dateline.extract.pubdate import byline_date, day_first, numeric_dates, page_date, strip_comments
 from dateline.model import RawDocument
 
@@ -94,3 +95,63 @@ def test_an_east_asian_byline_date_under_a_blog_heading():
     html = page(f"<h1>My horse blog</h1><h3>JRA winners this weekend</h3><p><span>2020年07月12日</span></p>{STORY}",
                 lang="ja")
     assert page_date(tree(html), None, "JRA winners this weekend").value == "2020-07-12"
+
+
+def utc_head(stamp: str, extra: str = "") -> str:
+    return f'<title>Deficit narrows again</title><meta property="article:published_time" content="{stamp}">{extra}'
+
+
+def test_a_utc_time_gives_way_to_the_local_day_the_page_writes_with_its_offset():
+    ld = '<script type="application/ld+json">{"datePublished": "2020-12-25T01:59:50+02:00"}</script>'
+    html = page(f"<h1>Deficit narrows again</h1>{STORY}", utc_head("2020-12-24T23:59:50+00:00", ld))
+    assert page_date(tree(html), None, "Deficit narrows again").value == "2020-12-25"
+
+
+def test_a_utc_time_gives_way_to_the_local_byline_day_in_the_page_language():
+    body = f"<h1>Deficit narrows again</h1><p>Domenica 06 Dicembre 2020 | 00:36</p>{STORY}"
+    html = page(body, utc_head("2020-12-05T23:15:0Z"), lang="it")
+    assert page_date(tree(html), None, "Deficit narrows again").value == "2020-12-06"
+
+
+def test_a_local_day_the_utc_hour_rules_out_is_not_taken():
+    body = f"<h1>Deficit narrows again</h1><p>Domenica 06 Dicembre 2020</p>{STORY}"
+    html = page(body, utc_head("2020-12-05T03:15:00Z"), lang="it")  # 03:15 UTC is the 6th nowhere
+    assert page_date(tree(html), None, "Deficit narrows again").value == "2020-12-05"
+
+
+def test_structured_script_data_names_the_local_day_but_script_comments_do_not():
+    data = '<script>var page = {"DateCreation":"2020-08-24", "Theme":"societe"};</script>'
+    html = page(f"<h1>Deficit narrows again</h1>{STORY}", utc_head("2020-08-25T00:23:33Z", data), lang="fr")
+    t = document_fromstring(html)
+    assert page_date(t, None, "Deficit narrows again", strip_comments(t)).value == "2020-08-24"
+    commented = '<script>/* "DateCreation":"2020-08-24" */ var page = {};</script>'
+    html = page(f"<h1>Deficit narrows again</h1>{STORY}", utc_head("2020-08-25T00:23:33Z", commented), lang="fr")
+    t = document_fromstring(html)
+    assert page_date(t, None, "Deficit narrows again", strip_comments(t)).value == "2020-08-25"
+
+
+def test_a_byline_date_with_a_month_name_in_another_language():
+    byline = "<div>تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً</div>"
+    html = page(f"<h1>Deficit narrows again</h1>{byline}{STORY}", lang="ar")
+    assert page_date(tree(html), None, "Deficit narrows again").value == "2020-04-24"
+    assert named_dates("Publié le 24 août 2020", "fr") == [dt.date(2020, 8, 24)]
+    assert named_dates("6 de dezembro de 2020") == [dt.date(2020, 12, 6)]
+    assert named_dates("the 12 men of 2020") == []
+
+
+def test_the_publication_day_wins_over_a_modified_time_in_the_meta_tags():
+    head = ('<title>Deficit narrows again</title><meta property="article:modified_time" content="2025-01-07T09:08:22+00:00">'
+            '<script type="application/ld+json">{"datePublished": "2020-07-10T14:15:42+00:00",'
+            ' "dateModified": "2025-01-07T09:08:22+00:00"}</script>')
+    html = page(f"<h1>Deficit narrows again</h1>{STORY}", head)
+    assert page_date(tree(html), None, "Deficit narrows again").value == "2020-07-10"
+
+
+def test_a_numeric_slash_date_is_the_date_written_never_a_made_up_day():
+    from dateline.extract.published import normalise
+
+    assert normalise("2022/02/12") == "2022-02-12"
+    assert normalise("04/2020") is None  # a month alone is no day
+    html = page(f"<h1>Deficit narrows again</h1><p>Posted 25/03/2020 · Updated 02/04/2020</p>{STORY}", lang="en-gb")
+    article = extract_article(RawDocument(origin="p", kind="html", content=html))
+    assert article.published == "2020-03-25"

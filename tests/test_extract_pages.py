@@ -114,3 +114,25 @@ def test_when_trafilatura_finds_nothing_the_second_extractor_is_asked(monkeypatc
     article = extract(page)
     assert article.status == "ok", article.error
     assert article.text.startswith("The finance ministry said on Tuesday")
+
+
+def test_an_account_menu_is_not_the_author_the_byline_element_is():
+    menu = '<div id="nav-user" class="nav-btn"><span class="username">Username</span></div>'
+    byline = '<div class="pb-sig-line"><span class="pb-byline">By <a href="/people/jane-doe">Jane Doe</a></span></div>'
+    article = extract(html(f"<div class='nav-bar'>{menu}</div><article>{byline}{STORY}</article>",
+                           "<title>Deficit narrows</title>"))
+    assert article.byline == "Jane Doe"
+
+
+def test_json_ld_wrapped_in_cdata_is_read():
+    ld = ('<script type="application/ld+json">//<![CDATA[\n{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Deficit narrows",'
+          ' "author": [{"@type": "Person", "name": "Jane Doe"}]}\n//]]></script>')
+    assert extract(html(f"<article>{STORY}</article>", f"<title>Ledger</title>{ld}")).byline == "Jane Doe"
+
+
+def test_a_headline_repeated_atop_the_body_is_dropped():
+    page = html(f"<article><p>Deficit narrows for a third month</p>{STORY}</article>",
+                '<title>Deficit narrows for a third month</title>')
+    article = extract(page)
+    assert article.title == "Deficit narrows for a third month"
+    assert article.text.startswith("The finance ministry said")

@@ -13,11 +13,12 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
 from dateline.extract import document_key
+from dateline.extract.siterepeat import MIN_OTHER_PAGES, SITE_REPEATED, repeated_keys, site_of
 from dateline.model import Article, RawDocument
 from dateline.pipeline import DEFAULT_COMPONENTS
 from dateline.store import Store
@@ -131,6 +132,8 @@ class _Loop:
         for chunk in chunked(raws, size):
             keyed = [(raw, *document_key(raw)) for raw in chunk]
             stored = self.store.stored_ids([doc_id for _, _, doc_id in keyed], self.retry_status)
+            sites = {doc_id: site_of(raw.meta.get("url") or raw.origin) for raw, _, doc_id in keyed}
+            repeats = self.store.site_repeats([s for s in sites.values() if s], MIN_OTHER_PAGES)
             originals = self.store.originals([digest for raw, digest, _ in keyed if _may_duplicate(raw)])
             duplicates: dict[str, str] = {}
             found: list[Article] = []
@@ -146,7 +149,7 @@ class _Loop:
                     continue
                 self.pending_ids.add(doc_id)
                 self.pending_hashes.setdefault(digest, doc_id)
-                yield raw
+                yield _with_site_repeats(raw, repeated_keys(repeats.get(sites[doc_id], {}), doc_id))
             self._save(found, duplicates)
 
     def save(self, articles: list[Article]) -> None:
@@ -201,6 +204,11 @@ class _Loop:
             )
             self.store.save_article(failed, self.summary.run_id)
             return failed
+
+
+def _with_site_repeats(raw: RawDocument, keys: list[str]) -> RawDocument:
+    """`raw` with the paragraph keys its site repeats on other stored pages, for extraction to drop."""
+    return replace(raw, meta={**raw.meta, SITE_REPEATED: keys}) if keys else raw
 
 
 def _may_duplicate(raw: RawDocument) -> bool:

@@ -3,7 +3,8 @@
 `extract_article` never raises: whatever goes wrong becomes an article with
 status ``error`` and a readable reason. Steps, each in its own module:
 body and metadata (`html` for pages, `title.text_title` for plain text),
-boilerplate removal, title/section split, dateline, wire source, publication
+boilerplate removal (and the lines the document's site repeats on other pages
+in the store, `siterepeat`), title/section split, dateline, wire source, publication
 date, language, quality flags. Metadata the container gave (`RawDocument.meta`:
 url, title, published, source or site, byline or author, language, wire_source)
 wins over what is guessed.
@@ -20,6 +21,7 @@ from dateline.extract.html import extract_html
 from dateline.extract.language import detect_language
 from dateline.extract.published import dateline_day, normalise
 from dateline.extract.quality import BOILERPLATE_DROPPED, quality_flags
+from dateline.extract.siterepeat import SITE_REPEATED, drop_site_repeated
 from dateline.extract.title import section_from_categories, split_title, text_title
 from dateline.extract.wire import wire_source
 from dateline.ingest.decode import decode_bytes
@@ -87,6 +89,7 @@ def _fill(article: Article, raw: RawDocument) -> None:
         raise ExtractionError(f"unknown document kind {raw.kind!r}")
     _apply_meta(article, meta)
     kept, removed = strip_boilerplate(paragraphs)
+    kept, site_lines = drop_site_repeated(kept, meta.get(SITE_REPEATED))
     removed = dropped + removed
     kept, byline = split_glued_byline(kept)
     article.byline = article.byline or byline
@@ -98,7 +101,7 @@ def _fill(article: Article, raw: RawDocument) -> None:
         article.section = article.section or section
     article.dateline = find_dateline(article.text)
     article.wire_source = meta_text(meta, "wire_source") or wire_source(
-        article.text, article.dateline, article.byline, article.url, removed
+        article.text, article.dateline, article.byline, article.url, removed + site_lines
     )
     if article.dateline and article.dateline.date:
         known = article.published if article.published_precision != "year" else None
@@ -111,6 +114,8 @@ def _fill(article: Article, raw: RawDocument) -> None:
     article.quality = quality_flags(article.text) + (["lossy_decoding"] if meta.get("encoding_lossy") else [])
     if removed:
         article.quality.append(f"{BOILERPLATE_DROPPED}:{len(removed)}")
+    if site_lines:
+        article.quality.append(f"{SITE_REPEATED}:{len(site_lines)}")
 
 
 def _from_html(article: Article, content: bytes | str, url: str | None) -> tuple[list[str], list[str]]:

@@ -22,12 +22,23 @@ from trafilatura.metadata import (
     extract_sitename,
     extract_title,
     extract_url,
+    normalize_authors,
 )
 
 from dateline.extract.pubdate import page_date, strip_comments
 
 _SEPARATOR = re.compile(r"\s+(?:[–—|»·_]|-{1,2}|::)\s+|\s*_\s*")
 """Between a headline and a site or section name; not a colon, which headlines use themselves."""
+
+
+_CDATA_OPEN = re.compile(r"\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?")
+_CDATA_CLOSE = re.compile(r"(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*$")
+
+
+_CHROME_TEST = "self::nav or starts-with(@id, 'nav') or starts-with(@class, 'nav')"
+_CHROME = f"//text()[normalize-space(.) = $author][ancestor::*[{_CHROME_TEST}]]"
+_BYLINE = "//*[self::span or self::div or self::p][contains(@class, 'byline')]"
+_BYLINE_CHARS = 100
 
 
 @dataclass
@@ -46,23 +57,46 @@ class PageMeta:
 def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     """The metadata of a parsed page; `url` is where it was fetched (a fallback for the canonical URL)."""
     found = examine_meta(tree)
+    _unwrap_cdata(tree)
     try:
         found = extract_meta_json(tree, found)
     except Exception:  # noqa: BLE001 - malformed JSON-LD: the meta tags and the page remain
         pass
     page_url = _clean(found.url or extract_url(tree, url))
     title = _clean(found.title) or page_title(tree) or _clean(extract_title(tree))
-    strip_comments(tree)
-    date = page_date(tree, url or page_url, title)
+    scripts = strip_comments(tree)
+    date = page_date(tree, url or page_url, title, scripts)
     return PageMeta(
         title=title,
-        author=_clean(found.author or extract_author(tree)),
+        author=_clean(found.author) or _page_author(tree),
         url=page_url,
         site=_clean((found.sitename or extract_sitename(tree) or "").lstrip("@")) or _host(page_url),
         date=date.value if date else None,
         date_precision=date.precision if date else None,
         categories=list(found.categories or extract_catstags("category", tree)),
     )
+
+
+def _page_author(tree: HtmlElement) -> str | None:
+    """The author the page's markup names (trafilatura's reader), unless that is
+    the text of the site's navigation (a ``username`` account menu): then
+    the page's byline element (``class="pb-byline"``: "By Jane Doe"), outside them."""
+    author = _clean(extract_author(tree))
+    if not author or not tree.xpath(_CHROME, author=author):
+        return author
+    for element in tree.xpath(_BYLINE):
+        byline = _clean(element.text_content())
+        if byline and len(byline) <= _BYLINE_CHARS and not element.xpath(f"ancestor::*[{_CHROME_TEST}]"):
+            return _clean(normalize_authors(None, byline))
+    return None
+
+
+def _unwrap_cdata(tree: HtmlElement) -> None:
+    """JSON-LD wrapped in a CDATA section (XHTML-era templates: ``<![CDATA[ {...} ]]>``)
+    is not JSON to trafilatura's or htmldate's readers; unwrap it, in place."""
+    for script in tree.xpath("//script[contains(@type, 'ld+json')]"):
+        if script.text and _CDATA_OPEN.match(script.text):
+            script.text = _CDATA_CLOSE.sub("", _CDATA_OPEN.sub("", script.text, count=1))
 
 
 def page_title(tree: HtmlElement) -> str | None:

@@ -20,12 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from htmldate import find_date
 from lxml.html import HtmlElement
 
 from dateline.extract.dates import explicit_dates
+from dateline.extract.localday import Stamp, local_day, meta_stamps, original_day, script_stamps, time_stamps
+from dateline.extract.months import named_dates
 
 _JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\\w\"'])//[^\n]*", re.DOTALL)
 _SHORT_SCRIPT = 500
@@ -36,6 +40,9 @@ _EAST_ASIAN = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _BYLINE_CHARS = 400
 _BYLINE_LINE_CHARS = 80
+_BYLINE_PIECES = 100
+"""Text nodes looked at after the headline (the byline sits within `_BYLINE_CHARS` of it)."""
+_NUMERIC_CUE = re.compile(r"\d[./-]\d|\d\s*[年년]")
 _US_HOST = re.compile(r"\.(?:com|us|gov|edu)$")
 """Hosts of English pages that without other evidence write month first."""
 
@@ -48,14 +55,18 @@ class PageDate:
     """``day`` or ``year``."""
 
 
-def strip_comments(tree: HtmlElement) -> None:
-    """Remove HTML comments and the comments inside scripts from `tree`, in place.
-    Long scripts (libraries, configuration) go whole: they are code, and scanning
-    them for comments costs more than the rest of the date search."""
+def strip_comments(tree: HtmlElement) -> list[str]:
+    """Remove HTML comments and the comments inside scripts from `tree`, in place;
+    return the scripts' texts as they were (their key-value data may say the local
+    day, see `localday`). Long scripts (libraries, configuration) go whole: they
+    are code, and scanning them for comments costs more than the rest of the date search."""
+    scripts = []
     for node in tree.xpath("//comment() | //script[not(contains(@type, 'ld+json'))]"):
         parent = node.getparent()
         if parent is None:
             continue
+        if isinstance(node, HtmlElement) and node.text:
+            scripts.append(node.text)
         if isinstance(node, HtmlElement) and len(node.text or "") <= _SHORT_SCRIPT:
             node.text = _JS_COMMENT.sub(" ", node.text) if node.text else node.text
             continue
@@ -66,21 +77,38 @@ def strip_comments(tree: HtmlElement) -> None:
             else:
                 parent.text = (parent.text or "") + node.tail
         parent.remove(node)
+    return scripts
 
 
-def page_date(tree: HtmlElement, url: str | None, headline: str | None) -> PageDate | None:
-    """The page's publication date; `tree` should have had `strip_comments` applied."""
+def page_date(
+    tree: HtmlElement, url: str | None, headline: str | None, scripts: Sequence[str] = ()
+) -> PageDate | None:
+    """The page's publication date; `tree` should have had `strip_comments` applied,
+    `scripts` are the texts it returned."""
     language = tree.get("lang") or next(iter(tree.xpath("//html/@lang")), None)
     today = dt.date.today().isoformat()
+
+    @cache
+    def text() -> str:
+        return " ".join(tree.xpath("//body")[0].text_content().split()) if tree.xpath("//body") else ""
+
+    @cache
+    def written() -> dt.date | None:
+        found = byline_date(tree, headline, lambda: day_first(text(), language, url), language)
+        return found if found and found.isoformat() <= today else None
+
+    def in_scripts() -> list[Stamp]:
+        return script_stamps(_JS_COMMENT.sub(" ", script) for script in scripts)
+
     found = _htmldate(tree, url, today, extensive=False)
     if found:
-        return PageDate(found, "day")
-    text = " ".join(tree.xpath("//body")[0].text_content().split()) if tree.xpath("//body") else ""
-    byline = byline_date(tree, headline, day_first(text, language, url))
-    if byline and byline.isoformat() <= today:
-        return PageDate(byline.isoformat(), "day")
+        published, modified = meta_stamps(tree)
+        found = original_day(found, published, modified)
+        return PageDate(local_day(found, published + time_stamps(tree), written, in_scripts), "day")
+    if written():
+        return PageDate(written().isoformat(), "day")
     found = _htmldate(tree, url, today, extensive=True)
-    if found and found.endswith("-01-01") and not _writes_new_year(text, int(found[:4])):
+    if found and found.endswith("-01-01") and not _writes_new_year(text(), int(found[:4])):
         return PageDate(found[:4], "year")
     return PageDate(found, "day") if found else None
 
@@ -129,15 +157,18 @@ def numeric_dates(text: str, first_is_day: bool) -> list[dt.date]:
     return dates
 
 
-def byline_date(tree: HtmlElement, headline: str | None, first_is_day: bool) -> dt.date | None:
+def byline_date(
+    tree: HtmlElement, headline: str | None, first_is_day: bool | Callable[[], bool], language: str | None = None
+) -> dt.date | None:
     """The first date standing in a short line of its own just after the headline
     (the byline: "By Jane Doe | January 18, 2020"), not one inside a sentence
-    such as a photo caption ("… near Orleans, France, January 16, 2020.")."""
+    such as a photo caption ("… near Orleans, France, January 16, 2020.").
+    `first_is_day` may be a function, asked only when a numeric date needs it."""
     heading = _heading(tree, headline)
     if heading is None:
         return None
     seen = 0
-    for node in heading.xpath("following::text()"):
+    for node in heading.xpath(f"following::text()[normalize-space()][position() <= {_BYLINE_PIECES}]"):
         piece = " ".join(node.split())
         if not piece or node.getparent() is None or node.getparent().tag in ("script", "style"):
             continue
@@ -145,7 +176,9 @@ def byline_date(tree: HtmlElement, headline: str | None, first_is_day: bool) -> 
         if seen > _BYLINE_CHARS:
             return None
         if len(piece) <= _BYLINE_LINE_CHARS:
-            found = explicit_dates(piece) + numeric_dates(piece, first_is_day)
+            found = explicit_dates(piece) or named_dates(piece, language)
+            if not found and _NUMERIC_CUE.search(piece):
+                found = numeric_dates(piece, first_is_day() if callable(first_is_day) else first_is_day)
             if found:
                 return found[0]
     return None

@@ -18,6 +18,9 @@ Vocabulary:
 - ``boilerplate_dropped:N``: N paragraphs of the extracted page were dropped as
   not article text (boilerplate lines, a closing block, repeated paragraphs, link
   lines); set by `extract_article`, so that a page that needed much cleaning shows.
+- ``site_repeated:N``: N paragraphs were dropped because they stand verbatim on at
+  least three other stored pages of the same site (footers, standing notices;
+  `dateline.extract.siterepeat`); set by `extract_article`.
 """
 
 from __future__ import annotations

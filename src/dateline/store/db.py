@@ -104,7 +104,7 @@ class Store:
     @cached_property
     def _columns(self) -> dict[str, dict[str, str]]:
         """Each table's columns and types, read when first writing (read-only commands never need them)."""
-        return {name: self._table_columns(name) for name in TABLES}
+        return {name: self._table_columns(name) for name in (*TABLES, "site_paragraphs")}
 
     def _table_columns(self, table: str) -> dict[str, str]:
         rows = self.con.execute(
@@ -151,10 +151,22 @@ class Store:
             self._delete(self.stored_ids([a.id for a in articles]))
             for table, table_rows in rows.items():
                 self._insert(table, table_rows)
+            self._save_site_paragraphs(articles)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def _save_site_paragraphs(self, articles: list[Article]) -> None:
+        """Which paragraphs each page of a site kept (`dateline.extract.siterepeat`); a page saved again replaces its rows."""
+        from dateline.extract import PARAGRAPH_BREAK
+        from dateline.extract.siterepeat import page_rows
+
+        ids = sorted({a.id for a in articles})
+        self.con.execute(f"DELETE FROM site_paragraphs WHERE article_id IN ({_EACH_STRING})", [_json(ids)])
+        self._insert("site_paragraphs", [
+            row for a in articles if a.status == "ok" for row in page_rows(a.id, a.url or a.origin, a.text, PARAGRAPH_BREAK)
+        ])
 
     def _delete(self, article_ids: set[str]) -> None:
         if not article_ids:
@@ -225,6 +237,19 @@ class Store:
             f"WHERE status = 'ok' AND content_hash IN ({_EACH_STRING}) GROUP BY content_hash"
         )
         return dict(self.con.execute(sql, [_json(content_hashes)]).fetchall())
+
+    def site_repeats(self, sites: list[str], min_pages: int) -> dict[str, dict[str, list[str]]]:
+        """For each of `sites`, the paragraph keys stored on at least `min_pages` of its pages, with those pages' ids."""
+        if not sites:
+            return {}
+        sql = (
+            f"SELECT site, key, list(article_id) FROM site_paragraphs WHERE site IN ({_EACH_STRING}) "
+            "GROUP BY site, key HAVING count(*) >= ?"
+        )
+        found: dict[str, dict[str, list[str]]] = {}
+        for site, key, pages in self.con.execute(sql, [_json(sorted(set(sites))), min_pages]).fetchall():
+            found.setdefault(site, {})[key] = pages
+        return found
 
     def load_article(self, article_id: str) -> Article | None:
         """The stored article with everything coded in it, as saved."""
