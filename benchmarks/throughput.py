@@ -51,8 +51,11 @@ def time_bare(texts: list[str], batch_size: int) -> tuple[float, float]:
 def time_pipeline(texts: list[str], batch_size: int) -> tuple[tuple[float, float], dict[str, float], int]:
     """(CPU, wall) seconds for the whole pipeline, CPU seconds per coding component, articles coded."""
     from dateline import pipeline
+    from dateline.code.events import embed
     from dateline.model import RawDocument
 
+    embed.clear_cache()  # a repeat would reuse the vectors of these very texts; the learned step's word votes
+    # carry over, as over any long run
     shares: dict[str, float] = defaultdict(float)
     originals = {name: pipeline.get_component(name) for name in pipeline.DEFAULT_COMPONENTS}
 
