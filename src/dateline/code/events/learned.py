@@ -112,8 +112,21 @@ class Examples:
     weights: np.ndarray
     ids: list[str]
     nouns: frozenset[str]
-    word_votes: dict[str, Vote] = field(default_factory=dict, repr=False, compare=False)
-    """Votes on act words alone, by word, as `classify` computes them: a few thousand words cover most news."""
+    words: dict[str, tuple[Vote, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)
+    """Each act word's vote alone and its vector, as `classify` computes them: a few thousand words cover most
+    news (1.5 KB each)."""
+    distinct_words: np.ndarray = field(init=False, repr=False, compare=False)
+    word_rows: np.ndarray = field(init=False, repr=False, compare=False)
+    """The examples' word vectors without repeats (1,096 of 3,724: many examples share their act's word), and
+    each example's row among them: similarities to words are computed once per distinct word."""
+
+    def __post_init__(self) -> None:
+        distinct, rows = np.unique(self.word_vectors, axis=0, return_inverse=True)
+        self.distinct_words, self.word_rows = np.ascontiguousarray(distinct), rows.reshape(-1)
+
+    def word_similarities(self, vectors: np.ndarray) -> np.ndarray:
+        """Similarities of word vectors to every example's word (``vectors @ word_vectors.T``)."""
+        return similarities(vectors, self.distinct_words)[:, self.word_rows]
 
 
 @cache
@@ -164,9 +177,10 @@ def vote(similarities: np.ndarray, examples: Examples, k: int = K, exclude: np.n
 
 WORD_FIRST = 0.4
 """Below this event share of a vote on the act's word alone, the phrase is not embedded at all: reporting and
-stative verbs, most of any text, stop here. Leave-one-document-out on the train split scores about the same with
-and without this shortcut (root F1 0.513 at 0.45, 0.515 at 0.35, 0.511 with none), and it embeds 30% fewer
-phrases than 0.35 did (552 against 791 in the 84 PolNeAR dev articles)."""
+stative verbs, most of any text, stop here. Leave-one-document-out on the train split scores the same with this
+shortcut as with 0.35 (root F1 0.515; 0.511 with none, 0.513 at 0.45), and it embeds 14% fewer phrases (684
+against 791 in the 84 PolNeAR dev articles); at 0.45 a real attack ("forces pounded rebel positions", 0.41)
+would not be embedded."""
 
 
 @cache
@@ -182,27 +196,26 @@ def similarities(vectors: np.ndarray, to: np.ndarray) -> np.ndarray:
     return _ops().gemm(np.ascontiguousarray(vectors, dtype=np.float32), to, trans2=True)
 
 
-def word_votes(words: list[str], examples: Examples) -> list[Vote]:
-    """The vote on each act word alone, computed once per word for the examples (`Examples.word_votes`)."""
-    new = sorted({w for w in words if w not in examples.word_votes})
+def known_words(words: list[str], examples: Examples) -> list[tuple[Vote, np.ndarray]]:
+    """Each act word's vote alone and its vector, computed once per word for the examples (`Examples.words`)."""
+    new = sorted({w for w in words if w not in examples.words})
     if new:
-        for w, row in zip(new, similarities(encode(new), examples.word_vectors)):
-            examples.word_votes[w] = vote(row, examples)
-    return [examples.word_votes[w] for w in words]
+        vectors = encode(new)
+        for w, vector, row in zip(new, vectors, examples.word_similarities(vectors)):
+            examples.words[w] = (vote(row, examples), vector)
+    return [examples.words[w] for w in words]
 
 
 def classify(tokens: list[Any], examples: Examples) -> list[Vote]:
     """The vote for each token: on its word alone first; for those that may be events, on word and phrase."""
     if not tokens:
         return []
-    words = [predicate_word(t) for t in tokens]
-    votes = [Vote(NONE, 0.0, v.event, "") for v in word_votes(words, examples)]
+    words = known_words([predicate_word(t) for t in tokens], examples)
+    votes = [Vote(NONE, 0.0, v.event, "") for v, _ in words]
     maybe = [i for i, v in enumerate(votes) if v.event >= WORD_FIRST]
     if maybe:
-        texts = [predicate_phrase(tokens[i]) for i in maybe] + [words[i] for i in maybe]
-        vectors = encode(texts)
-        phrase_sims = similarities(vectors[:len(maybe)], examples.vectors)
-        word_sims = similarities(vectors[len(maybe):], examples.word_vectors)
+        phrase_sims = similarities(encode([predicate_phrase(tokens[i]) for i in maybe]), examples.vectors)
+        word_sims = examples.word_similarities(np.array([words[i][1] for i in maybe]))
         for row, i in enumerate(maybe):
             votes[i] = vote(mix(phrase_sims[row], word_sims[row]), examples)
     return votes
