@@ -578,3 +578,11 @@ def test_coordinated_adjectives_stay_inside_the_phrase(nlp, petrarch_dictionary)
 def test_prefix_role_leads_the_composed_code(nlp, petrarch_dictionary):
     assert named_codes(nlp, petrarch_dictionary, "An MSF Arnor diplomat restored ties with Gondor.")[0] == (
         "MSF Arnor diplomat", "NGOARNGOV")
+
+
+def test_doc_text_is_the_text_built_once():
+    from dateline.analyse.nlp import doc_text, load
+
+    doc = load()("Russia and Ukraine met in Istanbul.  Talks resumed.")
+    assert doc_text(doc) == doc.text == "Russia and Ukraine met in Istanbul.  Talks resumed."
+    assert doc_text(doc) is doc_text(doc)

@@ -216,8 +216,9 @@ def misattached_that_clause(verb: Any, frames: tuple[str, ...]) -> list[Any]:
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
     """The lexicon's cue for a verb (not a modifier, unless "self-described"); any verb
     introducing a colon counts too."""
-    self_described = any(c.lower_ == "self" for c in token.lefts)
-    if token.pos_ not in ("VERB", "AUX") or (token.dep_ in ("amod", "compound") and not self_described):
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.dep_ in ("amod", "compound") and not any(c.lower_ == "self" for c in token.lefts):
         return None
     particles = tuple(c.lower_ for c in token.children if c.dep_ == "prt")
     cue = lexicon.verb(token.lemma_.lower(), particles)
