@@ -124,3 +124,13 @@ def test_word_similarities_match_every_example_and_votes_are_kept_per_word(monke
     second = learned.known_words(["say", "attack"], ex)
     assert encoded == [["attack", "say"]]  # each word embedded and voted on once
     assert second == [first[1], first[0]]
+
+
+def test_known_words_are_bounded(monkeypatch):
+    vectors = np.eye(4, dtype=np.float32)
+    ex = learned.Examples(vectors=vectors, word_vectors=vectors, codes=["190", "193", "NONE", "NONE"],
+                          weights=np.ones(4, dtype=np.float32), ids=list("abcd"), nouns=frozenset())
+    monkeypatch.setattr(learned, "encode", lambda texts: vectors[[i % 4 for i in range(len(texts))]])
+    monkeypatch.setattr(learned, "WORDS_KEPT", 3)
+    found = learned.known_words(["w1", "w2", "w3", "w4", "w5"], ex)
+    assert len(found) == 5 and list(ex.words) == ["w3", "w4", "w5"]  # the oldest words leave first

@@ -114,7 +114,7 @@ class Examples:
     nouns: frozenset[str]
     words: dict[str, tuple[Vote, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)
     """Each act word's vote alone and its vector, as `classify` computes them: a few thousand words cover most
-    news (1.5 KB each)."""
+    news (1.5 KB each; the oldest leave beyond `WORDS_KEPT`)."""
     distinct_words: np.ndarray = field(init=False, repr=False, compare=False)
     word_rows: np.ndarray = field(init=False, repr=False, compare=False)
     """The examples' word vectors without repeats (1,096 of 3,724: many examples share their act's word), and
@@ -196,6 +196,10 @@ def similarities(vectors: np.ndarray, to: np.ndarray) -> np.ndarray:
     return _ops().gemm(np.ascontiguousarray(vectors, dtype=np.float32), to, trans2=True)
 
 
+WORDS_KEPT = 20_000
+"""Act words whose votes a process keeps (30 MB at most)."""
+
+
 def known_words(words: list[str], examples: Examples) -> list[tuple[Vote, np.ndarray]]:
     """Each act word's vote alone and its vector, computed once per word for the examples (`Examples.words`)."""
     new = sorted({w for w in words if w not in examples.words})
@@ -203,7 +207,10 @@ def known_words(words: list[str], examples: Examples) -> list[tuple[Vote, np.nda
         vectors = encode(new)
         for w, vector, row in zip(new, vectors, examples.word_similarities(vectors)):
             examples.words[w] = (vote(row, examples), vector)
-    return [examples.words[w] for w in words]
+    found = [examples.words[w] for w in words]
+    while len(examples.words) > WORDS_KEPT:
+        del examples.words[next(iter(examples.words))]
+    return found
 
 
 def classify(tokens: list[Any], examples: Examples) -> list[Vote]:
