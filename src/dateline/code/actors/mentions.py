@@ -112,14 +112,15 @@ def compose_code(base: str | None, role: str | None) -> str | None:
 
 def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[Atom]:
     """Dictionary matches plus NER entities the dictionary does not cover, in order."""
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = doc.ents  # spaCy builds the tuple on each access
+    persons = [e for e in ents if e.label_ == "PERSON"]
     matches = dictionary.match([t.text for t in doc])
     matched = {i for m in matches for i in range(m.start, m.end)}
-    names = [e for e in doc.ents if e.label_ in PROPER_NAME_LABELS]
+    names = [e for e in ents if e.label_ in PROPER_NAME_LABELS]
     atoms = [a for m in matches
              if (a := _atom(doc, m, date, persons, matched)) and not _in_name(doc, a, names, matched)]
     covered = {i for a in atoms for i in range(a.start, a.end)}
-    for ent in doc.ents:
+    for ent in ents:
         typ = NER_ACTOR_LABELS.get(ent.label_)
         if not typ:
             continue
@@ -127,7 +128,7 @@ def atoms_for(doc: Any, dictionary: ActorDictionary, date: str | None) -> list[A
         if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != ent.end - 1:
             continue
         atoms.append(_ner_atom(doc, free[0], free[-1] + 1, typ, dictionary.cities))
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "ORG":
             atoms = _country_named_org(doc, ent, atoms, dictionary)
     atoms.sort(key=lambda a: a.start)

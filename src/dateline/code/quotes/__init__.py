@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 from typing import Any
 
+from dateline.analyse.nlp import doc_text
 from dateline.code.quotes.cues import Cue, CueLexicon, load_lexicon, user_paths
 from dateline.code.quotes.marks import CLOSERS as CLOSING
 from dateline.code.quotes.marks import quotation_spans
@@ -215,8 +216,9 @@ def misattached_that_clause(verb: Any, frames: tuple[str, ...]) -> list[Any]:
 def cue_of(token: Any, lexicon: CueLexicon) -> Cue | None:
     """The lexicon's cue for a verb (not a modifier, unless "self-described"); any verb
     introducing a colon counts too."""
-    self_described = any(c.lower_ == "self" for c in token.lefts)
-    if token.pos_ not in ("VERB", "AUX") or (token.dep_ in ("amod", "compound") and not self_described):
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.dep_ in ("amod", "compound") and not any(c.lower_ == "self" for c in token.lefts):
         return None
     particles = tuple(c.lower_ for c in token.children if c.dep_ == "prt")
     cue = lexicon.verb(token.lemma_.lower(), particles)
@@ -236,11 +238,14 @@ class QuoteFinder:
 
     def __init__(self, doc: Any, lexicon: CueLexicon):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lexicon = lexicon
+        self._phrases: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}  # by first word, in the lexicon's order
+        for words, cue in lexicon.phrases.items():
+            self._phrases.setdefault(words[0], []).append((words, cue))
         self.quotations = quotation_spans(self.text)
         self._quote_starts = [q[0] for q in self.quotations]
-        self._sentences = {t.i: sent for sent in doc.sents for t in sent}
+        self._sentences = {i: sent for sent in doc.sents for i in range(sent.start, sent.end)}
         self._breaks = [m.start() for m in re.finditer(r"\n", self.text)]
 
     def sent(self, token: Any) -> Any:
@@ -521,7 +526,7 @@ class QuoteFinder:
             c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS for c in token.children
         ):
             return IN_POLL_CUE, token
-        for words, cue in self.lexicon.phrases.items():
+        for words, cue in self._phrases.get(token.lower_, ()):
             end = token.i + len(words)
             if end <= len(self.doc) and tuple(t.lower_ for t in self.doc[token.i : end]) == words:
                 return cue, self.doc[end - 1]

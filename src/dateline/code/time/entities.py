@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from dateline.analyse.nlp import doc_text
 from dateline.code.time.find import Candidate, in_a_name
 from dateline.code.time.lexicon import alternation
 from dateline.code.time.normalise import duration_value, unit_of
@@ -36,7 +37,7 @@ def entity_candidates(doc: Any, taken: list[tuple[int, int]]) -> list[Candidate]
     if doc is None:
         return []
     found = []
-    text_of_doc = doc.text  # spaCy rebuilds it from every token on each access: once per document
+    text_of_doc = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
