@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from dateline.analyse.nlp import doc_text
 from dateline.code.events import arguments, cameo, learned, senses, verify
 from dateline.code.events.clauses import embedding, is_purpose
 from dateline.code.events.discards import Discards, discard_files, load_discards
@@ -303,7 +304,7 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
     nothing in a discarded story or sentence. The learned step then looks at the predicates the rules left
     (`learned_scope`: ``uncoded``, sentences the rules coded nothing in; ``all``; ``off``), in sentences with a
     coded actor (a learned event needs one)."""
-    if discards.story_discarded(state.doc.text):
+    if discards.story_discarded(doc_text(state.doc)):
         return []
     title = title_span(state.article)
     per_sentence: list[list[Event]] = []
