@@ -3,9 +3,11 @@
 `Linker.link(article)` finds the article's copies (LSH), updates its copy
 cluster's provenance, puts it in a story and merges its events with the
 reports of the same events, then writes the link tables. The in-memory
-indexes (LSH, story postings, merged events) are rebuilt from the tables once
-per process, on first use, and then grown with each article: nothing is
-recomputed from scratch and no article is compared with all others.
+indexes (LSH, copy clusters) are rebuilt from the tables once per process, on
+first use, and then grown with each article: nothing is recomputed from
+scratch and no article is compared with all others. Stories, their postings
+and their merged events are read from the tables when needed and leave memory
+once no article of the recent days can join them (`RESIDENT_DAYS`).
 """
 
 from __future__ import annotations
@@ -13,18 +15,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from itertools import islice
 
 from dateline.link import tables
 from dateline.link.duplicates import CopyIndex, CopyMatch, assign_cluster, signature
 from dateline.link.events import MergedEvent, Mention, find_event, mark_independent
 from dateline.link.provenance import Member, choose_original, domain, origin_agency, relation, similarity
-from dateline.link.stories import StoryIndex, day_of, entity_names, term_counts
+from dateline.link.stories import WINDOW_DAYS, StoryIndex, day_of, entity_names, term_counts
 from dateline.link.text import sentence_number
 from dateline.link.tone import tone
 from dateline.model import Article, Event
 
 TextLookup = Callable[[str], "str | None"]
+
+RESIDENT_DAYS = 2 * WINDOW_DAYS + 1
+"""Days before the newest day linked whose stories and events stay in memory: an article
+dated up to `WINDOW_DAYS` + 1 days before the newest finds all it may join there; older
+ones (a late report, a copy of an old article) read theirs back from the link tables."""
 
 
 @dataclass
@@ -77,9 +85,12 @@ class Linker:
     returns None) the copy's relation is just ``copy``, with no similarity.
     """
 
-    def __init__(self, conn, texts: TextLookup | None = None) -> None:
+    def __init__(self, conn, texts: TextLookup | None = None, resident_days: int | None = RESIDENT_DAYS) -> None:
         self.conn = conn
         self.texts = texts or (lambda _id: None)
+        self.resident_days = resident_days
+        """None keeps every story and event in memory once read (the linker before stories were evicted)."""
+        self.newest_day: str | None = None
         tables.migrate(conn)
         self.pending = tables.PendingWrites()
         self._loaded = False
@@ -100,19 +111,26 @@ class Linker:
             self.story_of[member.article_id] = story_id
             self.relations[member.article_id] = rel
         self.originals = tables.load_originals(self.conn)
-        self.stories = StoryIndex()
+        self.stories = StoryIndex(
+            lambda days: tables.load_postings(self.conn, days), lambda story_id: tables.load_story(self.conn, story_id)
+        )
         df, n = tables.load_document_frequencies(self.conn)
         self.stories.df.update(df)
         self.stories.n_docs = n
-        for story in tables.load_stories(self.conn):
-            self.stories.restore(story)
-        self.events_by_story: dict[str | None, list[MergedEvent]] = defaultdict(list)
+        self.events_by_story: dict[str | None, list[MergedEvent]] = {}
         self.events_of: dict[str, set[int]] = defaultdict(set)
         self.events: dict[int, MergedEvent] = {}
-        for merged in tables.load_events(self.conn):
-            self._index_event(merged)
-        self.last_event_id = max(self.events, default=0)
+        self.last_event_id = tables.last_event_id(self.conn)
         self._loaded = True
+
+    def _story_events(self, story_id: str | None) -> list[MergedEvent]:
+        """The merged events of a story, read back when they left memory."""
+        found = self.events_by_story.get(story_id)
+        if found is None:
+            found = self.events_by_story[story_id] = []
+            for merged in tables.load_events(self.conn, story_id):
+                self._index_event(merged)
+        return found
 
     def _index_event(self, merged: MergedEvent) -> None:
         if merged.id not in self.events:
@@ -120,6 +138,26 @@ class Linker:
         self.events[merged.id] = merged
         for m in merged.mentions:
             self.events_of[m.article_id].add(merged.id)
+
+    def _evict(self) -> None:
+        """After a write: let the stories and events no article of the recent days can join leave memory."""
+        if self.resident_days is None or self.newest_day is None:
+            return
+        before = (date.fromisoformat(self.newest_day) - timedelta(self.resident_days)).isoformat()
+        self.stories.evict(before)
+        for story_id in [s for s in self.events_by_story if s not in self.stories.stories]:
+            for merged in self.events_by_story.pop(story_id):
+                del self.events[merged.id]
+                for m in merged.mentions:
+                    held = self.events_of.get(m.article_id)
+                    if held is not None:
+                        held.discard(merged.id)
+                        if not held:
+                            del self.events_of[m.article_id]
+
+    def _flush(self) -> None:
+        self.pending.postings += self.stories.take_postings()
+        self.pending.flush(self.conn)
 
     def is_linked(self, article_id: str) -> bool:
         self._load()
@@ -137,11 +175,12 @@ class Linker:
             try:
                 with tables.transaction(self.conn):
                     results = [self.result(a.id) if a.id in self.cluster_of else self._link(a) for a in chunk]
-                    self.pending.flush(self.conn)
+                    self._flush()
             except BaseException:  # the tables rolled back: reload the indexes from them next time
                 self.pending = tables.PendingWrites()
                 self._loaded = False
                 raise
+            self._evict()
             yield from results
 
     def _link(self, article: Article) -> LinkResult:
@@ -156,12 +195,17 @@ class Linker:
         earlier = self.members[cluster_id]
         counts = term_counts(article.text, article.title, entity_names(article))
         self.stories.count_document(counts)
+        day = day_of(article.published)
+        if day and (self.newest_day is None or day > self.newest_day):
+            self.newest_day = day
         story_id, story_score = self.stories.assign(
             self.story_of.get(earlier[0].article_id) if earlier else None,
             self.stories.vector(counts),
-            day_of(article.published),
+            day,
             new_id=f"S-{article.id}",
         )
+        if self.stories.stories[story_id].size == 1:  # a new story: no events to read back
+            self.events_by_story[story_id] = []
         article_tone = tone(article.text)
         self.cluster_of[article.id] = cluster_id
         self.story_of[article.id] = story_id
@@ -195,6 +239,7 @@ class Linker:
         self._load()
         cluster_id = self.cluster_of[article_id]
         rel, score = self.relations.get(article_id, (None, None))
+        self._story_events(self.story_of.get(article_id))
         return LinkResult(
             article_id, cluster_id, self.originals.get(cluster_id, cluster_id), rel, score,
             story_id=self.story_of.get(article_id), event_ids=sorted(self.events_of.get(article_id, ())),
@@ -206,7 +251,7 @@ class Linker:
             self.cluster_of[member.article_id] = new
             self.members[new].append(member)
         self.originals.pop(old, None)
-        self.pending.flush(self.conn)
+        self._flush()
         tables.move_cluster(self.conn, old, new)
 
     def _provenance(self, cluster_id: str, article: Article) -> set[str]:
@@ -254,7 +299,7 @@ class Linker:
         touched: dict[int, MergedEvent] = {}
         for event in article.events:
             mention = self._mention(article, member, event, article_tone)
-            merged = find_event(self.events_by_story[story_id], mention)
+            merged = find_event(self._story_events(story_id), mention)
             if merged is None:
                 merged = MergedEvent(self._next_event_id(), story_id)
             merged.mentions.append(mention)
@@ -270,6 +315,8 @@ class Linker:
 
     def _refresh_events(self, article_ids: set[str]) -> None:
         """Cluster membership or originals changed: recount the events these articles report."""
+        for story_id in {self.story_of.get(a) for a in article_ids}:
+            self._story_events(story_id)
         for event_id in sorted({e for a in article_ids for e in self.events_of.get(a, ())}):
             merged = self.events[event_id]
             for m in merged.mentions:
