@@ -7,17 +7,23 @@ and one commit at a time as ingestion does (``--batch N`` for bulk loads), and r
 the mean time per article (wall clock and CPU) in each bucket of 1,000 and
 the CPU time's ratio to the first bucket. Near 1x throughout means no step compares a new article with all the
 stored ones. Peak memory (max RSS) is reported against the RSS before linking,
-with the link tables' size on disk. With ``--memory`` the Python heap the
+with the link tables' size on disk. The articles are made one at a time (and a
+text is made again when provenance asks for it), so the benchmark itself holds
+no corpus. With ``--memory`` the Python heap the
 linker keeps after linking is traced (slower) and broken down by the module
 that allocated it, per article: what an index kept on disk would save.
+``--keep-all`` links as before memory was bounded (every story and event stays
+in memory once read); ``--compare`` runs both, each in its own process (peak RSS
+is per process), and prints the ratio.
 
-    PYTHONPATH=src python benchmarks/linking.py [--articles 10000] [--memory]
+    PYTHONPATH=src python benchmarks/linking.py [--articles 10000] [--memory] [--keep-all | --compare]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,19 +44,37 @@ BUCKET = 1000
 PER_DAY = 30
 
 
-def corpus(n: int):
-    """`n` articles: the real texts first, then rewritten copies of them under new names."""
+def base_texts() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(POLNEAR.glob("*/text/*.txt"))]
-    texts.append(SEED.read_text(encoding="utf-8"))
-    rewrites = sorted(REWRITES)
+    return [*texts, SEED.read_text(encoding="utf-8")]
+
+
+def text_of(texts: list[str], i: int) -> str:
+    """Article i's text: the real texts first, then rewritten copies of them."""
+    base, round_ = texts[i % len(texts)], i // len(texts)
+    return base if round_ == 0 else apply(sorted(REWRITES)[(i + round_) % len(REWRITES)], base, seed=i)
+
+
+def corpus(n: int, texts: list[str]):
+    """`n` articles, `PER_DAY` a day, made one at a time."""
     start = date(2016, 1, 1)
     for i in range(n):
-        base = texts[i % len(texts)]
-        round_ = i // len(texts)
-        text = base if round_ == 0 else apply(rewrites[(i + round_) % len(rewrites)], base, seed=i)
+        text = text_of(texts, i)
         day = (start + timedelta(days=i // PER_DAY)).isoformat()
-        yield Article(id=f"a{i:05d}", origin=f"bench/{i}", content_hash=str(i), text=text,
+        yield Article(id=f"a{i:06d}", origin=f"bench/{i}", content_hash=str(i), text=text,
                       title=text.splitlines()[0][:200], site=f"site{i % 97}.example", published=day)
+
+
+def compare(argv: list[str]) -> int:
+    """Run the benchmark keeping all in memory, then bounded, each in a fresh process; print both and the ratio."""
+    peaks = []
+    for mode in (["--keep-all"], []):
+        out = subprocess.run([sys.executable, __file__, *argv, *mode], capture_output=True, text=True, check=True).stdout
+        print(f"== {'keeping every story and event in memory' if mode else 'bounded (the default)'}\n{out}")
+        peaks += [float(line.split()[2]) for line in out.splitlines() if line.startswith("peak RSS")]
+    if len(peaks) == 2:
+        print(f"peak RSS bounded / kept in memory: {peaks[1]:.0f} / {peaks[0]:.0f} MB = {peaks[1] / peaks[0]:.2f}x")
+    return 0
 
 
 def main() -> int:
@@ -59,25 +83,30 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=1,
                         help="articles per write (1: one at a time, as ingestion links; more: a bulk load)")
     parser.add_argument("--memory", action="store_true", help="trace the heap the linker keeps, by module")
+    parser.add_argument("--keep-all", action="store_true", help="keep every story and event in memory (as before)")
+    parser.add_argument("--compare", action="store_true", help="run with --keep-all and without, one process each")
     args = parser.parse_args()
     if not POLNEAR.exists():
         print(f"skipped: {POLNEAR} is absent (the benchmark needs the shared data folder beside the project)")
         return 0
-    articles = list(corpus(args.articles))
+    if args.compare:
+        return compare([a for a in sys.argv[1:] if a != "--compare"])
+    texts = base_texts()
+    articles = corpus(args.articles, texts)
     rss_before = max_rss_mb()
     if args.memory:
         tracemalloc.start()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.duckdb"
         conn = duckdb.connect(str(path))
-        linker = Linker(conn, {a.id: a.text for a in articles}.get)
+        linker = Linker(conn, lambda aid: text_of(texts, int(aid[1:])), **({"resident_days": None} if args.keep_all else {}))
         buckets: list[tuple[float, float]] = []
         copies = 0
         started, cpu = time.perf_counter(), time.process_time()
         results = linker.link_all(articles, batch=args.batch) if args.batch > 1 else map(linker.link, articles)
         for i, result in enumerate(results, 1):
             copies += bool(result.copies)
-            if i % BUCKET == 0 or i == len(articles):
+            if i % BUCKET == 0 or i == args.articles:
                 n = i - BUCKET * len(buckets)
                 buckets.append(((time.perf_counter() - started) / n, (time.process_time() - cpu) / n))
                 started, cpu = time.perf_counter(), time.process_time()
@@ -86,18 +115,19 @@ def main() -> int:
         kept = tracemalloc.take_snapshot() if args.memory else None
         conn.execute("CHECKPOINT")
         disk_mb = sum(os.path.getsize(p) for p in (path, Path(f"{path}.wal")) if p.exists()) / 2**20
-    print(f"linked {len(articles)} articles: {copies} had copies, {clusters} copy clusters, {stories} stories")
+    n = args.articles
+    print(f"linked {n} articles: {copies} had copies, {clusters} copy clusters, {stories} stories")
     print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}")
-    for n, (wall, cpu_s) in enumerate(buckets):
-        lo, hi = n * BUCKET + 1, min((n + 1) * BUCKET, len(articles))
+    for k, (wall, cpu_s) in enumerate(buckets):
+        lo, hi = k * BUCKET + 1, min((k + 1) * BUCKET, n)
         print(f"{lo:>6}-{hi:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  {cpu_s / buckets[0][1]:>17.2f}x")
     print(f"last/first bucket, CPU time per article: {buckets[-1][1] / buckets[0][1]:.2f}x "
           f"(wall {buckets[-1][0] / buckets[0][0]:.2f}x; wall time depends on the machine's other load)")
     print(f"peak RSS {max_rss_mb():.0f} MB, {max_rss_mb() / rss_before:.2f}x the {rss_before:.0f} MB before linking; "
-          f"{(max_rss_mb() - rss_before) * 1024 / len(articles):.1f} KB per article")
-    print(f"link tables on disk: {disk_mb:.0f} MB, {disk_mb * 1024 / len(articles):.1f} KB per article")
+          f"{(max_rss_mb() - rss_before) * 1024 / n:.1f} KB per article")
+    print(f"link tables on disk: {disk_mb:.0f} MB, {disk_mb * 1024 / n:.1f} KB per article")
     if kept:
-        report_heap(kept, len(articles))
+        report_heap(kept, n)
     return 0
 
 
