@@ -1,4 +1,4 @@
-"""Bounded linking memory: stories and events leave memory and are read back, with the same link tables.
+"""Bounded linking memory: copy clusters, stories and events leave memory and are read back, with the same link tables.
 
 The same articles (days out of order, late reports of old days, undated
 articles, copies of articles weeks older, coded events merged across reports)
@@ -16,7 +16,7 @@ import pytest
 from conftest import shared_path
 
 from dateline.eval.rewrites import REWRITES, apply
-from dateline.link import Linker
+from dateline.link import Linker, linker
 from dateline.model import ActorRef, Article, Event
 
 TEXTS = ("gold", "quotes", "polnear", "data", "train", "text")
@@ -47,7 +47,7 @@ def corpus() -> list[Article]:
     rewrites = sorted(REWRITES)
     start = date(2016, 3, 1)
     found = []
-    for i in range(150):
+    for i in range(150):  # a copy on tass.com is its cluster's original, however late
         n = i % len(texts) if i < 100 else (i * 7) % 60  # from 100 on: copies of articles weeks older
         text = texts[n] if i < 100 else apply(rewrites[i % len(rewrites)], texts[n], seed=i)
         day = start + timedelta(days=i // 4 + (i % 3 == 0) * 2 - (i % 5 == 0) * 3)
@@ -56,35 +56,42 @@ def corpus() -> list[Article]:
         published = None if i % 23 == 0 else day.isoformat()
         aid = f"a{i:03d}"
         found.append(Article(id=aid, origin=aid, content_hash=aid, text=text, title=text.splitlines()[0][:120],
-                             site=f"site{i % 9}.example", published=published, events=events(aid, n, text)))
+                             site="tass.com" if i % 8 == 0 else f"site{i % 9}.example", wire_source="TASS" if i % 2 else None,
+                             published=published, events=events(aid, n, text)))
     return found
 
 
 def link_tables(resident_days: int | None, articles: list[Article], batch: int) -> dict[str, list[tuple]]:
     conn = duckdb.connect()
     texts = {a.id: a.text for a in articles}
-    linker = Linker(conn, texts.get, resident_days=resident_days)
-    list(linker.link_all(articles, batch=batch))
+    linking = Linker(conn, texts.get, resident_days=resident_days)
+    list(linking.link_all(articles, batch=batch))
     found = {}
     for (table,) in conn.execute("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'link_%'").fetchall():
         columns = [c for (c,) in conn.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
         ).fetchall() if c not in TIMESTAMPS]
         found[table] = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY ALL").fetchall()
-    found["resident"] = [(len(linker.stories.stories), len(linker.events))]
+    found["resident"] = [(len(linking.stories.stories), len(linking.events), len(linking.clusters._cluster_of))]
+    clusters = linking.clusters
+    found["clusters"] = [
+        (a.id, c, clusters.story(a.id), clusters.relation(a.id), clusters.original(c), clusters.members(c))
+        for a in articles for c in [clusters.cluster(a.id)]
+    ]
     return found
 
 
 @pytest.mark.parametrize("batch", [1, 7])
-def test_evicting_stories_and_events_leaves_the_link_tables_identical(batch):
+def test_evicting_stories_and_events_leaves_the_link_tables_identical(batch, monkeypatch):
+    monkeypatch.setattr(linker, "EVICT_EVERY", 1)
     articles = corpus()
     kept = link_tables(None, articles, batch)
     bounded = link_tables(0, articles, batch)
-    (all_stories, all_events), (few_stories, few_events) = kept.pop("resident")[0], bounded.pop("resident")[0]
+    (all_stories, all_events, all_articles), (few_stories, few_events, few_articles) = kept.pop("resident")[0], bounded.pop("resident")[0]
     assert kept == bounded
     assert len(kept["link_events"]) > 100 and len(kept["link_stories"]) > 20
     assert max(r[6] for r in kept["link_events"]) > 1  # num_mentions: events merged across reports
-    assert few_stories < all_stories / 4 and few_events < all_events / 4
+    assert few_stories < all_stories / 4 and few_events < all_events / 4 and few_articles < all_articles / 4
 
 
 def test_a_new_process_reads_back_what_it_needs(seed_text):

@@ -179,21 +179,32 @@ def load_signatures(conn) -> list[tuple[str, Signature]]:
     return [(aid, Signature.from_bytes(sig, size)) for aid, sig, size in found]
 
 
-def load_members(conn) -> list[tuple[str, Member, str | None, tuple]]:
-    """Every linked article as (cluster id, member, story id, (relation, similarity)), in linking order."""
+def count_linked(conn) -> int:
+    return conn.execute("SELECT count(*) FROM link_articles").fetchone()[0]
+
+
+def cluster_of(conn, article_id: str) -> str | None:
+    found = conn.execute("SELECT cluster_id FROM link_articles WHERE article_id = ?", [article_id]).fetchone()
+    return found[0] if found else None
+
+
+def load_cluster(conn, cluster_id: str) -> list[tuple[Member, str | None, tuple]]:
+    """The members of a cluster as (member, story id, (relation, similarity)), in linking order."""
     return [
-        (
-            r["cluster_id"],
-            Member(r["article_id"], r["site"], r["url"], r["published"], r["wire_agency"], r["seen"]),
-            r["story_id"],
-            (r["relation"], r["similarity"]),
+        (Member(r["article_id"], r["site"], r["url"], r["published"], r["wire_agency"], r["seen"]), r["story_id"],
+         (r["relation"], r["similarity"]))
+        for r in rows(
+            conn,
+            "SELECT article_id, site, url, published, wire_agency, seen, story_id, relation, similarity"
+            " FROM link_articles WHERE cluster_id = ? ORDER BY seen",
+            [cluster_id],
         )
-        for r in rows(conn, "SELECT * EXCLUDE (signature, terms) FROM link_articles ORDER BY seen")
     ]
 
 
-def load_originals(conn) -> dict[str, str]:
-    return dict(conn.execute("SELECT cluster_id, original_id FROM link_clusters").fetchall())
+def load_original(conn, cluster_id: str) -> str | None:
+    found = conn.execute("SELECT original_id FROM link_clusters WHERE cluster_id = ?", [cluster_id]).fetchone()
+    return found[0] if found else None
 
 
 def load_document_frequencies(conn) -> tuple[dict[str, int], int]:
