@@ -2,12 +2,13 @@
 
 `Linker.link(article)` finds the article's copies (LSH), updates its copy
 cluster's provenance, puts it in a story and merges its events with the
-reports of the same events, then writes the link tables. The in-memory
-indexes (LSH, copy clusters) are rebuilt from the tables once per process, on
-first use, and then grown with each article: nothing is recomputed from
-scratch and no article is compared with all others. Stories, their postings
-and their merged events are read from the tables when needed and leave memory
-once no article of the recent days can join them (`RESIDENT_DAYS`).
+reports of the same events, then writes the link tables. Nothing is
+recomputed from scratch and no article is compared with all others. The copy
+index (LSH) lives in a file beside the store (`dateline.link.copyindex`);
+copy clusters, stories, their postings and their merged events are read from
+the link tables when needed and leave memory once no article of the recent
+days can join them (`RESIDENT_DAYS`), so memory follows the recent news, not
+the store.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from itertools import islice
 
 from dateline.link import tables
 from dateline.link.clusters import Clusters
-from dateline.link.duplicates import CopyIndex, CopyMatch, assign_cluster, signature
+from dateline.link.copyindex import SUFFIX, CopyIndex
+from dateline.link.duplicates import CopyMatch, assign_cluster, signature
 from dateline.link.events import MergedEvent, Mention, find_event, mark_independent
 from dateline.link.provenance import Member, choose_original, domain, origin_agency, relation, similarity
 from dateline.link.stories import WINDOW_DAYS, StoryIndex, day_of, entity_names, term_counts
@@ -99,15 +101,22 @@ class Linker:
         """The day evicted before last time, and the articles linked since."""
         tables.migrate(conn)
         self.pending = tables.PendingWrites()
+        self.copies: CopyIndex | None = None
         self._loaded = False
 
     def _load(self) -> None:
         if self._loaded:
             return
-        self.copies = CopyIndex()
-        for article_id, sig in tables.load_signatures(self.conn):
-            self.copies.add(article_id, sig)
+        if self.copies is not None:
+            self.copies.close()
+        path = tables.store_path(self.conn)
+        self.copies = CopyIndex(path + SUFFIX if path else None)
         self.clusters = Clusters(self.conn)
+        self.copies.sync(
+            self.clusters.count,
+            lambda seen: tables.article_at(self.conn, seen),
+            lambda seen: tables.signatures_after(self.conn, seen),
+        )
         self.stories = StoryIndex(
             lambda days: tables.load_postings(self.conn, days), lambda story_id: tables.load_story(self.conn, story_id)
         )
@@ -180,9 +189,11 @@ class Linker:
                     results = [self.result(a.id) if self.is_linked(a.id) else self._link(a) for a in chunk]
                     self._flush()
             except BaseException:  # the tables rolled back: reload the indexes from them next time
+                self.copies.rollback()
                 self.pending = tables.PendingWrites()
                 self._loaded = False
                 raise
+            self.copies.commit()
             self._evict(len(chunk))
             yield from results
 
@@ -226,7 +237,7 @@ class Linker:
         for article_id in relations - {article.id}:
             self.pending.relation(article_id, *self.clusters.relation(article_id))
         if sig:
-            self.copies.add(article.id, sig)
+            self.copies.add(member.seen, article.id, sig)
         self.pending.stories[story_id] = self.stories.stories[story_id]
         if len(earlier) > 1:
             self._refresh_events({m.article_id for m in earlier})

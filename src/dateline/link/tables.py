@@ -172,11 +172,26 @@ def move_cluster(conn, old: str, new: str) -> None:
     conn.execute("DELETE FROM link_clusters WHERE cluster_id = ?", [old])
 
 
-def load_signatures(conn) -> list[tuple[str, Signature]]:
-    found = conn.execute(
-        "SELECT article_id, signature, shingle_count FROM link_articles WHERE signature IS NOT NULL ORDER BY seen"
-    ).fetchall()
-    return [(aid, Signature.from_bytes(sig, size)) for aid, sig, size in found]
+def article_at(conn, seen: int) -> str | None:
+    """The id of the article linked `seen`-th."""
+    found = conn.execute("SELECT article_id FROM link_articles WHERE seen = ?", [seen]).fetchone()
+    return found[0] if found else None
+
+
+def signatures_after(conn, seen: int) -> Iterator[tuple[int, str, Signature]]:
+    """(seen, id, signature) of the articles linked after the `seen`-th, read 10,000 at a time."""
+    cur = conn.execute(
+        "SELECT seen, article_id, signature, shingle_count FROM link_articles"
+        " WHERE seen > ? AND signature IS NOT NULL ORDER BY seen",
+        [seen],
+    )
+    while chunk := cur.fetchmany(10_000):
+        yield from ((n, aid, Signature.from_bytes(sig, size)) for n, aid, sig, size in chunk)
+
+
+def store_path(conn) -> str | None:
+    """The file of the connection's database (None in memory)."""
+    return conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
 
 
 def count_linked(conn) -> int:
