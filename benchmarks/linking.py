@@ -5,7 +5,7 @@ again under new names with the rewrites of `dateline.eval.rewrites`, about 30
 a day) into a DuckDB file with `Linker.link` directly (no NLP), one article
 and one commit at a time as ingestion does (``--batch N`` for bulk loads), and reports
 the mean time per article (wall clock and CPU) in each bucket of 1,000 and
-the CPU time's ratio to the first bucket. Near 1x throughout means no step compares a new article with all the
+the CPU time's ratio to the first bucket, and the peak RSS so far, as each bucket ends. Near 1x throughout means no step compares a new article with all the
 stored ones. Peak memory (max RSS) is reported against the RSS before linking,
 with the link tables' size on disk. The articles are made one at a time (and a
 text is made again when provenance asks for it), so the benchmark itself holds
@@ -104,28 +104,33 @@ def main() -> int:
         copies = 0
         started, cpu = time.perf_counter(), time.process_time()
         results = linker.link_all(articles, batch=args.batch) if args.batch > 1 else map(linker.link, articles)
+        print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}  "
+              f"{'peak RSS MB':>11}", flush=True)
         for i, result in enumerate(results, 1):
             copies += bool(result.copies)
             if i % BUCKET == 0 or i == args.articles:
                 n = i - BUCKET * len(buckets)
                 buckets.append(((time.perf_counter() - started) / n, (time.process_time() - cpu) / n))
+                wall, cpu_s = buckets[-1]
+                print(f"{i - n + 1:>6}-{i:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  "
+                      f"{cpu_s / buckets[0][1]:>17.2f}x  {max_rss_mb():>11.0f}", flush=True)
                 started, cpu = time.perf_counter(), time.process_time()
         stories = conn.execute("SELECT count(*) FROM link_stories").fetchone()[0]
         clusters = conn.execute("SELECT count(DISTINCT cluster_id) FROM link_articles").fetchone()[0]
         kept = tracemalloc.take_snapshot() if args.memory else None
         conn.execute("CHECKPOINT")
-        disk_mb = sum(os.path.getsize(p) for p in (path, Path(f"{path}.wal")) if p.exists()) / 2**20
+        conn.close()
+        linker.copies = None  # closes the copy index's file (absent before it moved to disk)
+        files = {p.name[len(path.name):] or "store": p.stat().st_size / 2**20 for p in Path(tmp).glob(f"{path.name}*")}
+        disk_mb = sum(files.values())
     n = args.articles
     print(f"linked {n} articles: {copies} had copies, {clusters} copy clusters, {stories} stories")
-    print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}")
-    for k, (wall, cpu_s) in enumerate(buckets):
-        lo, hi = k * BUCKET + 1, min((k + 1) * BUCKET, n)
-        print(f"{lo:>6}-{hi:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  {cpu_s / buckets[0][1]:>17.2f}x")
     print(f"last/first bucket, CPU time per article: {buckets[-1][1] / buckets[0][1]:.2f}x "
           f"(wall {buckets[-1][0] / buckets[0][0]:.2f}x; wall time depends on the machine's other load)")
     print(f"peak RSS {max_rss_mb():.0f} MB, {max_rss_mb() / rss_before:.2f}x the {rss_before:.0f} MB before linking; "
           f"{(max_rss_mb() - rss_before) * 1024 / n:.1f} KB per article")
-    print(f"link tables on disk: {disk_mb:.0f} MB, {disk_mb * 1024 / n:.1f} KB per article")
+    print(f"link tables on disk: {disk_mb:.0f} MB, {disk_mb * 1024 / n:.1f} KB per article "
+          f"({', '.join(f'{name} {mb:.0f} MB' for name, mb in sorted(files.items()))})")
     if kept:
         report_heap(kept, n)
     return 0
