@@ -7,16 +7,17 @@ and one commit at a time as ingestion does (``--batch N`` for bulk loads), and r
 the mean time per article (wall clock and CPU) in each bucket of 1,000 and
 the CPU time's ratio to the first bucket, and the peak RSS so far, as each bucket ends. Near 1x throughout means no step compares a new article with all the
 stored ones. Peak memory (max RSS) is reported against the RSS before linking,
-with the link tables' size on disk. The articles are made one at a time (and a
-text is made again when provenance asks for it), so the benchmark itself holds
-no corpus. With ``--memory`` the Python heap the
+with the link tables' size on disk. The articles are made a bucket at a time, outside
+the timing (and a text is made again when provenance asks for it), so the
+benchmark itself holds no corpus. With ``--memory`` the Python heap the
 linker keeps after linking is traced (slower) and broken down by the module
 that allocated it, per article: what an index kept on disk would save.
-``--keep-all`` links as before memory was bounded (every story and event stays
-in memory once read); ``--compare`` runs both, each in its own process (peak RSS
-is per process), and prints the ratio.
+``--compare SRC`` runs the benchmark twice, each in its own process (peak RSS is
+per process): first with the `dateline` package of the source folder SRC (an
+earlier version, e.g. ``git archive f872e75 src | tar -x -C /tmp/before``), then
+with this one, and prints the ratio of their peak RSS.
 
-    PYTHONPATH=src python benchmarks/linking.py [--articles 10000] [--memory] [--keep-all | --compare]
+    PYTHONPATH=src python benchmarks/linking.py [--articles 10000] [--memory] [--compare /tmp/before/src]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import tempfile
 import time
 import tracemalloc
 from datetime import date, timedelta
+from itertools import islice
 from pathlib import Path
 
 import duckdb
@@ -65,15 +67,16 @@ def corpus(n: int, texts: list[str]):
                       title=text.splitlines()[0][:200], site=f"site{i % 97}.example", published=day)
 
 
-def compare(argv: list[str]) -> int:
-    """Run the benchmark keeping all in memory, then bounded, each in a fresh process; print both and the ratio."""
+def compare(before: str, argv: list[str]) -> int:
+    """Run the benchmark with the code in `before`, then with this code, each in a fresh process; print both
+    and the ratio of their peak RSS."""
     peaks = []
-    for mode in (["--keep-all"], []):
-        out = subprocess.run([sys.executable, __file__, *argv, *mode], capture_output=True, text=True, check=True).stdout
-        print(f"== {'keeping every story and event in memory' if mode else 'bounded (the default)'}\n{out}")
-        peaks += [float(line.split()[2]) for line in out.splitlines() if line.startswith("peak RSS")]
-    if len(peaks) == 2:
-        print(f"peak RSS bounded / kept in memory: {peaks[1]:.0f} / {peaks[0]:.0f} MB = {peaks[1] / peaks[0]:.2f}x")
+    for name, src in (("before", before), ("now", str(ROOT / "src"))):
+        env = {**os.environ, "PYTHONPATH": src}
+        out = subprocess.run([sys.executable, __file__, *argv], capture_output=True, text=True, check=True, env=env)
+        print(f"== {name} ({src})\n{out.stdout}", flush=True)
+        peaks += [float(line.split()[2]) for line in out.stdout.splitlines() if line.startswith("peak RSS")]
+    print(f"peak RSS now / before: {peaks[1]:.0f} / {peaks[0]:.0f} MB = {peaks[1] / peaks[0]:.2f}x")
     return 0
 
 
@@ -83,14 +86,13 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=1,
                         help="articles per write (1: one at a time, as ingestion links; more: a bulk load)")
     parser.add_argument("--memory", action="store_true", help="trace the heap the linker keeps, by module")
-    parser.add_argument("--keep-all", action="store_true", help="keep every story and event in memory (as before)")
-    parser.add_argument("--compare", action="store_true", help="run with --keep-all and without, one process each")
+    parser.add_argument("--compare", metavar="SRC", help="run first with the dateline package in SRC, then with this one")
     args = parser.parse_args()
     if not POLNEAR.exists():
         print(f"skipped: {POLNEAR} is absent (the benchmark needs the shared data folder beside the project)")
         return 0
     if args.compare:
-        return compare([a for a in sys.argv[1:] if a != "--compare"])
+        return compare(args.compare, ["--articles", str(args.articles), "--batch", str(args.batch)])
     texts = base_texts()
     articles = corpus(args.articles, texts)
     rss_before = max_rss_mb()
@@ -99,22 +101,20 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.duckdb"
         conn = duckdb.connect(str(path))
-        linker = Linker(conn, lambda aid: text_of(texts, int(aid[1:])), **({"resident_days": None} if args.keep_all else {}))
+        linker = Linker(conn, lambda aid: text_of(texts, int(aid[1:])))
         buckets: list[tuple[float, float]] = []
-        copies = 0
-        started, cpu = time.perf_counter(), time.process_time()
-        results = linker.link_all(articles, batch=args.batch) if args.batch > 1 else map(linker.link, articles)
+        copies = done = 0
         print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}  "
               f"{'peak RSS MB':>11}", flush=True)
-        for i, result in enumerate(results, 1):
-            copies += bool(result.copies)
-            if i % BUCKET == 0 or i == args.articles:
-                n = i - BUCKET * len(buckets)
-                buckets.append(((time.perf_counter() - started) / n, (time.process_time() - cpu) / n))
-                wall, cpu_s = buckets[-1]
-                print(f"{i - n + 1:>6}-{i:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  "
-                      f"{cpu_s / buckets[0][1]:>17.2f}x  {max_rss_mb():>11.0f}", flush=True)
-                started, cpu = time.perf_counter(), time.process_time()
+        while chunk := list(islice(articles, BUCKET)):  # made before the clock starts
+            started, cpu = time.perf_counter(), time.process_time()
+            results = list(linker.link_all(chunk, batch=args.batch) if args.batch > 1 else map(linker.link, chunk))
+            buckets.append(((time.perf_counter() - started) / len(chunk), (time.process_time() - cpu) / len(chunk)))
+            copies += sum(bool(r.copies) for r in results)
+            done += len(chunk)
+            wall, cpu_s = buckets[-1]
+            print(f"{done - len(chunk) + 1:>6}-{done:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  "
+                  f"{cpu_s / buckets[0][1]:>17.2f}x  {max_rss_mb():>11.0f}", flush=True)
         stories = conn.execute("SELECT count(*) FROM link_stories").fetchone()[0]
         clusters = conn.execute("SELECT count(DISTINCT cluster_id) FROM link_articles").fetchone()[0]
         kept = tracemalloc.take_snapshot() if args.memory else None

@@ -95,7 +95,7 @@ class Linker:
         self.conn = conn
         self.texts = texts or (lambda _id: None)
         self.resident_days = resident_days
-        """None keeps every story and event in memory once read (the linker before stories were evicted)."""
+        """None keeps every cluster, story and event in memory once read (nothing is evicted)."""
         self.newest_day: str | None = None
         self._evicted: tuple[str | None, int] = (None, 0)
         """The day evicted before last time, and the articles linked since."""
