@@ -5,7 +5,8 @@ again under new names with the rewrites of `dateline.eval.rewrites`, about 30
 a day) into a DuckDB file with `Linker.link` directly (no NLP), one article
 and one commit at a time as ingestion does (``--batch N`` for bulk loads), and reports
 the mean time per article (wall clock and CPU) in each bucket of 1,000 and
-the CPU time's ratio to the first bucket, and the peak RSS so far, as each bucket ends. Near 1x throughout means no step compares a new article with all the
+the CPU time's ratio to the first bucket, and the peak RSS so far, as each bucket ends.
+Near 1x throughout means no step compares a new article with all the
 stored ones. Peak memory (max RSS) is reported against the RSS before linking,
 with the link tables' size on disk. The articles are made a bucket at a time, outside
 the timing (and a text is made again when provenance asks for it), so the
@@ -86,7 +87,8 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=1,
                         help="articles per write (1: one at a time, as ingestion links; more: a bulk load)")
     parser.add_argument("--memory", action="store_true", help="trace the heap the linker keeps, by module")
-    parser.add_argument("--compare", metavar="SRC", help="run first with the dateline package in SRC, then with this one")
+    parser.add_argument("--compare", metavar="SRC",
+                        help="run first with the dateline package in SRC, then with this one")
     args = parser.parse_args()
     if not POLNEAR.exists():
         print(f"skipped: {POLNEAR} is absent (the benchmark needs the shared data folder beside the project)")

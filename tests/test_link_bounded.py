@@ -56,7 +56,8 @@ def corpus() -> list[Article]:
         published = None if i % 23 == 0 else day.isoformat()
         aid = f"a{i:03d}"
         found.append(Article(id=aid, origin=aid, content_hash=aid, text=text, title=text.splitlines()[0][:120],
-                             site="tass.com" if i % 8 == 0 else f"site{i % 9}.example", wire_source="TASS" if i % 2 else None,
+                             site="tass.com" if i % 8 == 0 else f"site{i % 9}.example",
+                             wire_source="TASS" if i % 2 else None,
                              published=published, events=events(aid, n, text)))
     return found
 
@@ -67,7 +68,8 @@ def link_tables(resident_days: int | None, articles: list[Article], batch: int) 
     linking = Linker(conn, texts.get, resident_days=resident_days)
     list(linking.link_all(articles, batch=batch))
     found = {}
-    for (table,) in conn.execute("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'link_%'").fetchall():
+    names = "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'link_%'"
+    for (table,) in conn.execute(names).fetchall():
         columns = [c for (c,) in conn.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
         ).fetchall() if c not in TIMESTAMPS]
@@ -87,7 +89,8 @@ def test_evicting_stories_and_events_leaves_the_link_tables_identical(batch, mon
     articles = corpus()
     kept = link_tables(None, articles, batch)
     bounded = link_tables(0, articles, batch)
-    (all_stories, all_events, all_articles), (few_stories, few_events, few_articles) = kept.pop("resident")[0], bounded.pop("resident")[0]
+    (all_stories, all_events, all_articles) = kept.pop("resident")[0]
+    (few_stories, few_events, few_articles) = bounded.pop("resident")[0]
     assert kept == bounded
     assert len(kept["link_events"]) > 100 and len(kept["link_stories"]) > 20
     assert max(r[6] for r in kept["link_events"]) > 1  # num_mentions: events merged across reports
@@ -105,4 +108,5 @@ def test_a_new_process_reads_back_what_it_needs(seed_text):
     result = later.link(Article(id="b", origin="b", content_hash="b", text=copy, published="2022-02-13",
                                 events=events("b", 0, copy)))
     assert result.story_id == "S-a"
-    assert conn.execute("SELECT num_articles FROM link_events ORDER BY event_id").fetchall() == [(2,)] * len(seed.events)
+    counts = conn.execute("SELECT num_articles FROM link_events ORDER BY event_id").fetchall()
+    assert counts == [(2,)] * len(seed.events)

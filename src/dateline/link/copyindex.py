@@ -71,7 +71,9 @@ class CopyIndex:
 
     def add(self, seen: int, article_id: str, sig: Signature) -> None:
         """Index an article's signature under its `seen` number (uncommitted until `commit`)."""
-        self.db.execute("INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?)", (seen, article_id, sig.size, sig.to_bytes()))
+        self.db.execute(
+            "INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?)", (seen, article_id, sig.size, sig.to_bytes())
+        )
         self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(k, seen) for k in band_keys(sig.hashvalues)])
 
     def matches(self, sig: Signature, exclude: str | None = None) -> list[CopyMatch]:

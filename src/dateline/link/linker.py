@@ -200,7 +200,8 @@ class Linker:
     def _link(self, article: Article) -> LinkResult:
         sig = signature(article.text)
         matches = self.copies.matches(sig, exclude=article.id) if sig else []
-        cluster_id, bridged = assign_cluster(article.id, matches, {m.article_id: self.clusters.cluster(m.article_id) for m in matches})
+        clusters = {m.article_id: self.clusters.cluster(m.article_id) for m in matches}
+        cluster_id, bridged = assign_cluster(article.id, matches, clusters)
         for old in bridged:
             self._move_cluster(old, cluster_id)
         member = Member(
