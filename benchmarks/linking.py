@@ -13,6 +13,8 @@ the timing (and a text is made again when provenance asks for it), so the
 benchmark itself holds no corpus. With ``--memory`` the Python heap the
 linker keeps after linking is traced (slower) and broken down by the module
 that allocated it, per article: what an index kept on disk would save.
+``--duckdb-memory LIMIT`` sets DuckDB's memory limit (its cache of
+the store's pages is what grows once the linker's own memory is bounded).
 ``--compare SRC`` runs the benchmark twice, each in its own process (peak RSS is
 per process): first with the `dateline` package of the source folder SRC (an
 earlier version, e.g. ``git archive f872e75 src | tar -x -C /tmp/before``), then
@@ -87,6 +89,8 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=1,
                         help="articles per write (1: one at a time, as ingestion links; more: a bulk load)")
     parser.add_argument("--memory", action="store_true", help="trace the heap the linker keeps, by module")
+    parser.add_argument("--duckdb-memory", metavar="LIMIT",
+                        help="DuckDB's memory_limit for the store (e.g. 64MB; default: 80%% of RAM)")
     parser.add_argument("--compare", metavar="SRC",
                         help="run first with the dateline package in SRC, then with this one")
     args = parser.parse_args()
@@ -103,6 +107,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.duckdb"
         conn = duckdb.connect(str(path))
+        if args.duckdb_memory:
+            conn.execute(f"SET memory_limit = '{args.duckdb_memory}'")
         linker = Linker(conn, lambda aid: text_of(texts, int(aid[1:])))
         buckets: list[tuple[float, float]] = []
         copies = done = 0
@@ -145,7 +151,7 @@ def report_heap(snapshot: tracemalloc.Snapshot, n: int) -> None:
         name = stat.traceback[0].filename
         key = name.split("/src/")[-1] if "/src/dateline/" in name else Path(name).parent.name + "/" + Path(name).name
         by_module[key] = by_module.get(key, 0) + stat.size
-    print("heap kept after linking, by allocating module (the corpus itself is held by the benchmark):")
+    print("heap kept after linking, by allocating module:")
     for key, size in sorted(by_module.items(), key=lambda kv: -kv[1])[:8]:
         print(f"  {key:40} {size / 2**20:8.1f} MB  {size / n / 1024:6.2f} KB per article")
 
