@@ -5,7 +5,7 @@ again under new names with the rewrites of `dateline.eval.rewrites`, about 30
 a day) into a DuckDB file with `Linker.link` directly (no NLP), one article
 and one commit at a time as ingestion does (``--batch N`` for bulk loads), and reports
 the mean time per article (wall clock and CPU) in each bucket of 1,000 and
-the CPU time's ratio to the first bucket, and the peak RSS so far, as each bucket ends.
+the CPU time's ratio to the first bucket, the peak RSS so far and the RSS now, as each bucket ends.
 Near 1x throughout means no step compares a new article with all the
 stored ones. Peak memory (max RSS) is reported against the RSS before linking,
 with the link tables' size on disk. The articles are made a bucket at a time, outside
@@ -39,7 +39,7 @@ from pathlib import Path
 import duckdb
 
 from dateline.eval.rewrites import REWRITES, apply
-from measure import POLNEAR, max_rss_mb
+from measure import POLNEAR, max_rss_mb, rss_mb
 from dateline.link import Linker
 from dateline.model import Article
 
@@ -113,7 +113,7 @@ def main() -> int:
         buckets: list[tuple[float, float]] = []
         copies = done = 0
         print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}  "
-              f"{'peak RSS MB':>11}", flush=True)
+              f"{'peak RSS MB':>11}  {'RSS now MB':>10}", flush=True)
         while chunk := list(islice(articles, BUCKET)):  # made before the clock starts
             started, cpu = time.perf_counter(), time.process_time()
             results = list(linker.link_all(chunk, batch=args.batch) if args.batch > 1 else map(linker.link, chunk))
@@ -122,7 +122,7 @@ def main() -> int:
             done += len(chunk)
             wall, cpu_s = buckets[-1]
             print(f"{done - len(chunk) + 1:>6}-{done:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  "
-                  f"{cpu_s / buckets[0][1]:>17.2f}x  {max_rss_mb():>11.0f}", flush=True)
+                  f"{cpu_s / buckets[0][1]:>17.2f}x  {max_rss_mb():>11.0f}  {rss_mb():>10.0f}", flush=True)
         stories = conn.execute("SELECT count(*) FROM link_stories").fetchone()[0]
         clusters = conn.execute("SELECT count(DISTINCT cluster_id) FROM link_articles").fetchone()[0]
         kept = tracemalloc.take_snapshot() if args.memory else None
