@@ -197,12 +197,10 @@ class StoryIndex:
         taken, self._new_postings = self._new_postings, []
         return taken
 
-    def evict(self, before: str) -> set[str]:
+    def evict(self, before: str) -> None:
         """Let the postings of days before `before` (and of undated articles) and the stories
-        last active before it leave memory; they must have been written. Returns the stories evicted."""
+        last active before it leave memory; they must have been written."""
         for day in [d for d in self._postings if d is None or d < before]:
             del self._postings[day]
-        gone = {sid for sid, story in self.stories.items() if (story.last or "") < before}
-        for sid in gone:
+        for sid in [sid for sid, story in self.stories.items() if (story.last or "") < before]:
             del self.stories[sid]
-        return gone
