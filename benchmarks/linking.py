@@ -5,30 +5,41 @@ again under new names with the rewrites of `dateline.eval.rewrites`, about 30
 a day) into a DuckDB file with `Linker.link` directly (no NLP), one article
 and one commit at a time as ingestion does (``--batch N`` for bulk loads), and reports
 the mean time per article (wall clock and CPU) in each bucket of 1,000 and
-the CPU time's ratio to the first bucket. Near 1x throughout means no step compares a new article with all the
+the CPU time's ratio to the first bucket, the peak RSS so far and the RSS now, as each bucket ends.
+Near 1x throughout means no step compares a new article with all the
 stored ones. Peak memory (max RSS) is reported against the RSS before linking,
-with the link tables' size on disk. With ``--memory`` the Python heap the
+with the link tables' size on disk. The articles are made a bucket at a time, outside
+the timing (and a text is made again when provenance asks for it), so the
+benchmark itself holds no corpus. With ``--memory`` the Python heap the
 linker keeps after linking is traced (slower) and broken down by the module
 that allocated it, per article: what an index kept on disk would save.
+``--duckdb-memory LIMIT`` sets DuckDB's memory limit (its cache of
+the store's pages is what grows once the linker's own memory is bounded).
+``--compare SRC`` runs the benchmark twice, each in its own process (peak RSS is
+per process): first with the `dateline` package of the source folder SRC (an
+earlier version, e.g. ``git archive f872e75 src | tar -x -C /tmp/before``), then
+with this one, and prints the ratio of their peak RSS.
 
-    PYTHONPATH=src python benchmarks/linking.py [--articles 10000] [--memory]
+    PYTHONPATH=src python benchmarks/linking.py [--articles 10000] [--memory] [--compare /tmp/before/src]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 from datetime import date, timedelta
+from itertools import islice
 from pathlib import Path
 
 import duckdb
 
 from dateline.eval.rewrites import REWRITES, apply
-from measure import POLNEAR, max_rss_mb
+from measure import POLNEAR, max_rss_mb, rss_mb
 from dateline.link import Linker
 from dateline.model import Article
 
@@ -38,19 +49,38 @@ BUCKET = 1000
 PER_DAY = 30
 
 
-def corpus(n: int):
-    """`n` articles: the real texts first, then rewritten copies of them under new names."""
+def base_texts() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(POLNEAR.glob("*/text/*.txt"))]
-    texts.append(SEED.read_text(encoding="utf-8"))
-    rewrites = sorted(REWRITES)
+    return [*texts, SEED.read_text(encoding="utf-8")]
+
+
+def text_of(texts: list[str], i: int) -> str:
+    """Article i's text: the real texts first, then rewritten copies of them."""
+    base, round_ = texts[i % len(texts)], i // len(texts)
+    return base if round_ == 0 else apply(sorted(REWRITES)[(i + round_) % len(REWRITES)], base, seed=i)
+
+
+def corpus(n: int, texts: list[str]):
+    """`n` articles, `PER_DAY` a day, made one at a time."""
     start = date(2016, 1, 1)
     for i in range(n):
-        base = texts[i % len(texts)]
-        round_ = i // len(texts)
-        text = base if round_ == 0 else apply(rewrites[(i + round_) % len(rewrites)], base, seed=i)
+        text = text_of(texts, i)
         day = (start + timedelta(days=i // PER_DAY)).isoformat()
-        yield Article(id=f"a{i:05d}", origin=f"bench/{i}", content_hash=str(i), text=text,
+        yield Article(id=f"a{i:06d}", origin=f"bench/{i}", content_hash=str(i), text=text,
                       title=text.splitlines()[0][:200], site=f"site{i % 97}.example", published=day)
+
+
+def compare(before: str, argv: list[str]) -> int:
+    """Run the benchmark with the code in `before`, then with this code, each in a fresh process; print both
+    and the ratio of their peak RSS."""
+    peaks = []
+    for name, src in (("before", before), ("now", str(ROOT / "src"))):
+        env = {**os.environ, "PYTHONPATH": src}
+        out = subprocess.run([sys.executable, __file__, *argv], capture_output=True, text=True, check=True, env=env)
+        print(f"== {name} ({src})\n{out.stdout}", flush=True)
+        peaks += [float(line.split()[2]) for line in out.stdout.splitlines() if line.startswith("peak RSS")]
+    print(f"peak RSS now / before: {peaks[1]:.0f} / {peaks[0]:.0f} MB = {peaks[1] / peaks[0]:.2f}x")
+    return 0
 
 
 def main() -> int:
@@ -59,45 +89,58 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=1,
                         help="articles per write (1: one at a time, as ingestion links; more: a bulk load)")
     parser.add_argument("--memory", action="store_true", help="trace the heap the linker keeps, by module")
+    parser.add_argument("--duckdb-memory", metavar="LIMIT",
+                        help="DuckDB's memory_limit for the store (e.g. 64MB; default: 80%% of RAM)")
+    parser.add_argument("--compare", metavar="SRC",
+                        help="run first with the dateline package in SRC, then with this one")
     args = parser.parse_args()
     if not POLNEAR.exists():
         print(f"skipped: {POLNEAR} is absent (the benchmark needs the shared data folder beside the project)")
         return 0
-    articles = list(corpus(args.articles))
+    if args.compare:
+        return compare(args.compare, ["--articles", str(args.articles), "--batch", str(args.batch)])
+    texts = base_texts()
+    articles = corpus(args.articles, texts)
     rss_before = max_rss_mb()
     if args.memory:
         tracemalloc.start()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.duckdb"
         conn = duckdb.connect(str(path))
-        linker = Linker(conn, {a.id: a.text for a in articles}.get)
+        if args.duckdb_memory:
+            conn.execute(f"SET memory_limit = '{args.duckdb_memory}'")
+        linker = Linker(conn, lambda aid: text_of(texts, int(aid[1:])))
         buckets: list[tuple[float, float]] = []
-        copies = 0
-        started, cpu = time.perf_counter(), time.process_time()
-        results = linker.link_all(articles, batch=args.batch) if args.batch > 1 else map(linker.link, articles)
-        for i, result in enumerate(results, 1):
-            copies += bool(result.copies)
-            if i % BUCKET == 0 or i == len(articles):
-                n = i - BUCKET * len(buckets)
-                buckets.append(((time.perf_counter() - started) / n, (time.process_time() - cpu) / n))
-                started, cpu = time.perf_counter(), time.process_time()
+        copies = done = 0
+        print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}  "
+              f"{'peak RSS MB':>11}  {'RSS now MB':>10}", flush=True)
+        while chunk := list(islice(articles, BUCKET)):  # made before the clock starts
+            started, cpu = time.perf_counter(), time.process_time()
+            results = list(linker.link_all(chunk, batch=args.batch) if args.batch > 1 else map(linker.link, chunk))
+            buckets.append(((time.perf_counter() - started) / len(chunk), (time.process_time() - cpu) / len(chunk)))
+            copies += sum(bool(r.copies) for r in results)
+            done += len(chunk)
+            wall, cpu_s = buckets[-1]
+            print(f"{done - len(chunk) + 1:>6}-{done:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  "
+                  f"{cpu_s / buckets[0][1]:>17.2f}x  {max_rss_mb():>11.0f}  {rss_mb():>10.0f}", flush=True)
         stories = conn.execute("SELECT count(*) FROM link_stories").fetchone()[0]
         clusters = conn.execute("SELECT count(DISTINCT cluster_id) FROM link_articles").fetchone()[0]
         kept = tracemalloc.take_snapshot() if args.memory else None
         conn.execute("CHECKPOINT")
-        disk_mb = sum(os.path.getsize(p) for p in (path, Path(f"{path}.wal")) if p.exists()) / 2**20
-    print(f"linked {len(articles)} articles: {copies} had copies, {clusters} copy clusters, {stories} stories")
-    print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}")
-    for n, (wall, cpu_s) in enumerate(buckets):
-        lo, hi = n * BUCKET + 1, min((n + 1) * BUCKET, len(articles))
-        print(f"{lo:>6}-{hi:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  {cpu_s / buckets[0][1]:>17.2f}x")
+        conn.close()
+        linker.copies = None  # closes the copy index's file (absent before it moved to disk)
+        files = {p.name[len(path.name):] or "store": p.stat().st_size / 2**20 for p in Path(tmp).glob(f"{path.name}*")}
+        disk_mb = sum(files.values())
+    n = args.articles
+    print(f"linked {n} articles: {copies} had copies, {clusters} copy clusters, {stories} stories")
     print(f"last/first bucket, CPU time per article: {buckets[-1][1] / buckets[0][1]:.2f}x "
           f"(wall {buckets[-1][0] / buckets[0][0]:.2f}x; wall time depends on the machine's other load)")
     print(f"peak RSS {max_rss_mb():.0f} MB, {max_rss_mb() / rss_before:.2f}x the {rss_before:.0f} MB before linking; "
-          f"{(max_rss_mb() - rss_before) * 1024 / len(articles):.1f} KB per article")
-    print(f"link tables on disk: {disk_mb:.0f} MB, {disk_mb * 1024 / len(articles):.1f} KB per article")
+          f"{(max_rss_mb() - rss_before) * 1024 / n:.1f} KB per article")
+    print(f"link tables on disk: {disk_mb:.0f} MB, {disk_mb * 1024 / n:.1f} KB per article "
+          f"({', '.join(f'{name} {mb:.0f} MB' for name, mb in sorted(files.items()))})")
     if kept:
-        report_heap(kept, len(articles))
+        report_heap(kept, n)
     return 0
 
 
@@ -108,7 +151,7 @@ def report_heap(snapshot: tracemalloc.Snapshot, n: int) -> None:
         name = stat.traceback[0].filename
         key = name.split("/src/")[-1] if "/src/dateline/" in name else Path(name).parent.name + "/" + Path(name).name
         by_module[key] = by_module.get(key, 0) + stat.size
-    print("heap kept after linking, by allocating module (the corpus itself is held by the benchmark):")
+    print("heap kept after linking, by allocating module:")
     for key, size in sorted(by_module.items(), key=lambda kv: -kv[1])[:8]:
         print(f"  {key:40} {size / 2**20:8.1f} MB  {size / n / 1024:6.2f} KB per article")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import pytest
 from conftest import shared_path
@@ -107,17 +109,18 @@ def test_relinking_is_idempotent_and_state_survives_a_new_process(seed_text):
     assert conn.execute("SELECT count(*) FROM link_articles").fetchone() == (2,)
 
 
-def test_the_compact_copy_index_finds_what_datasketch_lsh_finds(seed_text, monkeypatch):
-    """The same candidates as `MinHashLSH`, through many sorted runs (flushed every few articles)."""
+def test_the_copy_index_on_disk_finds_what_datasketch_lsh_finds(seed_text, tmp_path):
+    """The same candidates as `MinHashLSH`, read from the file after it is closed and opened again."""
     from datasketch import MinHashLSH
 
     from dateline.link import duplicates
+    from dateline.link.copyindex import CopyIndex
 
-    monkeypatch.setattr(duplicates, "_FLUSH_AT", 100)
     paragraphs = [p for p in seed_text.split("\n\n") if len(p.split()) > 20]
     texts = [seed_text, *paragraphs, "\n\n".join(reversed(paragraphs))]
     texts += [apply(name, text, seed=n) for n, text in enumerate(texts) for name in sorted(REWRITES)]
-    index, lsh, signatures = duplicates.CopyIndex(), MinHashLSH(threshold=duplicates.LSH_THRESHOLD, num_perm=128), {}
+    path = str(tmp_path / "copies.sqlite")
+    index, lsh, signatures = CopyIndex(path), MinHashLSH(threshold=duplicates.LSH_THRESHOLD, num_perm=128), {}
     found = 0
     for n, text in enumerate(texts):
         sig = duplicates.signature(text)
@@ -130,7 +133,38 @@ def test_the_compact_copy_index_finds_what_datasketch_lsh_finds(seed_text, monke
         )
         assert index.matches(sig) == expected
         found += len(expected)
-        index.add(f"t{n}", sig)
+        index.add(n, f"t{n}", sig)
         lsh.insert(f"t{n}", sig.minhash())
         signatures[f"t{n}"] = sig
-    assert found > len(texts) and len(index._runs) > 1
+        if n % 10 == 0:
+            index.commit()
+            index.close()
+            index = CopyIndex(path)
+    assert found > len(texts)
+
+
+def test_the_copy_index_follows_its_store(seed_text, tmp_path):
+    """Rows the store rolled back leave the index; a new file, or another store's, is filled from the store."""
+    from dateline.link.copyindex import SUFFIX, CopyIndex
+
+    db = tmp_path / "news.duckdb"
+    conn = duckdb.connect(str(db))
+    Linker(conn).link(article("a", seed_text, published="2022-02-12"))
+    copy = apply("synonyms", seed_text, 3)
+    index = CopyIndex(str(db) + SUFFIX)
+    index.add(1, "ghost", signature(copy))  # linked, then rolled back in the store
+    index.commit()
+    again = Linker(conn)
+    assert again.link(article("b", copy, published="2022-02-12")).copies[0].article_id == "a"
+    other = tmp_path / "other.duckdb"
+    conn.close()
+    db.rename(other)
+    moved = duckdb.connect(str(other))
+    assert Linker(moved).link(article("c", apply("reorder", seed_text, 4), published="2022-02-13")).cluster_id == "a"
+    assert len(CopyIndex(str(other) + SUFFIX)) == 3
+    third = tmp_path / "third.duckdb"
+    conn = duckdb.connect(str(third))
+    Linker(conn).link(article("z", apply("truncate", seed_text, 5), published="2022-02-14"))
+    shutil.copy(str(other) + SUFFIX, str(third) + SUFFIX)  # another store's index (its first article is "a")
+    assert Linker(conn).link(article("y", apply("boilerplate", seed_text, 6))).copies[0].article_id == "z"
+    assert len(CopyIndex(str(third) + SUFFIX)) == 2

@@ -90,7 +90,7 @@ def evaluate(args) -> dict:
     found: dict[str, list[str]] = defaultdict(list)
     truth: dict[str, list[str]] = defaultdict(list)
     for item in items:
-        found[linker.cluster_of[item["id"]]].append(item["id"])
+        found[linker.clusters.cluster(item["id"])].append(item["id"])
         truth[item["group"]].append(item["id"])
     predicted, gold = _pairs(found), _pairs(truth)
     made = {i["id"]: i["made"] for i in items}

@@ -6,14 +6,15 @@ articles arrive). It joins the story whose term centroid is most similar
 (cosine ≥ `JOIN_SIMILARITY`) among stories active within `WINDOW_DAYS` of its
 date, found through an inverted index of terms by day, so the work per article
 depends on the news of those days, not on the size of the store. Otherwise it
-starts a new story. Copies of one text are always in the same story.
+starts a new story. Copies of one text are always in the same story. For the
+same reason only the recent days' postings and stories need stay in memory.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -106,14 +107,31 @@ def window(day: str | None, days: int = WINDOW_DAYS) -> list[str | None]:
     return [(d + timedelta(n)).isoformat() for n in range(-days, days + 1)]
 
 
-class StoryIndex:
-    """Stories in memory with an inverted index term → day → story ids."""
+PostingReader = Callable[[list["str | None"]], Iterable[tuple["str | None", str, str]]]
+StoryReader = Callable[[str], "Story | None"]
 
-    def __init__(self) -> None:
+
+class StoryIndex:
+    """Stories with an inverted index day → term → story ids, holding in memory only what
+    recent articles need.
+
+    An article of day d only looks at the postings of d ± `WINDOW_DAYS`, so the
+    postings of other days and the stories not active lately can leave memory
+    (`evict`) and be read back when an article of an old day, or a copy of an old
+    article, needs them: `read_postings(days)` and `read_story(id)` return what
+    was written (`take_postings` gives the postings added since the last call,
+    for the caller to write). Without readers nothing is ever read back, so
+    nothing may be evicted: the index is then all in memory.
+    """
+
+    def __init__(self, read_postings: PostingReader | None = None, read_story: StoryReader | None = None) -> None:
         self.stories: dict[str, Story] = {}
         self.df: Counter = Counter()
         self.n_docs = 0
-        self._postings: dict[str, dict[str | None, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._postings: dict[str | None, dict[str, set[str]]] = {}
+        self._read_postings = read_postings or (lambda days: ())
+        self._read_story = read_story or (lambda story_id: None)
+        self._new_postings: list[tuple[str | None, str, str]] = []
 
     def count_document(self, terms: Iterable[str]) -> None:
         """Update document frequencies with one article's distinct terms."""
@@ -123,11 +141,30 @@ class StoryIndex:
     def vector(self, counts: Mapping[str, int]) -> Vector:
         return tfidf(counts, self.df, self.n_docs)
 
+    def story(self, story_id: str) -> Story | None:
+        """A story, read back when it left memory."""
+        found = self.stories.get(story_id)
+        if found is None:
+            found = self._read_story(story_id)
+            if found is not None:
+                self.stories[story_id] = found
+        return found
+
+    def _days(self, days: list[str | None]) -> None:
+        """Read back the postings of the days not in memory."""
+        missing = [d for d in days if d not in self._postings]
+        for d in missing:
+            self._postings[d] = {}
+        for day, term, story_id in self._read_postings(missing) if missing else ():
+            self._postings[day].setdefault(term, set()).add(story_id)
+
     def best(self, vector: Vector, day: str | None) -> tuple[str | None, float]:
         """The most similar active story and its similarity (None when no candidate)."""
         lookup = sorted(vector, key=lambda t: -vector[t])[:LOOKUP_TERMS]
-        candidates = {sid for term in lookup for d in window(day) for sid in self._postings[term].get(d, ())}
-        scored = [(cosine(vector, self.stories[sid].centroid), sid) for sid in candidates]
+        days = window(day)
+        self._days(days)
+        candidates = {sid for d in days for term in lookup for sid in self._postings[d].get(term, ())}
+        scored = [(cosine(vector, self.story(sid).centroid), sid) for sid in candidates]
         if not scored:
             return None, 0.0
         score, sid = max(scored)
@@ -140,18 +177,30 @@ class StoryIndex:
             story_id, score = self.best(vector, day)
             if story_id is None or score < JOIN_SIMILARITY:
                 story_id, score = new_id, 1.0
+                self.stories[new_id] = Story(new_id)
         self.add(story_id, vector, day)
         return story_id, round(score, 4)
 
     def add(self, story_id: str, vector: Vector, day: str | None) -> None:
-        story = self.stories.setdefault(story_id, Story(story_id))
+        story = self.story(story_id) or self.stories.setdefault(story_id, Story(story_id))
         story.add(vector, day)
+        self._days([day])
+        postings = self._postings[day]
         for term in vector:
-            self._postings[term][day].add(story_id)
+            ids = postings.setdefault(term, set())
+            if story_id not in ids:
+                ids.add(story_id)
+                self._new_postings.append((day, term, story_id))
 
-    def restore(self, story: Story) -> None:
-        """Load a stored story back into the index (its days are its first and last day)."""
-        self.stories[story.id] = story
-        for term in story.centroid:
-            for day in {story.first, story.last}:
-                self._postings[term][day].add(story.id)
+    def take_postings(self) -> list[tuple[str | None, str, str]]:
+        """The (day, term, story id) postings added since the last call, to be written."""
+        taken, self._new_postings = self._new_postings, []
+        return taken
+
+    def evict(self, before: str) -> None:
+        """Let the postings of days before `before` (and of undated articles) and the stories
+        last active before it leave memory; they must have been written."""
+        for day in [d for d in self._postings if d is None or d < before]:
+            del self._postings[day]
+        for sid in [sid for sid, story in self.stories.items() if (story.last or "") < before]:
+            del self.stories[sid]

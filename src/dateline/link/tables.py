@@ -22,7 +22,7 @@ from dateline.link.provenance import Member
 from dateline.link.stories import Story
 from dateline.model import Event, from_dict, to_dict
 
-MIGRATION = "002_links.sql"
+MIGRATIONS = ("002_links.sql", "004_link_postings.sql")
 
 
 @contextmanager
@@ -55,10 +55,10 @@ def _fail_fast_pandas_import() -> None:
 
 
 def migrate(conn) -> None:
-    """Create the link tables if they are missing (the migration is idempotent)."""
+    """Create the link tables if they are missing (their migrations are idempotent)."""
     _fail_fast_pandas_import()
-    sql = resources.files("dateline.store").joinpath(f"migrations/{MIGRATION}").read_text("utf-8")
-    conn.execute(sql)
+    for name in MIGRATIONS:
+        conn.execute(resources.files("dateline.store").joinpath(f"migrations/{name}").read_text("utf-8"))
 
 
 def rows(conn, sql: str, params: list | tuple = ()) -> list[dict[str, Any]]:
@@ -129,6 +129,7 @@ class PendingWrites:
     clusters: dict[str, list[Any]] = field(default_factory=dict)
     stories: dict[str, Story] = field(default_factory=dict)
     events: dict[int, MergedEvent] = field(default_factory=dict)
+    postings: list[tuple[str | None, str, str]] = field(default_factory=list)
 
     def article(self, values: dict[str, Any]) -> None:
         self.articles.append(values)
@@ -160,7 +161,10 @@ class PendingWrites:
             conn.execute(f"DELETE FROM link_mentions WHERE event_id IN ({', '.join('?' for _ in ids)})", ids)
             _insert(conn, "link_events", EVENT_COLUMNS, [_event_values(e) for e in self.events.values()], replace=True)
             _insert(conn, "link_mentions", MENTION_COLUMNS, [v for e in self.events.values() for v in _mention_values(e)])
+        if self.postings:
+            _insert(conn, "link_postings", ["day", "term", "story_id"], [list(p) for p in self.postings])
         self.articles, self.relations, self.clusters, self.stories, self.events = [], {}, {}, {}, {}
+        self.postings = []
 
 
 def move_cluster(conn, old: str, new: str) -> None:
@@ -168,28 +172,54 @@ def move_cluster(conn, old: str, new: str) -> None:
     conn.execute("DELETE FROM link_clusters WHERE cluster_id = ?", [old])
 
 
-def load_signatures(conn) -> list[tuple[str, Signature]]:
-    found = conn.execute(
-        "SELECT article_id, signature, shingle_count FROM link_articles WHERE signature IS NOT NULL ORDER BY seen"
-    ).fetchall()
-    return [(aid, Signature.from_bytes(sig, size)) for aid, sig, size in found]
+def article_at(conn, seen: int) -> str | None:
+    """The id of the article linked `seen`-th."""
+    found = conn.execute("SELECT article_id FROM link_articles WHERE seen = ?", [seen]).fetchone()
+    return found[0] if found else None
 
 
-def load_members(conn) -> list[tuple[str, Member, str | None, tuple]]:
-    """Every linked article as (cluster id, member, story id, (relation, similarity)), in linking order."""
+def signatures_after(conn, seen: int) -> Iterator[tuple[int, str, Signature]]:
+    """(seen, id, signature) of the articles linked after the `seen`-th, read 10,000 at a time."""
+    cur = conn.execute(
+        "SELECT seen, article_id, signature, shingle_count FROM link_articles"
+        " WHERE seen > ? AND signature IS NOT NULL ORDER BY seen",
+        [seen],
+    )
+    while chunk := cur.fetchmany(10_000):
+        yield from ((n, aid, Signature.from_bytes(sig, size)) for n, aid, sig, size in chunk)
+
+
+def store_path(conn) -> str | None:
+    """The file of the connection's database (None in memory)."""
+    return conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+
+
+def count_linked(conn) -> int:
+    return conn.execute("SELECT count(*) FROM link_articles").fetchone()[0]
+
+
+def cluster_of(conn, article_id: str) -> str | None:
+    found = conn.execute("SELECT cluster_id FROM link_articles WHERE article_id = ?", [article_id]).fetchone()
+    return found[0] if found else None
+
+
+def load_cluster(conn, cluster_id: str) -> list[tuple[Member, str | None, tuple]]:
+    """The members of a cluster as (member, story id, (relation, similarity)), in linking order."""
     return [
-        (
-            r["cluster_id"],
-            Member(r["article_id"], r["site"], r["url"], r["published"], r["wire_agency"], r["seen"]),
-            r["story_id"],
-            (r["relation"], r["similarity"]),
+        (Member(r["article_id"], r["site"], r["url"], r["published"], r["wire_agency"], r["seen"]), r["story_id"],
+         (r["relation"], r["similarity"]))
+        for r in rows(
+            conn,
+            "SELECT article_id, site, url, published, wire_agency, seen, story_id, relation, similarity"
+            " FROM link_articles WHERE cluster_id = ? ORDER BY seen",
+            [cluster_id],
         )
-        for r in rows(conn, "SELECT * EXCLUDE (signature, terms) FROM link_articles ORDER BY seen")
     ]
 
 
-def load_originals(conn) -> dict[str, str]:
-    return dict(conn.execute("SELECT cluster_id, original_id FROM link_clusters").fetchall())
+def load_original(conn, cluster_id: str) -> str | None:
+    found = conn.execute("SELECT original_id FROM link_clusters WHERE cluster_id = ?", [cluster_id]).fetchone()
+    return found[0] if found else None
 
 
 def load_document_frequencies(conn) -> tuple[dict[str, int], int]:
@@ -198,19 +228,48 @@ def load_document_frequencies(conn) -> tuple[dict[str, int], int]:
     return df, n
 
 
-def load_stories(conn) -> list[Story]:
-    return [
-        Story(r["story_id"], json.loads(r["centroid"] or "{}"), r["size"], r["first_day"], r["last_day"])
-        for r in rows(conn, "SELECT * FROM link_stories")
-    ]
+def load_story(conn, story_id: str) -> Story | None:
+    found = rows(conn, "SELECT * FROM link_stories WHERE story_id = ?", [story_id])
+    return next(
+        (Story(r["story_id"], json.loads(r["centroid"] or "{}"), r["size"], r["first_day"], r["last_day"]) for r in found),
+        None,
+    )
 
 
-def load_events(conn) -> list[MergedEvent]:
+def load_postings(conn, days: list[str | None]) -> list[tuple[str | None, str, str]]:
+    """The story postings of these days (None: undated articles), as (day, term, story id)."""
+    dated = sorted(d for d in days if d is not None)
+    found = []
+    if dated:  # one range scan (rows are written in about day order, so most row groups are skipped)
+        wanted = set(dated)
+        found = [r for r in conn.execute(
+            "SELECT day, term, story_id FROM link_postings WHERE day BETWEEN ? AND ?", [dated[0], dated[-1]]
+        ).fetchall() if r[0] in wanted]
+    if None in days:
+        found += conn.execute("SELECT day, term, story_id FROM link_postings WHERE day IS NULL").fetchall()
+    return found
+
+
+def last_event_id(conn) -> int:
+    return conn.execute("SELECT coalesce(max(event_id), 0) FROM link_events").fetchone()[0]
+
+
+def load_events(conn, story_id: str | None) -> list[MergedEvent]:
+    """The merged events of one story, with their mentions."""
     merged: dict[int, MergedEvent] = {
         r["event_id"]: MergedEvent(r["event_id"], r["story_id"])
-        for r in rows(conn, "SELECT event_id, story_id FROM link_events ORDER BY event_id")
+        for r in rows(
+            conn, "SELECT event_id, story_id FROM link_events WHERE story_id IS NOT DISTINCT FROM ? ORDER BY event_id",
+            [story_id],
+        )
     }
-    for r in rows(conn, "SELECT * FROM link_mentions ORDER BY event_id, position"):
+    if not merged:
+        return []
+    query = (
+        "SELECT m.* FROM link_mentions m JOIN link_events e USING (event_id)"
+        " WHERE e.story_id IS NOT DISTINCT FROM ? ORDER BY m.event_id, m.position"
+    )
+    for r in rows(conn, query, [story_id]):
         event = from_dict(Event, json.loads(r["event"]))
         merged[r["event_id"]].mentions.append(
             Mention(
