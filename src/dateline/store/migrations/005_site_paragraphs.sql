@@ -1,4 +1,4 @@
--- 004_site_paragraphs: which stored page of a site holds which paragraph (a hash of its words), for the
+-- 005_site_paragraphs: which stored page of a site holds which paragraph (a hash of its words), for the
 -- guard that drops the lines a site repeats on many pages (footers, standing notices): dateline.extract.siterepeat.
 
 CREATE TABLE site_paragraphs (
