@@ -23,7 +23,7 @@ from typing import Any
 from dateline.code.events.calibration import reliability
 from dateline.eval.events import actor_code
 from dateline.eval.realnews import GoldSentence, Predicate, read_gold_set
-from dateline.eval.span_match import Counts
+from dateline.eval.span_match import Counts, f1
 from dateline.model import Article, Event
 
 NONE, UNLISTED = "NONE", "-"
@@ -184,7 +184,7 @@ def score(gold: list[GoldSentence], predictions: list[list[tuple[Event, tuple[in
         p = c["tp_pred"] / c["pred"] if c["pred"] else 0.0
         r = c["tp_gold"] / c["gold"] if c["gold"] else 0.0
         roots[root] = {"gold": c["gold"], "ours": c["pred"], "precision": round(p, 4), "recall": round(r, 4),
-                       "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+                       "f1": round(f1(p, r), 4)}
     tp_p = sum(c["tp_pred"] for c in per_root.values())
     tp_g = sum(c["tp_gold"] for c in per_root.values())
     n_p = sum(c["pred"] for c in per_root.values())
@@ -201,10 +201,10 @@ def score(gold: list[GoldSentence], predictions: list[list[tuple[Event, tuple[in
         "our_events": n_p,
         "root_precision": round(root_p, 4),
         "root_recall": round(root_r, 4),
-        "root_f1": round(_f1(root_p, root_r), 4),
+        "root_f1": round(f1(root_p, root_r), 4),
         "detection_precision": round(det_p, 4),
         "detection_recall": round(det_r, 4),
-        "detection_f1": round(_f1(det_p, det_r), 4),
+        "detection_f1": round(f1(det_p, det_r), 4),
         "full_code_accuracy": round(full / matched, 4) if matched else 0.0,
         "modality_accuracy": round(modality / matched, 4) if matched else 0.0,
         "actor_code_accuracy": round(actors_full / (2 * matched), 4) if matched else 0.0,
@@ -218,10 +218,6 @@ def score(gold: list[GoldSentence], predictions: list[list[tuple[Event, tuple[in
         "confusion": {f"{g}>{p}": v for (g, p), v in sorted(confusion.items())},
         "errors": errors,
     }
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _show(triple: tuple) -> str:

@@ -19,6 +19,11 @@ from dataclasses import dataclass
 from dateline.eval.brat import Ranges
 
 
+def f1(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Counts:
     """Matched, predicted and gold totals (floats: documents with several annotators weigh 1/n each)."""
@@ -42,8 +47,7 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 def char_set(ranges: Ranges, text: str) -> frozenset[int]:

@@ -310,7 +310,7 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
     per_sentence: list[list[Event]] = []
     pending: list[tuple[int, Any]] = []
     custom = (state.config or {}).get("learned_examples")
-    examples = learned.load_examples(*([Path(custom)] if custom else [])) if learned_scope != "off" else None
+    examples = learned.load_examples(Path(custom) if custom else learned.EXAMPLES) if learned_scope != "off" else None
     seen: set[str] = set()
     for index, sent in enumerate(state.doc.sents):
         found: list[Event] = []

@@ -20,6 +20,7 @@ from dateline.code.data_files import DATA_DIR
 from dateline.code.events import learned
 from dateline.code.events.embed import encode
 from dateline.code.events.verbs import NO_EVENT
+from dateline.eval.span_match import f1
 
 WEIGHTS = {"gold": 1.0, "dictionary": 0.5, "codebook": 0.3}
 
@@ -108,7 +109,7 @@ def cross_validate(path: Path = learned.EXAMPLES, ks=(5, 9, 15), thresholds=(0.4
                 tp += predicted and code != learned.NONE and v.code[:2] == code[:2]
             p, r = (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
             results.append({"k": k, "threshold": threshold, "precision": round(p, 3), "recall": round(r, 3),
-                            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0})
+                            "f1": round(f1(p, r), 3)})
     return results
 
 
@@ -170,10 +171,6 @@ def precision_recall(right: np.ndarray, keep: np.ndarray, gold_events: int) -> t
     """Root precision and recall if only `keep` were coded (a right event matches one gold event)."""
     kept = int(keep.sum())
     return (float((right & keep).sum()) / kept if kept else 0.0), float((right & keep).sum()) / gold_events
-
-
-def f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def build_verifier(directory: Path, shared: Path, out: Path | None = None) -> dict[str, float]:

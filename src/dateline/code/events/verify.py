@@ -4,14 +4,15 @@ The rules and the learned step each see one predicate; what they miss is the kin
 opinion ("she has demonstrated her skill"), a sport or business sense, a description with no actor at all. The
 verifier is a logistic regression over what the coder knows of an event (its root, modality, rule or learned
 origin, raw confidence, whether each side is named and coded, how deep the trigger sits in subordinate clauses)
-and the MiniLM embedding (`embed`) of the trigger, which carries its sense. It is trained on the real-news gold's train
-split (``dateline train verifier``): the coder's own events there, each labelled by whether its root is right,
+and the MiniLM embedding (`embed`) of the trigger, which carries its sense. It is trained on the real-news gold's
+train split (``dateline train verifier``): the coder's own events there, each labelled by whether its root is right,
 the learned step's examples of a fold's documents left out while that fold is coded, so that no event is voted
 on by its own annotation.
 
 Its probability becomes the event's confidence (what a user filters on; the reliability table in `eval events`
 checks it on dev and test), and events below the threshold are dropped: the threshold maximises F1 of root
-precision and recall in cross-validation on the train split, as the learned step's threshold was chosen. Config ``event_threshold`` sets another (0 keeps every event).
+precision and recall in cross-validation on the train split, as the learned step's threshold was chosen. Config
+``event_threshold`` sets another (0 keeps every event).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from dateline.code.data_files import DATA_DIR
+from dateline.code.events import learned
 from dateline.code.events.clauses import embedding, is_purpose
 from dateline.code.events.embed import encode
 from dateline.model import Event
@@ -31,7 +33,6 @@ from dateline.model import Event
 MODEL = DATA_DIR / "events" / "verifier.npz"
 ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
 MODALITIES = ("negated", "hypothetical", "future", "historical")
-LEARNED = "learned:"
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def described(event: Event, head: Any | None) -> list[float]:
     deep its trigger sits in subordinate clauses (a purpose "to demand" is the aim of another act)."""
     src, tgt = event.source, event.target
     return [*(event.cameo_root == r for r in ROOTS), *(m in event.modality for m in MODALITIES),
-            event.rule.startswith(LEARNED), event.rule.startswith("rule:"), event.confidence,
+            event.rule.startswith(learned.RULE), event.rule.startswith("rule:"), event.confidence,
             bool(src and src.code), bool(tgt and tgt.code), src is not None, tgt is not None,
             min(len(event.trigger.split()), 4), min(embedding(head), 3) if head is not None else 0,
             head is not None and is_purpose(head)]
