@@ -8,7 +8,7 @@ import sys
 
 import numpy as np
 
-from dateline.code.events import train, verify
+from dateline.code.events import domains, train, verify
 
 
 def coded(text: str, config: dict | None = None):
@@ -76,4 +76,25 @@ def test_shipped_model_matches_the_features():
     verifier = verify.load()
     assert 0.0 < verifier.threshold < 1.0
     assert len(verifier.weights) == len(verify.described(coded(ACTS[0], {"verify_events": False}).events[0], None)) \
-        + 384
+        + len(domains.load().names) + 384
+
+
+def test_the_lead_says_what_kind_of_news_an_article_is():
+    names = domains.load().names
+    for lead, kind in (("Arsenal beat Chelsea 2-1 in the Premier League on Saturday as Saka scored twice.", "sport"),
+                       ("The phone's battery charges to 50 percent in 20 minutes and the camera is sharper.",
+                        "technology"),
+                       ("Shares of the retailer fell 8 percent after it cut its profit forecast for the year.",
+                        "business"),
+                       ("Russian forces shelled Kharkiv overnight and Ukrainian troops repelled an assault.",
+                        "conflict")):
+        profile = domains.profile(domains.lead(None, lead))
+        assert names[int(np.argmax(profile))] == kind and abs(float(profile.mean())) < 1e-5
+
+
+def test_a_domain_line_added_by_a_user_is_read(tmp_path):
+    path = tmp_path / "domains.tsv"
+    path.write_text("# mine\nfarming\tFarmers harvested wheat and sold cattle at the market.\n"
+                    "war\tTroops attacked the city.\n")
+    profile = domains.profile("The wheat harvest was good and cattle prices held.", path)
+    assert domains.load(path).names == ("farming", "war") and profile[0] > profile[1]

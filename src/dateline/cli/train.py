@@ -17,9 +17,12 @@ def register(sub) -> None:
     t.set_defaults(func=_events)
     v = tasks.add_parser("verifier", help="the event verifier, from the coder's events on the train split",
                          description="Code the train split of a real-news gold folder (each fold without its own "
-                                     "documents' examples), fit the verifier on whether each event's root is right, "
-                                     "and choose its threshold by cross-validation (data/events/verifier.npz).")
+                                     "documents' examples) and the documents of the judged events, fit the verifier "
+                                     "on whether each event's root is right, and choose its threshold by "
+                                     "cross-validation (data/events/verifier.npz).")
     _gold_arguments(v)
+    v.add_argument("--judged", type=Path, default=Path("gold/events-judged/judgements.jsonl"),
+                   help="judged events to learn from besides the train split (skipped if absent)")
     v.set_defaults(func=_verifier)
 
 
@@ -57,6 +60,6 @@ def _verifier(args) -> int:
 
     if (problem := _missing(args, "verifier")) is not None:
         return problem
-    figures = train.build_verifier(args.gold, args.shared, args.output)
+    figures = train.build_verifier(args.gold, args.shared, args.output, args.judged)
     print("verifier: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
     return 0

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.analyse.nlp import doc_text
-from dateline.code.events import arguments, cameo, learned, senses, verify
+from dateline.code.events import arguments, cameo, domains, learned, senses, verify
 from dateline.code.events.clauses import embedding, is_purpose
 from dateline.code.events.discards import Discards, discard_files, load_discards
 from dateline.code.events.actors import (
@@ -245,9 +245,15 @@ def shared_object(verb: Any) -> bool:
                for c in verb.children)
 
 
+VERBAL_ATTACK = "111"
+
+
 def recoded(m: Match, modes: list[str], reverse: str | None) -> tuple[str, str | None]:
     """CAMEO's code for what the modality makes of the act: a negated concession
-    is a rejection, a future cooperation an intent, a future coercion a threat."""
+    is a rejection, a future cooperation an intent, a future coercion a threat; and an attack on a person with
+    words is criticism (`senses.verbal_attack`)."""
+    if m.code[:2] in ("18", "19") and senses.verbal_attack(m.head):
+        return VERBAL_ATTACK, None
     if m.trigger.cameo and negated_before(m.head) and (refused := refusal_code(m.code)):
         return refused, None
     if m.trigger.cameo and "future" in modes and (intended := intent_code(m.code) or threat_code(m.code)):
@@ -341,9 +347,9 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
     sections = senses.article_sections(state.article.section, state.article.url)
     kept, dropped = [], 0
     for sent, found in zip(state.doc.sents, per_sentence):
-        domains = senses.sentence_domains(sent, sections) if found else []
+        sense_domains = senses.sentence_domains(sent, sections) if found else []
         for e in without_vaguer_duplicates(found):
-            if domains and senses.vetoed(e, domains):
+            if sense_domains and senses.vetoed(e, sense_domains):
                 dropped += 1
             else:
                 kept.append(e)
@@ -352,7 +358,8 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
     config = state.config or {}
     if not config.get("verify_events", True):
         return kept
-    kept, dropped = verify.check(kept, state.doc, config.get("event_threshold"))
+    kept, dropped = verify.check(kept, state.doc, domains.lead(state.article.title, state.article.text),
+                                 config.get("event_threshold"))
     if dropped:
         state.article.quality.append(f"verifier:{dropped}")
     return kept

@@ -18,6 +18,7 @@ from typing import Any
 from dateline.code.data_files import DATA_DIR
 
 SENSES = DATA_DIR / "events" / "senses.tsv"
+VERBAL = DATA_DIR / "events" / "verbal.tsv"
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
 """A result ("6-4", "2-1"): sport's most reliable mark; not a date range ("1990-1991" has four digits)."""
 POLITICAL_ROLES = ("GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "SPY", "INS", "SEP", "UAF", "IGO",
@@ -57,16 +58,17 @@ def article_sections(section: str | None, url: str | None) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
-def sentence_domains(sent: Any, sections: set[str]) -> list[Domain]:
-    """The domains whose cues the sentence shows (two cue words, or one and the article's section)."""
+def cue_hits(sent: Any) -> list[int]:
+    """Per domain (`load`), how many of its cues the sentence shows (a score counts for sport)."""
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     score_marks = len(SCORE.findall(sent.text))
-    out = []
-    for domain in load():
-        hits = len(words & domain.cues) + (score_marks if domain.name == "sport" else 0)
-        if hits >= 2 or (hits >= 1 and sections & domain.sections):
-            out.append(domain)
-    return out
+    return [len(words & d.cues) + (score_marks if d.name == "sport" else 0) for d in load()]
+
+
+def sentence_domains(sent: Any, sections: set[str]) -> list[Domain]:
+    """The domains whose cues the sentence shows (two cue words, or one and the article's section)."""
+    return [domain for domain, hits in zip(load(), cue_hits(sent))
+            if hits >= 2 or (hits >= 1 and sections & domain.sections)]
 
 
 def political(code: str | None) -> bool:
@@ -83,3 +85,23 @@ def vetoed(event: Any, domains: list[Domain]) -> Domain | None:
             continue
         return domain
     return None
+
+
+@cache
+def verbal_words(path: Path = VERBAL) -> dict[str, frozenset[str]]:
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {kind: frozenset(words.strip().split(",")) for kind, words in rows}
+
+
+def verbal_attack(head: Any) -> bool:
+    """Whether a force trigger ("attacked", "an attack on") aims at a person with words: its object is a person
+    and its sentence names no weapon, armed party or wound (`data/events/verbal.tsv`)."""
+    words = verbal_words()
+    if head.lemma_.lower() not in words["verbs"]:
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")] + \
+        [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children
+         if g.dep_ == "pobj"]
+    person = any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her") for o in objects)
+    return person and not any(t.lower_ in words["force"] for t in head.sent)

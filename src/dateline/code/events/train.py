@@ -114,6 +114,8 @@ def cross_validate(path: Path = learned.EXAMPLES, ks=(5, 9, 15), thresholds=(0.4
 
 
 FOLDS = 5
+CURVE = (0.25, 0.35, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)
+"""Thresholds at which `build_verifier` reports what keeping only the events above would buy."""
 VERIFIER_C = 0.3
 """Inverse regularisation of the verifier: its features outnumber the train split's events, so it is strong."""
 
@@ -143,13 +145,13 @@ def coded_train_events(directory: Path, shared: Path) -> tuple[np.ndarray, np.nd
     import tempfile
 
     from dateline.analyse.nlp import pipe_docs
-    from dateline.code.events import verify
+    from dateline.code.events import domains, verify
     from dateline.eval.events_realnews import code_sentences, judged
     from dateline.eval.realnews import read_gold_set
 
     gold = read_gold_set(directory, "train", shared)
     examples = learned.load_examples()
-    events, heads, right, documents = [], [], [], []
+    rows, right, documents = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for fold in range(FOLDS):
             part = [g for g in gold if fold_of(document_of(g.sentence.id)) == fold]
@@ -159,12 +161,30 @@ def coded_train_events(directory: Path, shared: Path) -> tuple[np.ndarray, np.nd
             docs = pipe_docs([g.sentence.with_context for g in part], batch_size=64)
             for g, found, doc in zip(part, code_sentences(part, config=config), docs):
                 for _, evs, _, ok in judged(g, found):
-                    events.append(evs[0])
-                    heads.append(verify.trigger_head(evs[0], doc))
+                    rows.append(verify.features([evs[0]], [verify.trigger_head(evs[0], doc)],
+                                                domains.lead(None, g.sentence.with_context)))
                     right.append(ok)
                     documents.append(document_of(g.sentence.id))
     gold_events = sum(p.code != learned.NONE for g in gold for p in g.predicates)
-    return verify.features(events, heads), np.array(right), documents, gold_events
+    return np.vstack(rows), np.array(right), documents, gold_events
+
+
+def judged_events(path: Path, shared: Path) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The coder's events at the triggers judged in `path` (`dateline.eval.judged`), unverified: their features,
+    whether each root is the judged one, and their documents."""
+    from dateline.analyse.nlp import pipe_docs
+    from dateline.code.events import domains, verify
+    from dateline.eval.judged import matched, read_judgements
+
+    coded = list(matched(read_judgements(path), shared, {"verify_events": False}))
+    rows, right, documents = [], [], []
+    for (doc_id, article, found), doc in zip(coded, pipe_docs([a.text for _, a, _ in coded], batch_size=16)):
+        events = [e for e, _ in found]
+        rows.append(verify.features(events, [verify.trigger_head(e, doc) for e in events],
+                                    domains.lead(article.title, article.text)))
+        right += [ok for _, ok in found]
+        documents += [doc_id] * len(found)
+    return np.vstack(rows), np.array(right), documents
 
 
 def precision_recall(right: np.ndarray, keep: np.ndarray, gold_events: int) -> tuple[float, float]:
@@ -173,24 +193,44 @@ def precision_recall(right: np.ndarray, keep: np.ndarray, gold_events: int) -> t
     return (float((right & keep).sum()) / kept if kept else 0.0), float((right & keep).sum()) / gold_events
 
 
-def build_verifier(directory: Path, shared: Path, out: Path | None = None) -> dict[str, float]:
-    """Fit the verifier (`verify.MODEL`) on the train split and choose its threshold by cross-validation."""
+def build_verifier(directory: Path, shared: Path, out: Path | None = None, judged: Path | None = None) \
+        -> dict[str, float]:
+    """Fit the verifier (`verify.MODEL`) on the train split and the judged events, and choose its threshold by
+    cross-validation: root F1 on the train split (the judged events have no recall to measure); the judged
+    events' precision at that threshold is reported beside it."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
     from dateline.code.events import verify
 
     x, right, documents, gold_events = coded_train_events(directory, shared)
+    n_gold = len(right)
+    if judged is not None and judged.is_file():
+        jx, jright, jdocs = judged_events(judged, shared)
+        x, right, documents = np.vstack([x, jx]), np.concatenate([right, jright]), documents + jdocs
     model = LogisticRegression(C=VERIFIER_C, max_iter=5000)
     held_out = cross_val_predict(model, x, right, groups=documents, cv=GroupKFold(FOLDS),
                                  method="predict_proba")[:, 1]
+    gold_right, gold_held = right[:n_gold], held_out[:n_gold]
     threshold = max(np.arange(0.2, 0.71, 0.05),
-                    key=lambda t: f1(*precision_recall(right, held_out >= t, gold_events)))
+                    key=lambda t: f1(*precision_recall(gold_right, gold_held >= t, gold_events)))
     model.fit(x, right)
-    p, r = precision_recall(right, held_out >= threshold, gold_events)
-    p0, r0 = precision_recall(right, np.ones_like(right), gold_events)
+    p, r = precision_recall(gold_right, gold_held >= threshold, gold_events)
+    p0, r0 = precision_recall(gold_right, np.ones_like(gold_right), gold_events)
+    judged_right, judged_kept = right[n_gold:], held_out[n_gold:] >= threshold
+
+    def cut_figures(t: float) -> tuple[float, float, float]:
+        """Cross-validated train-split root P and R, and judged events' precision, keeping events from `t` up."""
+        kept = held_out[n_gold:] >= t
+        return (*(round(x, 3) for x in precision_recall(gold_right, gold_held >= t, gold_events)),
+                round(float(judged_right[kept].mean()), 3) if kept.any() else 0.0)
     np.savez(out or verify.MODEL, weights=model.coef_[0].astype(np.float32), bias=model.intercept_[0],
              threshold=round(float(threshold), 2))
-    return {"events": len(right), "right": int(right.sum()), "threshold": round(float(threshold), 2),
+    return {"events": n_gold, "right": int(gold_right.sum()), "judged_events": len(judged_right),
+            "judged_right": int(judged_right.sum()), "threshold": round(float(threshold), 2),
             "cv_precision_before": round(p0, 3), "cv_recall_before": round(r0, 3),
-            "cv_precision": round(p, 3), "cv_recall": round(r, 3)}
+            "cv_precision": round(p, 3), "cv_recall": round(r, 3),
+            "judged_precision_before": round(float(judged_right.mean()), 3) if len(judged_right) else None,
+            "judged_precision": round(float(judged_right[judged_kept].mean()), 3) if judged_kept.any() else None,
+            "judged_kept": int(judged_kept.sum()),
+            "curve": ";".join(f"{t:.2f}:{'/'.join(map(str, cut_figures(t)))}" for t in CURVE)}
