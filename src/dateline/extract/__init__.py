@@ -19,7 +19,7 @@ from dateline.extract.boilerplate import strip_boilerplate
 from dateline.extract.dateline import find_dateline, split_glued_byline
 from dateline.extract.html import extract_html
 from dateline.extract.language import detect_language
-from dateline.extract.published import dateline_day, normalise
+from dateline.extract.published import dateline_day, day_in_name, normalise
 from dateline.extract.quality import BOILERPLATE_DROPPED, quality_flags
 from dateline.extract.siterepeat import SITE_REPEATED, drop_site_repeated
 from dateline.extract.title import section_from_categories, split_title, text_title
@@ -108,6 +108,8 @@ def _fill(article: Article, raw: RawDocument) -> None:
         article.dateline.date_iso = dateline_day(article.dateline.date, article.text, known)
         if not article.published and article.dateline.date_iso:
             article.published, article.published_inferred = article.dateline.date_iso, True
+    if not article.published and (named := day_in_name(article.url) or day_in_name(article.origin)):
+        article.published, article.published_inferred = named, True
     if article.published and not article.published_precision:
         article.published_precision = "day"
     article.language = meta_text(meta, "language") or detect_language(article.text)

@@ -107,3 +107,18 @@ def infer_from_dateline(date_text: str, text: str) -> str | None:
         return score, -abs((candidate - latest).days)
 
     return max(candidates, key=fit).isoformat() if candidates else None
+
+
+_NAMED_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_/.](\d\d)[-_/.](\d\d)(?!\d)")
+
+
+def day_in_name(origin: str | None) -> str | None:
+    """The publication day an archive wrote into a file name or URL path (``nyt_2016-10-02_...``,
+    ``/2016/10/02/``): the last full date in it, when it is a real day. The last, because directories named by
+    collection date come before the file's own."""
+    for year, month, day in reversed(_NAMED_DAY.findall(origin or "")):
+        try:
+            return dt.date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            continue
+    return None

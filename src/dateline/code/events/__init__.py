@@ -250,10 +250,13 @@ VERBAL_ATTACK = "111"
 
 def recoded(m: Match, modes: list[str], reverse: str | None) -> tuple[str, str | None]:
     """CAMEO's code for what the modality makes of the act: a negated concession
-    is a rejection, a future cooperation an intent, a future coercion a threat; and an attack on a person with
-    words is criticism (`senses.verbal_attack`)."""
+    is a rejection, a future cooperation an intent, a future coercion a threat; an attack on a person with
+    words is criticism (`senses.verbal_attack`), and a warning that threatens nothing is an appeal or a comment
+    (`senses.warning_code`)."""
     if m.code[:2] in ("18", "19") and senses.verbal_attack(m.head):
         return VERBAL_ATTACK, None
+    if m.code[:2] == "13" and (warning := senses.warning_code(m.head)):
+        return warning, None
     if m.trigger.cameo and negated_before(m.head) and (refused := refusal_code(m.code)):
         return refused, None
     if m.trigger.cameo and "future" in modes and (intended := intent_code(m.code) or threat_code(m.code)):

@@ -87,6 +87,10 @@ def vetoed(event: Any, domains: list[Domain]) -> Domain | None:
     return None
 
 
+PLACES = ("GPE", "LOC", "FAC")
+"""What a person's attack may still be a state's ("Putin attacked Ukraine"): never read as words."""
+
+
 @cache
 def verbal_words(path: Path = VERBAL) -> dict[str, frozenset[str]]:
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
@@ -95,13 +99,40 @@ def verbal_words(path: Path = VERBAL) -> dict[str, frozenset[str]]:
 
 
 def verbal_attack(head: Any) -> bool:
-    """Whether a force trigger ("attacked", "an attack on") aims at a person with words: its object is a person
-    and its sentence names no weapon, armed party or wound (`data/events/verbal.tsv`)."""
+    """Whether a force trigger ("attacked", "an attack on") aims at someone with words: its object is a person, or
+    a named person attacks anything but a place, and its sentence names no weapon, armed party or wound
+    (`data/events/verbal.tsv`)."""
     words = verbal_words()
     if head.lemma_.lower() not in words["verbs"]:
         return False
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")] + \
         [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children
          if g.dep_ == "pobj"]
-    person = any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her") for o in objects)
+    governing = [head, head.head] if head.dep_ in ("xcomp", "conj") else [head]
+    subject = next((c for v in governing for c in v.children if c.dep_ == "nsubj"), None)
+    person = any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her") for o in objects) or (
+        subject is not None and subject.ent_type_ == "PERSON" and any(o.ent_type_ not in PLACES for o in objects))
     return person and not any(t.lower_ in words["force"] for t in head.sent)
+
+
+OWN_SIDE = {"i", "we", "he", "she", "it", "they"}
+"""Subjects of a warned-of clause that stand for the speaker's side ("warned that it would retaliate")."""
+
+
+def warning_code(head: Any) -> str | None:
+    """What "warned" reports when it is not a threat (the project's ruling, docs/annotation.md): an appeal (020)
+    when it warns someone not to act or against something, a pessimistic comment (012) when it warns of an
+    outcome that is not the speaker's own act; None when it stays a threat."""
+    if head.lemma_.lower() != "warn":
+        return None
+    kids = list(head.children)
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in kids) or \
+            any(c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in kids):
+        return "020"
+    clause = next((c for c in kids if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return "012" if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids) else None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = next((c for c in kids if c.dep_ == "nsubj"), None)
+    own = subject is not None and (subject.lower_ in OWN_SIDE or (speaker is not None and subject.lower_ == speaker.lower_))
+    return None if own else "012"

@@ -1,0 +1,67 @@
+"""Constructions whose trigger word says one code and whose phrasing another: words of force used for words,
+warnings that threaten nothing, declining to comment, rejecting accusations, a court's dismissal; and the article
+day an archive writes into a file name, without which no act can be dated as background."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.published import day_in_name
+
+
+def coded(text: str):
+    from dateline.model import Article
+    from dateline.pipeline import analyse
+
+    article = Article(id="1", origin="t", content_hash="h", text=text, language="en", published="2022-02-01")
+    for _ in analyse([article], config={"verify_events": False}):
+        pass
+    return [(e.trigger.split()[0], e.cameo) for e in article.events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Donald Trump attacked Hillary Clinton over her emails at a rally in Ohio on Monday.", "111"),
+    ("Donald Trump started attacking Latinos in his speech in Phoenix.", "111"),
+    ("Gunmen attacked the governor of Kandahar on Monday, killing two guards.", "190"),
+    ("Russian troops attacked the Ukrainian city of Kharkiv on Monday.", "190"),
+    ("Putin attacked Ukraine in February.", "190"),
+])
+def test_an_attack_with_words_is_criticism_and_with_force_stays_force(text, code):
+    assert ("attacked" if "attacked" in text else "attacking", code) in coded(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The IMF warned that growth in Europe would slow sharply next year.", "012"),
+    ("The United States warned Russia not to invade Ukraine.", "020"),
+    ("China warned against foreign interference in Hong Kong.", "020"),
+    ("Iran warned that it would retaliate against any Israeli strike.", "130"),
+])
+def test_a_warning_is_a_threat_only_when_the_speaker_threatens_its_own_act(text, code):
+    assert ("warned", code) in coded(text)
+
+
+def test_declining_to_say_and_rejecting_accusations_are_statements():
+    assert ("declined", "011") in coded("A spokesman for the Russian Foreign Ministry declined to say whether "
+                                        "Moscow would respond.")
+    assert ("rejected", "016") in coded("The Kremlin rejected the accusations made by the British government.")
+    assert not any(code.startswith("12") for _, code in coded(
+        "The judge dismissed the charges against the opposition leader on Monday."))
+
+
+def test_a_day_written_into_a_file_name_or_url():
+    assert day_in_name("data/nyt_2016-10-02_a-curious-plan.txt") == "2016-10-02"
+    assert day_in_name("https://example.com/2019/02/28/story") == "2019-02-28"
+    assert day_in_name("https://example.com/2019/02/30/story") is None  # not a day
+    assert day_in_name("archive/2020-01-01/story_2016_05_04.txt") == "2016-05-04"  # the file's own, not its folder's
+    assert day_in_name("pages/1484494308.html") is None and day_in_name(None) is None
+
+
+def test_a_text_file_without_a_date_gets_the_day_in_its_name():
+    from dateline.extract import extract_article
+    from dateline.model import RawDocument
+
+    text = "Washington (Reuters) - The Senate passed the bill on Tuesday after a long debate over its cost."
+    named = extract_article(RawDocument(origin="corpus/nyt_2016-10-02_senate.txt", kind="text", content=text))
+    plain = extract_article(RawDocument(origin="corpus/senate.txt", kind="text", content=text))
+    assert (named.published, named.published_inferred) == ("2016-10-02", True)
+    assert plain.published is None
