@@ -44,8 +44,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-unnamed", action="store_true",
                         help="drop acts whose actors are unnamed or uncoded, as the coder did before (baseline)")
     parser.add_argument("--threshold", type=PROBABILITY, default=None,
-                        help="keep events the verifier gives at least this probability (default: its own, 0.25; "
-                             "0 keeps all); --no-verifier codes without it")
+                        help="keep events the verifier gives at least this probability (default: the model file's "
+                             "own; 0 keeps all); --no-verifier codes without it")
     parser.add_argument("--no-verifier", action="store_true",
                         help="code without the verifier: every event, with the rule's confidence")
     parser.add_argument("--lowercase", action="store_true",
