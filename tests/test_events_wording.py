@@ -65,3 +65,21 @@ def test_a_text_file_without_a_date_gets_the_day_in_its_name():
     plain = extract_article(RawDocument(origin="corpus/senate.txt", kind="text", content=text))
     assert (named.published, named.published_inferred) == ("2016-10-02", True)
     assert plain.published is None
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters asked whether the president would meet Putin.",
+    "Senators asked who had authorised the payments to Ukraine.",
+    "He asked Morrison about concerns his predecessor might have had.",
+    "Ukraine asked if NATO would send troops.",
+])
+def test_a_question_is_no_appeal_and_what_it_asks_about_is_no_act(text):
+    assert coded(text) == []
+
+
+def test_a_request_is_still_an_appeal():
+    assert ("asked", "020") in coded("Iran asked the United Nations to condemn the attack.")
+
+
+def test_what_the_dictionary_rules_out_the_learned_step_does_not_code():
+    assert coded("Democrats and uneasy Republicans seized upon Mr. Trump's RT appearance in Moscow.") == []

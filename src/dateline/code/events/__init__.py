@@ -22,12 +22,12 @@ from typing import Any
 
 from dateline.analyse.nlp import doc_text
 from dateline.code.events import arguments, cameo, domains, learned, senses, verify
-from dateline.code.events.clauses import embedding, is_purpose
+from dateline.code.events.clauses import embedding, is_purpose, question_content
 from dateline.code.events.discards import Discards, discard_files, load_discards
 from dateline.code.events.actors import (
     actor_ref, coded_first, grounded, has_country, is_person, phrase_actors, resolve_group,
 )
-from dateline.code.events.triggers import Match, event_matches, outermost_dropped
+from dateline.code.events.triggers import Match, event_matches, no_event_heads, outermost_dropped
 from dateline.code.events.modality import intent_code, modality, negated_before, refusal_code, threat_code
 from dateline.code.events.verbs import NO_EVENT, Lexicon, load_lexicon, user_dictionaries
 from dateline.model import ActorRef, Article, Event, Timex
@@ -283,7 +283,7 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     unnamed = not pairs and named and (state.config or {}).get("unnamed_actors", True)
     if unnamed:
         pairs, reverse = [(sources[0] if sources else None, targets[0] if targets else None)], None
-    if not pairs:
+    if not pairs or (m.code.startswith("02") and question_content(m.head)):
         return []
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))
@@ -335,7 +335,9 @@ def code_sentences(state: Analysis, lexicon: Lexicon, discards: Discards = Disca
                     found.append(event)
         if examples is not None and (learned_scope == "all" or not found) and has_coded_actor(state, sent):
             matched = {t.i for m in matches for t in [m.head, *m.tokens]}
-            skip = {t.i for t in sent if t.i in matched or (title and title[0] <= t.idx < title[1])}
+            skip = {t.i for t in sent if t.i in matched or (title and title[0] <= t.idx < title[1])} \
+                | no_event_heads(sent, lexicon) | {i for m in matches if m.code.startswith("02")
+                                                   for i in question_content(m.head)}
             pending += [(index, t) for t in learned.candidates(sent, examples.nouns, skip) if has_coded_party(state, t)]
     if pending:
         for (index, _), hit in zip(pending, learned.learned_matches([t for _, t in pending], examples)):

@@ -32,3 +32,15 @@ def voice(token: Any) -> list[float]:
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return [sent.text.rstrip().endswith("?"), quotes % 2 == 1,
             subject is not None and subject.lower_ in PERSONAL]
+
+
+def question_content(token: Any) -> set[int]:
+    """The tokens of a request verb's complement when it is an indirect question ("asked whether he would meet
+    Putin", "asked who paid"), else none: a question is not an appeal, and what it asks about is no act."""
+    for clause in token.children:
+        if clause.dep_ in ("ccomp", "advcl", "xcomp"):
+            first = min(clause.subtree, key=lambda t: t.i)
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) or \
+                    first.tag_ in ("WDT", "WP", "WP$", "WRB"):
+                return {t.i for t in clause.subtree}
+    return set()

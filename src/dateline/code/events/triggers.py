@@ -159,6 +159,19 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
     return matches
 
 
+def no_event_heads(sent: Any, lexicon: Lexicon) -> set[int]:
+    """Tokens whose phrase the dictionary says reports no event ("seized upon an appearance", "asked about"):
+    the learned step must not code what a ``---`` pattern rules out."""
+    out: set[int] = set()
+    for kind, pos in (("verb", ("VERB", "AUX")), ("noun", ("NOUN", "PROPN"))):
+        for tok in sent:
+            if tok.pos_ in pos and (candidates := lexicon.candidates(kind, tok.lemma_.lower(), tok.lower_)):
+                m = match_at(tok, candidates)
+                if m is not None and m.trigger.code == NO_EVENT:
+                    out.add(tok.i)
+    return out
+
+
 MODAL_DEMANDS = {"must": "100", "should": "020"}
 MESSAGE_NOUNS = arguments.TEXT_NOUNS | {"reminder", "warning", "message", "ultimatum", "appeal"}
 """Nouns for what is said: "a reminder that Iraq must ..." says so as much as "said Iraq must"."""
