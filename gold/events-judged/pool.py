@@ -37,7 +37,8 @@ OVERLAP = 20
 def documents(shared: Path, rng: random.Random, counts: dict[str, int]) -> list[str]:
     from dateline.eval.realnews import conll_documents
 
-    conll = sorted(k for k in conll_documents(shared / "gold/ner/conll2003/train.txt") if split_of(f"train/{k}") == "train")
+    conll = sorted(k for k in conll_documents(shared / "gold/ner/conll2003/train.txt")
+                   if split_of(f"train/{k}") == "train")
     polnear = sorted(p.name for p in (shared / "gold/quotes/polnear/data/train/text").glob("*.txt")
                      if split_of(f"train/text/{p.name}") == "train")
     return ([f"conll:train/{k}" for k in sorted(rng.sample(conll, counts["conll"]), key=int)]

@@ -134,5 +134,6 @@ def warning_code(head: Any) -> str | None:
         return "012" if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids) else None
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     speaker = next((c for c in kids if c.dep_ == "nsubj"), None)
-    own = subject is not None and (subject.lower_ in OWN_SIDE or (speaker is not None and subject.lower_ == speaker.lower_))
+    own = subject is not None and (subject.lower_ in OWN_SIDE
+                                   or (speaker is not None and subject.lower_ == speaker.lower_))
     return None if own else "012"

@@ -5,8 +5,9 @@ opinion ("she has demonstrated her skill"), a sport or business sense, a descrip
 verifier is a logistic regression over what the coder knows of an event (its root, modality, rule or learned
 origin, raw confidence, whether each side is named and coded, how deep the trigger sits in subordinate clauses),
 the MiniLM embedding (`embed`) of the trigger, which carries its sense, and what the article is about (`domains`:
-its lead's likeness to sport, business, conflict... news), which tells the senses of one word apart. It is trained on the real-news gold's
-train split (``dateline train verifier``): the coder's own events there, each labelled by whether its root is right,
+its lead's likeness to sport, business, conflict... news), which tells the senses of one word apart. It is
+trained on the real-news gold's train split (``dateline train verifier``): the coder's own events there, each
+labelled by whether its root is right,
 the learned step's examples of a fold's documents left out while that fold is coded, so that no event is voted
 on by its own annotation; and the coder's events on news from other sources judged one by one
 (`gold/events-judged`).
@@ -76,7 +77,8 @@ def described(event: Event, head: Any | None) -> list[float]:
             bool(src and src.code), bool(tgt and tgt.code), src is not None, tgt is not None,
             min(len(event.trigger.split()), 4), min(embedding(head), 3) if head is not None else 0,
             head is not None and is_purpose(head), *(voice(head) if head is not None else [0.0] * VOICE),
-            *(min(hits, 3) for hits in (senses.cue_hits(head.sent) if head is not None else [0] * len(senses.load())))]
+            *(min(hits, 3) for hits in (senses.cue_hits(head.sent) if head is not None
+                                        else [0] * len(senses.load())))]
 
 
 def features(events: list[Event], heads: list[Any | None], lead: str) -> np.ndarray:
