@@ -83,3 +83,18 @@ def test_a_request_is_still_an_appeal():
 
 def test_what_the_dictionary_rules_out_the_learned_step_does_not_code():
     assert coded("Democrats and uneasy Republicans seized upon Mr. Trump's RT appearance in Moscow.") == []
+
+
+def test_a_candidate_is_the_party_during_the_race_and_two_candidates_are_two_actors():
+    from dateline.model import Article
+    from dateline.pipeline import analyse
+
+    def codes(day: str):
+        article = Article(id="1", origin="t", content_hash="h", language="en", published=day,
+                          text="Donald Trump attacked Ted Cruz over his tax plan.")
+        for _ in analyse([article], config={"verify_events": False}):
+            pass
+        return [(e.source.code, e.target and e.target.code) for e in article.events]
+
+    assert codes("2016-03-01") == [("USAPTY", "USAPTY")]  # both running: the party's, and not one actor
+    assert codes("2018-03-01") == [("USAGOV", "USALEG")]

@@ -26,19 +26,25 @@ def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = (),
                   prefer_country: bool = False) -> list[Any]:
     """The actors of the first candidate that is one, with its coordinated
     actors ("the US and NATO" gives both), none of them one of `exclude` or
-    coded as one ("warned their populations about ...": not the speakers
+    the same actor as one (`same_actor`: "warned their populations about ...": not the speakers
     again); an entry coding several actors (``FRO/BIL/SAM``) gives each. With
     `prefer_country`, a later candidate of known country beats a role alone
     ("offered its troops to Lebanon's president": Lebanon, not ---MIL)."""
-    excluded_codes = {e.code for e in exclude if e.code}
     first: list[Any] = []
     for tok in tokens:
         found = [m for m in split_codes(head_mentions(tok, actors))
-                 if all(m is not e for e in exclude) and not (m.code and m.code in excluded_codes)]
+                 if all(m is not e for e in exclude) and not any(same_actor(m, e) for e in exclude)]
         if found and (not prefer_country or any(has_country(m) for m in found)):
             return found
         first = first or found
     return first
+
+
+def same_actor(mention: Any, other: Any) -> bool:
+    """Whether a would-be target is the source again: coded as it, unless the dictionary names them as two
+    different actors ("Trump attacked Cruz": two candidates, both USAPTY in 2016)."""
+    return bool(mention.code) and mention.code == other.code and not (
+        mention.name and other.name and mention.name != other.name)
 
 
 def split_codes(mentions: list[Any]) -> list[Any]:
