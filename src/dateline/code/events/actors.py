@@ -42,9 +42,14 @@ def resolve_group(tokens: list[Any], actors: Any, exclude: list[Any] = (),
 
 def same_actor(mention: Any, other: Any) -> bool:
     """Whether a would-be target is the source again: coded as it, unless the dictionary names them as two
-    different actors ("Trump attacked Cruz": two candidates, both USAPTY in 2016)."""
+    different people ("Trump attacked Cruz": two candidates, both USAPTY in 2016). A place or a government
+    coded as a person is that person's side ("the two presidents agreed that Moscow will ...")."""
     return bool(mention.code) and mention.code == other.code and not (
-        mention.name and other.name and mention.name != other.name)
+        persons(mention, other) and mention.name and other.name and mention.name != other.name)
+
+
+def persons(*mentions: Any) -> bool:
+    return all((m.type or "").startswith("person") for m in mentions)
 
 
 def split_codes(mentions: list[Any]) -> list[Any]:
