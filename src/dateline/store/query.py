@@ -9,9 +9,13 @@ Merged events, stories and provenance (the link tables) are in `store.linked`.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+import duckdb
 
 from dateline.store.db import Store
 from dateline.store.filters import Filters, Where, add_dates, order_by
@@ -36,6 +40,10 @@ class Page:
     total: int
     rows: list[dict[str, Any]]
     facets: dict[str, list[dict[str, Any]]]
+    exact: bool = True
+    """False: `total` is a lower bound (the count would have passed the deadline)."""
+    skipped: tuple[str, ...] = ()
+    """Facets asked for but not counted before the deadline."""
 
 
 def event_conditions(where: Where, filters: Filters, cols: dict[str, str]) -> None:
@@ -202,6 +210,10 @@ PAIRS = {
 """Two-way counts for events: per day by QuadClass (the timeline), per source and target country."""
 FACETS = {name: (*listing.facets, *(PAIRS if name == "events" else ())) for name, listing in LISTINGS.items()}
 FACET_LIMIT = 30
+COUNT_CAP = 10_000
+"""Under a deadline, a count is first taken up to this many rows: the lower bound given when the full
+count would pass the deadline."""
+T = TypeVar("T")
 
 
 def selection(name: str, filters: Filters, columns: str | None = None) -> tuple[str, list[Any]]:
@@ -212,31 +224,68 @@ def selection(name: str, filters: Filters, columns: str | None = None) -> tuple[
     return f"SELECT {columns or listing.select} FROM {listing.source}{where.sql()} ORDER BY {order}", where.params
 
 
-def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = ()) -> Page:
+def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = (),
+         deadline: float | None = None) -> Page:
     """One page of a listing (`filters.offset`, `filters.limit`), the total it is part of, and `facets`
-    (counted with the total in one scan: GROUPING SETS, one set per facet and one for the total)."""
+    over the whole filtered set, each its own statement.
+
+    With a `deadline` (a `time.monotonic()` value) the page is always answered, and what would pass
+    the deadline is given up rather than the whole request: the count is then a lower bound
+    (`Page.exact` False; `COUNT_CAP` when at least that many rows match) and a facet not counted in
+    time is named in `Page.skipped`, as a search engine says "10,000+" for a broad query."""
     listing = LISTINGS[name]
     where = listing.where(filters)
-    columns = [(f, f"f{i}_{n}", expr) for i, f in enumerate(facets) for n, expr in enumerate(_facet_columns(name, f))]
-    aliases = [alias for _, alias, _ in columns]
-    sets = [", ".join(alias for f, alias, _ in columns if f == facet_name) for facet_name in facets]
-    inner = ", ".join(f"{expr} AS {alias}" for _, alias, expr in columns) or "1 AS one"
-    grouping = f"GROUPING_ID({', '.join(aliases)})" if aliases else "0"
-    sql = (f"SELECT {grouping} AS grouping_id, count(*) AS count{''.join(', ' + a for a in aliases)} "
-           f"FROM (SELECT {inner} FROM {listing.source}{where.sql()}) "
-           f"GROUP BY GROUPING SETS ({''.join(f'({s}), ' for s in sets)}())")
-    found = store.con.execute(sql, where.params).fetchall()
-    bits = {alias: 1 << (len(aliases) - 1 - i) for i, alias in enumerate(aliases)}
-    full = sum(bits.values())
-    ids = {full - sum(bits[alias] for f, alias, _ in columns if f == facet_name): facet_name for facet_name in facets}
-    total = next((row[1] for row in found if row[0] == full), 0)
-    counted: dict[str, list[dict[str, Any]]] = {f: [] for f in facets}
-    for grouping_id, count, *values in found:
-        if grouping_id != full:
-            facet_name = ids[grouping_id]
-            picked = [v for (f, _, _), v in zip(columns, values) if f == facet_name]
-            counted[facet_name].append(_facet_item(facet_name, picked, count))
-    return Page(total, rows(store, name, filters), {f: _ordered(f, items) for f, items in counted.items()})
+    source = f"FROM {listing.source}{where.sql()}"
+    found = rows(store, name, filters)
+    total, exact = _total(store, source, where.params, filters, len(found), deadline)
+    counted, skipped = {}, []
+    for facet_name in facets:
+        columns = ", ".join(_facet_columns(name, facet_name))
+        sql = f"SELECT count(*), {columns} {source} GROUP BY ALL"
+        result = within(store, deadline, lambda: store.con.execute(sql, where.params).fetchall())
+        if result is None:
+            skipped.append(facet_name)
+        else:
+            counted[facet_name] = _ordered(facet_name, [_facet_item(facet_name, values, n) for n, *values in result])
+    return Page(total, found, counted, exact, tuple(skipped))
+
+
+def _total(store: Store, source: str, params: list[Any], filters: Filters, shown: int,
+           deadline: float | None) -> tuple[int, bool]:
+    """The count of rows `source` keeps, and whether it is exact: known without a query when the page is
+    not full; under a deadline, first counted up to `COUNT_CAP` (quick when many rows match), then in
+    full if time allows; a lower bound otherwise."""
+    if (filters.limit is None or shown < filters.limit) and (shown or not filters.offset):
+        return filters.offset + shown, True
+    count = f"SELECT count(*) {source}"
+    if deadline is not None:
+        capped = within(store, deadline, lambda: store.con.execute(
+            f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {COUNT_CAP + 1})", params).fetchone()[0])
+        if capped is None:
+            return filters.offset + shown, False
+        if capped <= COUNT_CAP:
+            return capped, True
+    total = within(store, deadline, lambda: store.con.execute(count, params).fetchone()[0])
+    return (COUNT_CAP, False) if total is None else (total, True)
+
+
+def within(store: Store, deadline: float | None, work: Callable[[], T]) -> T | None:
+    """`work()`, its statement interrupted at `deadline` (`time.monotonic()`; None: no limit); None if
+    it was, or if the deadline has passed already. A late interrupt is harmless: DuckDB clears it
+    when the next statement starts."""
+    if deadline is None:
+        return work()
+    left = deadline - time.monotonic()
+    if left <= 0:
+        return None
+    timer = threading.Timer(left, store.con.interrupt)
+    timer.start()
+    try:
+        return work()
+    except duckdb.InterruptException:
+        return None
+    finally:
+        timer.cancel()
 
 
 def _facet_columns(name: str, facet_name: str) -> tuple[str, ...]:
