@@ -211,8 +211,8 @@ PAIRS = {
 FACETS = {name: (*listing.facets, *(PAIRS if name == "events" else ())) for name, listing in LISTINGS.items()}
 FACET_LIMIT = 30
 COUNT_CAP = 10_000
-"""Under a deadline, a count is first taken up to this many rows: the lower bound given when the full
-count would pass the deadline."""
+"""Under a deadline, a full page's rows are first counted up to this many: the lower bound given when
+the full count would pass the deadline."""
 T = TypeVar("T")
 
 
@@ -227,46 +227,59 @@ def selection(name: str, filters: Filters, columns: str | None = None) -> tuple[
 def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = (),
          deadline: float | None = None) -> Page:
     """One page of a listing (`filters.offset`, `filters.limit`), the total it is part of, and `facets`
-    over the whole filtered set, each its own statement.
+    over the whole filtered set.
 
-    With a `deadline` (a `time.monotonic()` value) the page is always answered, and what would pass
-    the deadline is given up rather than the whole request: the count is then a lower bound
-    (`Page.exact` False; `COUNT_CAP` when at least that many rows match) and a facet not counted in
-    time is named in `Page.skipped`, as a search engine says "10,000+" for a broad query."""
+    The total and the facets are counted in one scan (GROUPING SETS, one set per facet and one for
+    the total); the total is not counted when the page shows it (a page not full). With a `deadline`
+    (a `time.monotonic()` value) the page is always answered and what would pass the deadline is
+    given up rather than the whole request: a full page's rows are first counted up to `COUNT_CAP`
+    (quick when many match), so if the scan is interrupted the total is that count, exact below the
+    cap and else a lower bound (`Page.exact` False), and the facets are named in `Page.skipped`, as
+    a search engine says "10,000+" for a broad query."""
     listing = LISTINGS[name]
     where = listing.where(filters)
-    source = f"FROM {listing.source}{where.sql()}"
     found = rows(store, name, filters)
-    total, exact = _total(store, source, where.params, filters, len(found), deadline)
-    counted, skipped = {}, []
-    for facet_name in facets:
-        columns = ", ".join(_facet_columns(name, facet_name))
-        sql = f"SELECT count(*), {columns} {source} GROUP BY ALL"
-        result = within(store, deadline, lambda: store.con.execute(sql, where.params).fetchall())
-        if result is None:
-            skipped.append(facet_name)
-        else:
-            counted[facet_name] = _ordered(facet_name, [_facet_item(facet_name, values, n) for n, *values in result])
-    return Page(total, found, counted, exact, tuple(skipped))
-
-
-def _total(store: Store, source: str, params: list[Any], filters: Filters, shown: int,
-           deadline: float | None) -> tuple[int, bool]:
-    """The count of rows `source` keeps, and whether it is exact: known without a query when the page is
-    not full; under a deadline, first counted up to `COUNT_CAP` (quick when many rows match), then in
-    full if time allows; a lower bound otherwise."""
-    if (filters.limit is None or shown < filters.limit) and (shown or not filters.offset):
-        return filters.offset + shown, True
-    count = f"SELECT count(*) {source}"
-    if deadline is not None:
+    shown = len(found)
+    total = filters.offset + shown if (filters.limit is None or shown < filters.limit) and (shown or not filters.offset) \
+        else None
+    exact = total is not None
+    if total is None and deadline is not None:
         capped = within(store, deadline, lambda: store.con.execute(
-            f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {COUNT_CAP + 1})", params).fetchone()[0])
-        if capped is None:
-            return filters.offset + shown, False
-        if capped <= COUNT_CAP:
-            return capped, True
-    total = within(store, deadline, lambda: store.con.execute(count, params).fetchone()[0])
-    return (COUNT_CAP, False) if total is None else (total, True)
+            f"SELECT count(*) FROM (SELECT 1 FROM {listing.source}{where.sql()} LIMIT {COUNT_CAP + 1})",
+            where.params).fetchone()[0])
+        total, exact = (filters.offset + shown, False) if capped is None else (min(capped, COUNT_CAP), capped <= COUNT_CAP)
+    if exact and not facets:
+        return Page(total, found, {})
+    counted = within(store, deadline, lambda: _counts(store, name, where, facets, with_total=not exact))
+    if counted is None:
+        return Page(total, found, {}, exact, facets)
+    return Page(total if exact else counted[0], found, counted[1])
+
+
+def _counts(store: Store, name: str, where: Where, facets: tuple[str, ...],
+            with_total: bool) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """The total (0 unless `with_total`) and the facets of a listing's filtered set, in one scan."""
+    listing = LISTINGS[name]
+    columns = [(f, f"f{i}_{n}", expr) for i, f in enumerate(facets) for n, expr in enumerate(_facet_columns(name, f))]
+    aliases = [alias for _, alias, _ in columns]
+    sets = [", ".join(alias for f, alias, _ in columns if f == facet_name) for facet_name in facets]
+    inner = ", ".join(f"{expr} AS {alias}" for _, alias, expr in columns) or "1 AS one"
+    grouping = f"GROUPING_ID({', '.join(aliases)})" if aliases else "0"
+    sql = (f"SELECT {grouping} AS grouping_id, count(*) AS count{''.join(', ' + a for a in aliases)} "
+           f"FROM (SELECT {inner} FROM {listing.source}{where.sql()}) "
+           f"GROUP BY GROUPING SETS ({', '.join(f'({s})' for s in [*sets, *([''] if with_total else [])])})")
+    found = store.con.execute(sql, where.params).fetchall()
+    bits = {alias: 1 << (len(aliases) - 1 - i) for i, alias in enumerate(aliases)}
+    full = sum(bits.values())
+    ids = {full - sum(bits[alias] for f, alias, _ in columns if f == facet_name): facet_name for facet_name in facets}
+    total = next((row[1] for row in found if row[0] == full), 0)
+    counted: dict[str, list[dict[str, Any]]] = {f: [] for f in facets}
+    for grouping_id, count, *values in found:
+        if grouping_id != full or not with_total:
+            facet_name = ids[grouping_id]
+            picked = [v for (f, _, _), v in zip(columns, values) if f == facet_name]
+            counted[facet_name].append(_facet_item(facet_name, picked, count))
+    return total, {f: _ordered(f, items) for f, items in counted.items()}
 
 
 def within(store: Store, deadline: float | None, work: Callable[[], T]) -> T | None:
