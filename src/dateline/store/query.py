@@ -239,21 +239,28 @@ def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = ()
     listing = LISTINGS[name]
     where = listing.where(filters)
     found = rows(store, name, filters)
-    shown = len(found)
-    total = filters.offset + shown if (filters.limit is None or shown < filters.limit) and (shown or not filters.offset) \
-        else None
+    total = _shown_total(filters, len(found))
     exact = total is not None
     if total is None and deadline is not None:
         capped = within(store, deadline, lambda: store.con.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM {listing.source}{where.sql()} LIMIT {COUNT_CAP + 1})",
             where.params).fetchone()[0])
-        total, exact = (filters.offset + shown, False) if capped is None else (min(capped, COUNT_CAP), capped <= COUNT_CAP)
+        total, exact = (filters.offset + len(found), False) if capped is None else (min(capped, COUNT_CAP),
+                                                                                   capped <= COUNT_CAP)
     if exact and not facets:
         return Page(total, found, {})
     counted = within(store, deadline, lambda: _counts(store, name, where, facets, with_total=not exact))
     if counted is None:
         return Page(total, found, {}, exact, facets)
     return Page(total if exact else counted[0], found, counted[1])
+
+
+def _shown_total(filters: Filters, shown: int) -> int | None:
+    """The total when the page shows it: a page with fewer rows than its limit is the last (unless it is
+    empty past the end)."""
+    if (filters.limit is None or shown < filters.limit) and (shown or not filters.offset):
+        return filters.offset + shown
+    return None
 
 
 def _counts(store: Store, name: str, where: Where, facets: tuple[str, ...],
