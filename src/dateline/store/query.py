@@ -291,20 +291,29 @@ def _counts(store: Store, name: str, where: Where, facets: tuple[str, ...],
 
 def within(store: Store, deadline: float | None, work: Callable[[], T]) -> T | None:
     """`work()`, its statement interrupted at `deadline` (`time.monotonic()`; None: no limit); None if
-    it was, or if the deadline has passed already. A late interrupt is harmless: DuckDB clears it
-    when the next statement starts."""
+    it was, or if the deadline has passed already. The timer interrupts only while `work` runs (a lock
+    keeps a late one off the next statement; one on an idle connection is cleared when the next starts)."""
     if deadline is None:
         return work()
     left = deadline - time.monotonic()
     if left <= 0:
         return None
-    timer = threading.Timer(left, store.con.interrupt)
+    lock, running = threading.Lock(), [True]
+
+    def stop() -> None:
+        with lock:
+            if running[0]:
+                store.con.interrupt()
+
+    timer = threading.Timer(left, stop)
     timer.start()
     try:
         return work()
     except duckdb.InterruptException:
         return None
     finally:
+        with lock:
+            running[0] = False
         timer.cancel()
 
 
