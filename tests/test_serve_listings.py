@@ -265,3 +265,20 @@ def test_counts_in_time_under_a_deadline_are_the_exact_ones(db, monkeypatch, url
 def test_a_listing_says_its_count_is_exact_and_every_facet_counted(client):
     body = get(client, "/api/events?facets=root,dyad")
     assert body["total_exact"] is True and body["facets_not_computed"] == [] and set(body["facets"]) == {"root", "dyad"}
+
+
+def test_a_broad_listing_whose_scan_is_interrupted_says_at_least_the_cap(db, monkeypatch):
+    """The capped count is taken, then the scan for the total and facets is interrupted (as at the
+    deadline): the answer is the page, the cap as a lower bound, and every facet named."""
+    monkeypatch.setattr(query, "COUNT_CAP", 50)
+
+    def interrupted(*args, **kwargs):
+        raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+
+    monkeypatch.setattr(query, "_counts", interrupted)
+    with Store(db, read_only=True) as store:
+        broad = query.page(store, "events", Filters(limit=20), FACET_NAMES, deadline=time.monotonic() + 600)
+        narrow = query.page(store, "events", parse("events", {"since": "2016-01-01", "until": "2016-12-31"}),
+                            ("root",), deadline=time.monotonic() + 600)
+    assert (broad.total, broad.exact, broad.facets, broad.skipped, len(broad.rows)) == (50, False, {}, FACET_NAMES, 20)
+    assert (narrow.total, narrow.exact, narrow.skipped) == (2, True, ("root",))
