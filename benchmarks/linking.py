@@ -5,7 +5,10 @@ again under new names with the rewrites of `dateline.eval.rewrites`, about 30
 a day) into a DuckDB file with `Linker.link` directly (no NLP), one article
 and one commit at a time as ingestion does (``--batch N`` for bulk loads), and reports
 the mean time per article (wall clock and CPU) in each bucket of 1,000 and
-the CPU time's ratio to the first bucket, the peak RSS so far and the RSS now, as each bucket ends.
+the CPU time's ratio to the first bucket, the peak RSS so far and the RSS now, as each bucket ends,
+beside what accounts for it: DuckDB's own memory (`duckdb_memory()`, in all and its largest tag),
+the store's used blocks and log (`PRAGMA database_size`), and the C heap (glibc's `mallinfo2`:
+bytes in use, and bytes freed but kept by the allocator).
 Near 1x throughout means no step compares a new article with all the
 stored ones. Peak memory (max RSS) is reported against the RSS before linking,
 with the link tables' size on disk. The articles are made a bucket at a time, outside
@@ -26,6 +29,7 @@ with this one, and prints the ratio of their peak RSS.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import subprocess
 import sys
@@ -68,6 +72,46 @@ def corpus(n: int, texts: list[str]):
         day = (start + timedelta(days=i // PER_DAY)).isoformat()
         yield Article(id=f"a{i:06d}", origin=f"bench/{i}", content_hash=str(i), text=text,
                       title=text.splitlines()[0][:200], site=f"site{i % 97}.example", published=day)
+
+
+class MallInfo(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+def c_heap_mb() -> tuple[float, float]:
+    """glibc's heap: MB in use (small blocks and mmapped ones) and MB freed but kept; zeros elsewhere."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = MallInfo
+    except (OSError, AttributeError):
+        return 0.0, 0.0
+    info = libc.mallinfo2()
+    return (info.uordblks + info.hblkhd) / 2**20, info.fordblks / 2**20
+
+
+def sqlite_mb() -> float:
+    """The memory SQLite (the copy index's file) holds, in MB; 0 where its library cannot be found."""
+    try:
+        library = ctypes.CDLL("libsqlite3.so.0")
+        library.sqlite3_memory_used.restype = ctypes.c_int64
+    except (OSError, AttributeError):
+        return 0.0
+    return library.sqlite3_memory_used() / 2**20
+
+
+def accounting(conn: duckdb.DuckDBPyConnection) -> str:
+    """DuckDB's memory in MB (all, and its largest tag), the store's used blocks and log, SQLite's memory
+    and the C heap."""
+    tags = conn.execute("SELECT tag, memory_usage_bytes / 2^20 FROM duckdb_memory() ORDER BY 2 DESC").fetchall()
+    _, _, block, _, used, _, wal, *_ = conn.execute("PRAGMA database_size").fetchone()
+    in_use, kept = c_heap_mb()
+    return (f"{sum(mb for _, mb in tags):>9.0f}  {tags[0][0].lower() + ' ' + format(tags[0][1], '.0f'):>18}  "
+            f"{block * used / 2**20:>8.0f}  {wal:>10}  {sqlite_mb():>9.0f}  {in_use:>9.0f}  {kept:>8.0f}")
+
+
+ACCOUNTING = (f"{'DuckDB MB':>9}  {'largest':>18}  {'store MB':>8}  {'log':>10}  {'SQLite MB':>9}  "
+              f"{'malloc MB':>9}  {'freed MB':>8}")
 
 
 def compare(before: str, argv: list[str]) -> int:
@@ -113,7 +157,7 @@ def main() -> int:
         buckets: list[tuple[float, float]] = []
         copies = done = 0
         print(f"{'articles':>14}  {'wall ms/article':>15}  {'CPU ms/article':>14}  {'CPU ratio to first':>18}  "
-              f"{'peak RSS MB':>11}  {'RSS now MB':>10}", flush=True)
+              f"{'peak RSS MB':>11}  {'RSS now MB':>10}  {ACCOUNTING}", flush=True)
         while chunk := list(islice(articles, BUCKET)):  # made before the clock starts
             started, cpu = time.perf_counter(), time.process_time()
             results = list(linker.link_all(chunk, batch=args.batch) if args.batch > 1 else map(linker.link, chunk))
@@ -122,10 +166,11 @@ def main() -> int:
             done += len(chunk)
             wall, cpu_s = buckets[-1]
             print(f"{done - len(chunk) + 1:>6}-{done:<7}  {wall * 1000:>15.2f}  {cpu_s * 1000:>14.2f}  "
-                  f"{cpu_s / buckets[0][1]:>17.2f}x  {max_rss_mb():>11.0f}  {rss_mb():>10.0f}", flush=True)
+                  f"{cpu_s / buckets[0][1]:>17.2f}x  {max_rss_mb():>11.0f}  {rss_mb():>10.0f}  {accounting(conn)}", flush=True)
         stories = conn.execute("SELECT count(*) FROM link_stories").fetchone()[0]
         clusters = conn.execute("SELECT count(DISTINCT cluster_id) FROM link_articles").fetchone()[0]
         kept = tracemalloc.take_snapshot() if args.memory else None
+        read_back = cluster_read_back(conn)
         conn.execute("CHECKPOINT")
         conn.close()
         linker.copies = None  # closes the copy index's file (absent before it moved to disk)
@@ -139,9 +184,29 @@ def main() -> int:
           f"{(max_rss_mb() - rss_before) * 1024 / n:.1f} KB per article")
     print(f"link tables on disk: {disk_mb:.0f} MB, {disk_mb * 1024 / n:.1f} KB per article "
           f"({', '.join(f'{name} {mb:.0f} MB' for name, mb in sorted(files.items()))})")
+    print(read_back)
     if kept:
         report_heap(kept, n)
     return 0
+
+
+def cluster_read_back(conn: duckdb.DuckDBPyConnection, clusters: int = 200) -> str:
+    """Time reading back the members of `clusters` copy clusters (what the linker does when a cluster that
+    left memory is copied again) with the index on `link_articles.cluster_id`, then without it."""
+    from dateline.link import tables
+
+    ids = [r[0] for r in conn.execute("SELECT DISTINCT cluster_id FROM link_articles ORDER BY hash(cluster_id) "
+                                      "LIMIT ?", [clusters]).fetchall()]
+    indexed = conn.execute("SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'link_articles_cluster'").fetchone()[0]
+    timed = {}
+    for name in ("with the index", "by a scan")[1 - indexed:]:
+        started = time.process_time()
+        for cluster_id in ids:
+            tables.load_cluster(conn, cluster_id)
+        timed[name] = (time.process_time() - started) / len(ids) * 1000
+        conn.execute("DROP INDEX IF EXISTS link_articles_cluster")
+    ratio = f" ({timed['by a scan'] / timed['with the index']:.1f}x)" if len(timed) == 2 else ""
+    return "cluster read-back, CPU ms each: " + ", ".join(f"{t:.2f} {name}" for name, t in timed.items()) + ratio
 
 
 def report_heap(snapshot: tracemalloc.Snapshot, n: int) -> None:

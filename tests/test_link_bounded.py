@@ -16,7 +16,7 @@ import pytest
 from conftest import shared_path
 
 from dateline.eval.rewrites import REWRITES, apply
-from dateline.link import Linker, linker
+from dateline.link import Linker, linker, tables
 from dateline.model import ActorRef, Article, Event
 
 TEXTS = ("gold", "quotes", "polnear", "data", "train", "text")
@@ -110,3 +110,17 @@ def test_a_new_process_reads_back_what_it_needs(seed_text):
     assert result.story_id == "S-a"
     counts = conn.execute("SELECT num_articles FROM link_events ORDER BY event_id").fetchall()
     assert counts == [(2,)] * len(seed.events)
+
+
+def test_clusters_read_back_through_their_index_link_the_same(monkeypatch):
+    """A cluster that left memory is read back by a lookup in the index on link_articles.cluster_id
+    (migration 006), with the same link tables as by a scan of that column."""
+    monkeypatch.setattr(linker, "EVICT_EVERY", 1)
+    conn = duckdb.connect()
+    Linker(conn)
+    assert conn.execute("SELECT sql FROM duckdb_indexes() WHERE table_name = 'link_articles'").fetchall() == [
+        ("CREATE INDEX link_articles_cluster ON link_articles(cluster_id);",)]
+    articles = corpus()
+    indexed = link_tables(0, articles, 1)
+    monkeypatch.setattr(tables, "MIGRATIONS", tuple(m for m in tables.MIGRATIONS if not m.startswith("006")))
+    assert link_tables(0, articles, 1) == indexed

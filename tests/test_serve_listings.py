@@ -4,6 +4,7 @@ exports, on a synthetic store of several hundred events whose answers are known 
 import csv
 import io
 import json
+import time
 import warnings
 
 import duckdb
@@ -13,7 +14,8 @@ from dateline.cli import main
 from dateline.link.linker import Linker
 from dateline.model import ActorRef, Article, Event
 from dateline.serve.web.api import create_app
-from dateline.store import Store
+from dateline.store import Store, query
+from dateline.store.filters import Filters, parse
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2")
@@ -228,3 +230,55 @@ def test_lookup_by_a_json_lines_origin(tmp_path):
         store.con.execute("UPDATE articles SET origin = '/data/feed.jsonl#line=1'")
     with TestClient(create_app(path), base_url="http://127.0.0.1") as client:
         assert get(client, "/api/articles/%2Fdata%2Ffeed.jsonl%23line%3D1")["id"] == "art001"
+
+
+FACET_NAMES = ("root", "quad_class", "source_country", "target_country", "outlet", "day", "timeline", "dyad")
+
+
+def test_a_listing_past_its_deadline_still_answers_its_page(db):
+    """The page is answered; the count becomes a lower bound and the facets are named as not computed."""
+    with Store(db, read_only=True) as store:
+        full = query.page(store, "events", Filters(limit=100), FACET_NAMES)
+        late = query.page(store, "events", Filters(limit=100), FACET_NAMES, deadline=time.monotonic() - 1)
+    assert late.rows == full.rows and len(late.rows) == 100 < full.total
+    assert (late.total, late.exact, late.facets, late.skipped) == (100, False, {}, FACET_NAMES)
+    assert full.exact and not full.skipped and set(full.facets) == set(FACET_NAMES)
+
+
+@pytest.mark.parametrize("url", ["", "source_actor=RUS&target_actor=USA&since=2022-02-01&until=2022-02-28",
+                                 "outlet=tass&root=19", "search=moscow", "since=2030-01-01"])
+def test_counts_in_time_under_a_deadline_are_the_exact_ones(db, monkeypatch, url):
+    """With time to spare the answer is the one without a deadline, also when the count passes the cap
+    that is counted first (a cap of 50: most of these match more)."""
+    monkeypatch.setattr(query, "COUNT_CAP", 50)
+    filters = parse("events", dict(p.split("=") for p in url.split("&") if p))
+    with Store(db, read_only=True) as store:
+        for limit, offset in ((100, 0), (20, 0), (20, 300)):
+            filters.limit, filters.offset = limit, offset
+            full = query.page(store, "events", filters, FACET_NAMES)
+            timed = query.page(store, "events", filters, FACET_NAMES, deadline=time.monotonic() + 600)
+            exact = store.con.execute(f"SELECT count(*) FROM ({query.selection('events', filters)[0]})",
+                                      query.selection("events", filters)[1]).fetchone()[0]
+            assert timed == full and (full.total, full.exact, full.skipped) == (exact, True, ())
+
+
+def test_a_listing_says_its_count_is_exact_and_every_facet_counted(client):
+    body = get(client, "/api/events?facets=root,dyad")
+    assert body["total_exact"] is True and body["facets_not_computed"] == [] and set(body["facets"]) == {"root", "dyad"}
+
+
+def test_a_broad_listing_whose_scan_is_interrupted_says_at_least_the_cap(db, monkeypatch):
+    """The capped count is taken, then the scan for the total and facets is interrupted (as at the
+    deadline): the answer is the page, the cap as a lower bound, and every facet named."""
+    monkeypatch.setattr(query, "COUNT_CAP", 50)
+
+    def interrupted(*args, **kwargs):
+        raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+
+    monkeypatch.setattr(query, "_counts", interrupted)
+    with Store(db, read_only=True) as store:
+        broad = query.page(store, "events", Filters(limit=20), FACET_NAMES, deadline=time.monotonic() + 600)
+        narrow = query.page(store, "events", parse("events", {"since": "2016-01-01", "until": "2016-12-31"}),
+                            ("root",), deadline=time.monotonic() + 600)
+    assert (broad.total, broad.exact, broad.facets, broad.skipped, len(broad.rows)) == (50, False, {}, FACET_NAMES, 20)
+    assert (narrow.total, narrow.exact, narrow.skipped) == (2, True, ("root",))

@@ -19,7 +19,7 @@ from fastapi import HTTPException
 from dateline.serve.web.api import create_app
 from dateline.serve.web.guard import default_hosts, host_name
 from dateline.serve.web.reading import Reader
-from dateline.store import Store
+from dateline.store import Store, query
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2")
@@ -194,3 +194,14 @@ def test_a_waiting_writer_turns_new_requests_away(tmp_path):
         assert busy.status_code == 503 and "being written" in busy.json()["detail"]
         writer_waiting(path).unlink()
         assert client.get("/api/events").status_code == 200
+
+
+def test_a_part_past_its_deadline_is_given_up_and_the_connection_still_works(quotes_db):
+    """`query.within`: what a listing gives up (its count, its facets) at the deadline, on the same connection."""
+    with Store(quotes_db, read_only=True) as store:
+        started = time.monotonic()
+        assert query.within(store, started + 0.3, lambda: store.con.execute(SLOW).fetchone()) is None
+        assert time.monotonic() - started < 5
+        assert query.within(store, time.monotonic() + 60, lambda: store.count("quotes")) == 30000
+        assert query.within(store, time.monotonic() - 1, lambda: store.count("quotes")) is None
+        assert store.count("quotes") == 30000

@@ -22,7 +22,7 @@ from dateline.link.provenance import Member
 from dateline.link.stories import Story
 from dateline.model import Event, from_dict, to_dict
 
-MIGRATIONS = ("002_links.sql", "004_link_postings.sql")
+MIGRATIONS = ("002_links.sql", "004_link_postings.sql", "006_link_cluster_index.sql")
 
 
 @contextmanager

@@ -9,9 +9,13 @@ Merged events, stories and provenance (the link tables) are in `store.linked`.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+import duckdb
 
 from dateline.store.db import Store
 from dateline.store.filters import Filters, Where, add_dates, order_by
@@ -36,6 +40,10 @@ class Page:
     total: int
     rows: list[dict[str, Any]]
     facets: dict[str, list[dict[str, Any]]]
+    exact: bool = True
+    """False: `total` is a lower bound (the count would have passed the deadline)."""
+    skipped: tuple[str, ...] = ()
+    """Facets asked for but not counted before the deadline."""
 
 
 def event_conditions(where: Where, filters: Filters, cols: dict[str, str]) -> None:
@@ -202,6 +210,10 @@ PAIRS = {
 """Two-way counts for events: per day by QuadClass (the timeline), per source and target country."""
 FACETS = {name: (*listing.facets, *(PAIRS if name == "events" else ())) for name, listing in LISTINGS.items()}
 FACET_LIMIT = 30
+COUNT_CAP = 10_000
+"""Under a deadline, a full page's rows are first counted up to this many: the lower bound given when
+the full count would pass the deadline."""
+T = TypeVar("T")
 
 
 def selection(name: str, filters: Filters, columns: str | None = None) -> tuple[str, list[Any]]:
@@ -212,11 +224,49 @@ def selection(name: str, filters: Filters, columns: str | None = None) -> tuple[
     return f"SELECT {columns or listing.select} FROM {listing.source}{where.sql()} ORDER BY {order}", where.params
 
 
-def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = ()) -> Page:
+def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = (),
+         deadline: float | None = None) -> Page:
     """One page of a listing (`filters.offset`, `filters.limit`), the total it is part of, and `facets`
-    (counted with the total in one scan: GROUPING SETS, one set per facet and one for the total)."""
+    over the whole filtered set.
+
+    The total and the facets are counted in one scan (GROUPING SETS, one set per facet and one for
+    the total); the total is not counted when the page shows it (a page not full). With a `deadline`
+    (a `time.monotonic()` value) the page is always answered and what would pass the deadline is
+    given up rather than the whole request: a full page's rows are first counted up to `COUNT_CAP`
+    (quick when many match), so if the scan is interrupted the total is that count, exact below the
+    cap and else a lower bound (`Page.exact` False), and the facets are named in `Page.skipped`, as
+    a search engine says "10,000+" for a broad query."""
     listing = LISTINGS[name]
     where = listing.where(filters)
+    found = rows(store, name, filters)
+    total = _shown_total(filters, len(found))
+    exact = total is not None
+    if total is None and deadline is not None:
+        capped = within(store, deadline, lambda: store.con.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {listing.source}{where.sql()} LIMIT {COUNT_CAP + 1})",
+            where.params).fetchone()[0])
+        total, exact = (filters.offset + len(found), False) if capped is None else (min(capped, COUNT_CAP),
+                                                                                   capped <= COUNT_CAP)
+    if exact and not facets:
+        return Page(total, found, {})
+    counted = within(store, deadline, lambda: _counts(store, name, where, facets, with_total=not exact))
+    if counted is None:
+        return Page(total, found, {}, exact, facets)
+    return Page(total if exact else counted[0], found, counted[1])
+
+
+def _shown_total(filters: Filters, shown: int) -> int | None:
+    """The total when the page shows it: a page with fewer rows than its limit is the last (unless it is
+    empty past the end)."""
+    if (filters.limit is None or shown < filters.limit) and (shown or not filters.offset):
+        return filters.offset + shown
+    return None
+
+
+def _counts(store: Store, name: str, where: Where, facets: tuple[str, ...],
+            with_total: bool) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """The total (0 unless `with_total`) and the facets of a listing's filtered set, in one scan."""
+    listing = LISTINGS[name]
     columns = [(f, f"f{i}_{n}", expr) for i, f in enumerate(facets) for n, expr in enumerate(_facet_columns(name, f))]
     aliases = [alias for _, alias, _ in columns]
     sets = [", ".join(alias for f, alias, _ in columns if f == facet_name) for facet_name in facets]
@@ -224,7 +274,7 @@ def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = ()
     grouping = f"GROUPING_ID({', '.join(aliases)})" if aliases else "0"
     sql = (f"SELECT {grouping} AS grouping_id, count(*) AS count{''.join(', ' + a for a in aliases)} "
            f"FROM (SELECT {inner} FROM {listing.source}{where.sql()}) "
-           f"GROUP BY GROUPING SETS ({''.join(f'({s}), ' for s in sets)}())")
+           f"GROUP BY GROUPING SETS ({', '.join(f'({s})' for s in [*sets, *([''] if with_total else [])])})")
     found = store.con.execute(sql, where.params).fetchall()
     bits = {alias: 1 << (len(aliases) - 1 - i) for i, alias in enumerate(aliases)}
     full = sum(bits.values())
@@ -232,11 +282,39 @@ def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = ()
     total = next((row[1] for row in found if row[0] == full), 0)
     counted: dict[str, list[dict[str, Any]]] = {f: [] for f in facets}
     for grouping_id, count, *values in found:
-        if grouping_id != full:
+        if grouping_id != full or not with_total:
             facet_name = ids[grouping_id]
             picked = [v for (f, _, _), v in zip(columns, values) if f == facet_name]
             counted[facet_name].append(_facet_item(facet_name, picked, count))
-    return Page(total, rows(store, name, filters), {f: _ordered(f, items) for f, items in counted.items()})
+    return total, {f: _ordered(f, items) for f, items in counted.items()}
+
+
+def within(store: Store, deadline: float | None, work: Callable[[], T]) -> T | None:
+    """`work()`, its statement interrupted at `deadline` (`time.monotonic()`; None: no limit); None if
+    it was, or if the deadline has passed already. The timer interrupts only while `work` runs (a lock
+    keeps a late one off the next statement; one on an idle connection is cleared when the next starts)."""
+    if deadline is None:
+        return work()
+    left = deadline - time.monotonic()
+    if left <= 0:
+        return None
+    lock, running = threading.Lock(), [True]
+
+    def stop() -> None:
+        with lock:
+            if running[0]:
+                store.con.interrupt()
+
+    timer = threading.Timer(left, stop)
+    timer.start()
+    try:
+        return work()
+    except duckdb.InterruptException:
+        return None
+    finally:
+        with lock:
+            running[0] = False
+        timer.cancel()
 
 
 def _facet_columns(name: str, facet_name: str) -> tuple[str, ...]:

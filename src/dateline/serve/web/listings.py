@@ -1,6 +1,7 @@
 """The JSON endpoints: paged listings with facets, one article, provenance, stories, codes, exports.
 
-A listing answers ``{"total", "offset", "limit", "rows", "facets"}``; its parameters are the
+A listing answers ``{"total", "total_exact", "offset", "limit", "rows", "facets", "facets_not_computed"}``
+(a count or a facet that would pass the deadline is given up, not the page: `query.page`); its parameters are the
 filters of `dateline.store.filters` plus `sort`, `offset`, `limit` and `facets`, and anything
 else is refused (422), so a misspelt filter is never silently ignored.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -24,6 +26,9 @@ from dateline.store.filters import LIST_FILTERS, PARAMS, SORTS, Filters, parse
 from dateline.store.rows import TABLES, unflatten
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
+PARTS_SHARE = 0.75
+"""Share of the request's deadline after which a listing gives up its count (then a lower bound) and the
+facets not yet counted, so the page itself is still answered in time."""
 EXPORT_TIMEOUT = 120.0
 """Seconds an export may take: it writes the whole filtered set, not one page."""
 MEDIA_TYPES = {
@@ -92,12 +97,16 @@ def add_listing(listing: str, summary: str) -> None:
     async def endpoint(request: Request) -> dict[str, Any]:
         filters, facets = parse_listing(listing, dict(request.query_params))
 
-        def work(store: Store) -> dict[str, Any]:
-            page = query.page(store, listing, filters, facets)
-            return {"total": page.total, "offset": filters.offset, "limit": filters.limit,
-                    "rows": shape(store, page.rows), "facets": page.facets}
+        reader = request.app.state.reader
+        deadline = time.monotonic() + PARTS_SHARE * reader.timeout
 
-        return await request.app.state.reader(request, work)
+        def work(store: Store) -> dict[str, Any]:
+            page = query.page(store, listing, filters, facets, deadline)
+            return {"total": page.total, "total_exact": page.exact, "offset": filters.offset, "limit": filters.limit,
+                    "rows": shape(store, page.rows), "facets": page.facets,
+                    "facets_not_computed": list(page.skipped)}
+
+        return await reader(request, work)
 
     router.add_api_route(f"/api/{listing}", endpoint, methods=["GET"], summary=summary,
                          openapi_extra={"parameters": list_parameters(listing)}, name=listing)

@@ -7,7 +7,7 @@ export const QUAD_NAMES = { 1: "Verbal cooperation", 2: "Material cooperation", 
 
 // Stacked bars per day, one colour per QuadClass; each bar's title gives the day and counts.
 export function timeline(counts) {
-  if (!counts.length) return null;
+  if (!counts || !counts.length) return null;
   const byDay = new Map();
   for (const { day, quad_class: quad, count } of counts) {
     if (!byDay.has(day)) byDay.set(day, { 1: 0, 2: 0, 3: 0, 4: 0 });
@@ -49,7 +49,7 @@ function calendar(days) {
 
 // Source countries down, target countries across (the 8 most frequent of each); a cell links to that dyad.
 export function matrix(pairs, params, countries) {
-  if (!pairs.length) return null;
+  if (!pairs || !pairs.length) return null;
   const top = (key) => [...pairs.reduce((m, p) => m.set(p[key], (m.get(p[key]) || 0) + p.count), new Map())]
     .sort((a, b) => b[1] - a[1]).slice(0, 8).map(([code]) => code);
   const sources = top("source"), targets = top("target");

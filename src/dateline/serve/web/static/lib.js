@@ -66,10 +66,11 @@ export function table(columns, rows, route, params, empty) {
       el("td", { class: column.cls, "data-label": column.label }, column.cell(row)))))));
 }
 
-// "1–100 of 3,200" with previous and next links.
+// "1–100 of 3,200" (or "of 10,000+" when the count is a lower bound) with previous and next links.
 export function pager(route, params, page) {
   const offset = page.offset, shown = page.rows.length;
-  const text = page.total ? `${number(offset + 1)}–${number(offset + shown)} of ${number(page.total)}` : "0 of 0";
+  const of = `${number(page.total)}${page.total_exact === false ? "+" : ""}`;  // "+": a lower bound
+  const text = page.total ? `${number(offset + 1)}–${number(offset + shown)} of ${of}` : "0 of 0";
   const go = (to) => href(route, { ...params, offset: to || null });
   return el("nav", { class: "pager" },
     offset > 0 ? el("a", { href: go(Math.max(0, offset - page.limit)), class: "prev" }, "‹ previous") : null,

@@ -43,8 +43,10 @@ export function eventColumns(codes, withArticle) {
     { label: "article", cell: (e) => articleLink(e.article_id, e.article_title) }];
 }
 
+// A facet the server did not count before its deadline (absent from `facets`) says so.
 function facetList(title, values, param, params, label = (v) => v) {
-  if (!values || !values.length) return null;
+  if (values === undefined) return el("section", { class: "facet" }, el("h3", {}, title), el("p", { class: "count" }, "not counted in time: narrow the filters"));
+  if (!values.length) return null;
   return el("section", { class: "facet" }, el("h3", {}, title), el("ul", {}, values.map(({ value, count }) => {
     const chosen = String(params[param] || "") === String(value ?? "");
     const target = href(params.__route, { ...params, __route: null, [param]: chosen ? null : value, offset: null });
