@@ -18,8 +18,6 @@ from typing import Any
 
 from dateline.model import Article, Event, RawDocument
 
-NONE = "NONE"
-
 
 @dataclass(frozen=True)
 class Judgement:
