@@ -161,11 +161,13 @@ def coded_train_events(directory: Path, shared: Path) -> tuple[np.ndarray, np.nd
             config = {"verify_events": False, "learned_examples": str(path)}
             docs = pipe_docs([g.sentence.with_context for g in part], batch_size=64)
             for g, found, doc in zip(part, code_sentences(part, config=config), docs):
-                for _, evs, _, ok in judged(g, found):
-                    rows.append(verify.features([evs[0]], [verify.trigger_head(evs[0], doc)],
+                pairs = [(evs[0], ok) for _, evs, _, ok in judged(g, found)]
+                if pairs:
+                    events = [e for e, _ in pairs]
+                    rows.append(verify.features(events, [verify.trigger_head(e, doc) for e in events],
                                                 domains.lead(None, g.sentence.with_context)))
-                    right.append(ok)
-                    documents.append(document_of(g.sentence.id))
+                    right += [ok for _, ok in pairs]
+                    documents += [document_of(g.sentence.id)] * len(pairs)
     gold_events = sum(p.code != learned.NONE for g in gold for p in g.predicates)
     return np.vstack(rows), np.array(right), documents, gold_events
 

@@ -10,7 +10,7 @@ and a PETRARCH verb's bare default yields to the event in its clause.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,38 +138,41 @@ def _find_all(wanted: tuple[frozenset[str], ...], tokens: list[Any], head: Any =
     return used
 
 
+KINDS = (("verb", ("VERB", "AUX")), ("noun", ("NOUN", "PROPN")))
+"""Dictionary kinds and the parts of speech their heads take, in the order they are matched."""
+
+
+def dictionary_matches(sent: Any, lexicon: Lexicon, skip: set[int]) -> Iterator[tuple[str, Any, Match]]:
+    """(kind, head token, match) of every dictionary pattern in the sentence, ``---`` ones included, verbs first;
+    tokens in `skip` are passed over, read as the walk goes, so a caller may grow it."""
+    for kind, pos in KINDS:
+        for tok in sent:
+            if tok.pos_ not in pos or tok.i in skip:
+                continue
+            candidates = lexicon.candidates(kind, tok.lemma_.lower(), tok.lower_)
+            m = match_at(tok, candidates) if candidates else None
+            if m is not None:
+                yield kind, tok, m
+
+
 def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
     """Trigger matches in a sentence; a noun used by a verb's pattern is not coded again."""
     matches: list[Match] = []
     consumed: set[int] = set()
-    for kind, pos in (("verb", ("VERB", "AUX")), ("noun", ("NOUN", "PROPN"))):
-        for tok in sent:
-            if tok.pos_ not in pos or tok.i in consumed:
-                continue
-            candidates = lexicon.candidates(kind, tok.lemma_.lower(), tok.lower_)
-            m = match_at(tok, candidates) if candidates else None
-            if m is None:
-                continue
-            consumed.update(t.i for t in m.tokens)
-            consumed.add(tok.i)
-            if kind == "verb":  # "called off a strike", "cancelled a visit": one event (or none)
-                consumed.update(c.i for c in tok.children if c.dep_ == "dobj")
-            if m.trigger.code != NO_EVENT:
-                matches.append(m)
+    for kind, tok, m in dictionary_matches(sent, lexicon, consumed):
+        consumed.update(t.i for t in m.tokens)
+        consumed.add(tok.i)
+        if kind == "verb":  # "called off a strike", "cancelled a visit": one event (or none)
+            consumed.update(c.i for c in tok.children if c.dep_ == "dobj")
+        if m.trigger.code != NO_EVENT:
+            matches.append(m)
     return matches
 
 
 def no_event_heads(sent: Any, lexicon: Lexicon) -> set[int]:
     """Tokens whose phrase the dictionary says reports no event ("seized upon an appearance", "asked about"):
     the learned step must not code what a ``---`` pattern rules out."""
-    out: set[int] = set()
-    for kind, pos in (("verb", ("VERB", "AUX")), ("noun", ("NOUN", "PROPN"))):
-        for tok in sent:
-            if tok.pos_ in pos and (candidates := lexicon.candidates(kind, tok.lemma_.lower(), tok.lower_)):
-                m = match_at(tok, candidates)
-                if m is not None and m.trigger.code == NO_EVENT:
-                    out.add(tok.i)
-    return out
+    return {tok.i for _, tok, m in dictionary_matches(sent, lexicon, set()) if m.trigger.code == NO_EVENT}
 
 
 MODAL_DEMANDS = {"must": "100", "should": "020"}
