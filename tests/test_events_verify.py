@@ -76,7 +76,32 @@ def test_shipped_model_matches_the_features():
     verifier = verify.load()
     assert 0.0 < verifier.threshold < 1.0
     assert len(verifier.weights) == len(verify.described(coded(ACTS[0], {"verify_events": False}).events[0], None)) \
-        + len(domains.load().names) + 384
+        + len(domains.load().names) + 2 * verify.DIMENSIONS + 2
+    assert verifier.bank.vectors.shape == (len(verifier.bank.right), 2 * verify.DIMENSIONS)
+
+
+def _rows(roots: list[int], vectors: list[list[float]]) -> np.ndarray:
+    """Feature rows with a one-hot root and the same unit vector as trigger and phrase."""
+    x = np.zeros((len(roots), len(verify.ROOTS) + 2 * verify.DIMENSIONS), dtype=np.float32)
+    for row, (root, vector) in enumerate(zip(roots, vectors)):
+        x[row, root] = 1.0
+        unit = np.zeros(verify.DIMENSIONS, dtype=np.float32)
+        unit[:len(vector)] = vector
+        unit /= np.linalg.norm(unit)
+        x[row, -2 * verify.DIMENSIONS:] = np.concatenate([unit, unit])
+    return x
+
+
+def test_neighbours_of_the_same_root_vote_and_a_document_never_votes_on_itself():
+    # Two senses of one root: near (1, 0) the training events were right, near (0, 1) wrong; root 5 disagrees.
+    bank_x = _rows([0, 0, 0, 0, 5, 5], [[1, 0.1], [1, 0], [0, 1], [0.1, 1], [1, 0], [1, 0.1]])
+    bank = verify.Bank.of(bank_x, np.array([True, True, False, False, False, False]))
+    shares = verify.neighbour_shares(_rows([0, 0, 5], [[1, 0.05], [0.05, 1], [1, 0]]), bank)
+    assert shares.shape == (3, 2) and np.allclose(shares[:, 0], shares[:, 1])
+    assert shares[0, 0] > 0.5 > shares[1, 0] and shares[2, 0] < 0.2
+    groups = np.array(["a", "b", "c", "d", "e", "f"])
+    alone = verify.neighbour_shares(bank_x[:1], bank, groups[:1], groups)
+    assert alone[0, 0] < shares[0, 0]  # its own right vote left out
 
 
 def test_the_lead_says_what_kind_of_news_an_article_is():

@@ -196,13 +196,28 @@ def precision_recall(right: np.ndarray, keep: np.ndarray, gold_events: int) -> t
     return (float((right & keep).sum()) / kept if kept else 0.0), float((right & keep).sum()) / gold_events
 
 
+def held_out_probabilities(model, x: np.ndarray, right: np.ndarray, documents: np.ndarray) -> np.ndarray:
+    """Each event's probability from a model fitted on the other folds' documents, its neighbour features
+    (`verify.neighbour_shares`) voted by those folds' events alone; within a fold's training rows, by the events
+    of other documents, as in the final fit."""
+    from sklearn.model_selection import GroupKFold
+
+    from dateline.code.events import verify
+
+    held_out = np.zeros(len(right))
+    for fit, out in GroupKFold(FOLDS).split(x, right, documents):
+        bank = verify.Bank.of(x[fit], right[fit])
+        model.fit(verify.with_neighbours(x[fit], bank, documents[fit], documents[fit]), right[fit])
+        held_out[out] = model.predict_proba(verify.with_neighbours(x[out], bank))[:, 1]
+    return held_out
+
+
 def build_verifier(directory: Path, shared: Path, out: Path | None = None, judged: Path | None = None) \
         -> dict[str, float]:
     """Fit the verifier (`verify.MODEL`) on the train split and the judged events, and choose its threshold by
     cross-validation: root F1 on the train split (the judged events have no recall to measure); the judged
     events' precision at that threshold is reported beside it."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold, cross_val_predict
 
     from dateline.code.events import verify
 
@@ -211,13 +226,14 @@ def build_verifier(directory: Path, shared: Path, out: Path | None = None, judge
     if judged is not None and judged.is_file():
         jx, jright, jdocs = judged_events(judged, shared)
         x, right, documents = np.vstack([x, jx]), np.concatenate([right, jright]), documents + jdocs
+    documents = np.array(documents)
     model = LogisticRegression(C=VERIFIER_C, max_iter=5000)
-    held_out = cross_val_predict(model, x, right, groups=documents, cv=GroupKFold(FOLDS),
-                                 method="predict_proba")[:, 1]
+    held_out = held_out_probabilities(model, x, right, documents)
     gold_right, gold_held = right[:n_gold], held_out[:n_gold]
     threshold = max(np.arange(0.2, 0.71, 0.05),
                     key=lambda t: f1(*precision_recall(gold_right, gold_held >= t, gold_events)))
-    model.fit(x, right)
+    bank = verify.Bank.of(x, right)
+    model.fit(verify.with_neighbours(x, bank, documents, documents), right)
     p, r = precision_recall(gold_right, gold_held >= threshold, gold_events)
     p0, r0 = precision_recall(gold_right, np.ones_like(gold_right), gold_events)
     judged_right, judged_kept = right[n_gold:], held_out[n_gold:] >= threshold
@@ -227,8 +243,7 @@ def build_verifier(directory: Path, shared: Path, out: Path | None = None, judge
         kept = held_out[n_gold:] >= t
         return (*(round(x, 3) for x in precision_recall(gold_right, gold_held >= t, gold_events)),
                 round(float(judged_right[kept].mean()), 3) if kept.any() else 0.0)
-    np.savez(out or verify.MODEL, weights=model.coef_[0].astype(np.float32), bias=model.intercept_[0],
-             threshold=round(float(threshold), 2))
+    verify.save(out or verify.MODEL, model.coef_[0], float(model.intercept_[0]), round(float(threshold), 2), bank)
     return {"events": n_gold, "right": int(gold_right.sum()), "judged_events": len(judged_right),
             "judged_right": int(judged_right.sum()), "threshold": round(float(threshold), 2),
             "cv_precision_before": round(p0, 3), "cv_recall_before": round(r0, 3),

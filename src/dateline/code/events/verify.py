@@ -4,8 +4,11 @@ The rules and the learned step each see one predicate; what they miss is the kin
 opinion ("she has demonstrated her skill"), a sport or business sense, a description with no actor at all. The
 verifier is a logistic regression over what the coder knows of an event (its root, modality, rule or learned
 origin, raw confidence, whether each side is named and coded, how deep the trigger sits in subordinate clauses),
-the MiniLM embedding (`embed`) of the trigger, which carries its sense, and what the article is about (`domains`:
-its lead's likeness to sport, business, conflict... news), which tells the senses of one word apart. It is
+the MiniLM embeddings (`embed`) of the trigger, which carries its sense, and of its predicate phrase (the trigger
+with its arguments' heads, `learned.predicate_phrase`: a team's "beat" against an army's), what the article is
+about (`domains`: its lead's likeness to sport, business, conflict... news), which tells the senses of one word
+apart, and how often its nearest training events of the same root were right (`neighbour_shares`: a linear model
+cannot learn alone that one word is right in one root and wrong in another). It is
 trained on the real-news gold's train split (``dateline train verifier``): the coder's own events there, each
 labelled by whether its root is right,
 the learned step's examples of a fold's documents left out while that fold is coded, so that no event is voted
@@ -40,16 +43,80 @@ VOICE = 3
 """How many numbers `clauses.voice` gives."""
 
 
+DIMENSIONS = 384
+"""Length of a MiniLM vector."""
+NEIGHBOURS = 5
+"""How many of the most similar training events of the same root vote in `neighbour_shares`."""
+PRIOR = 1.0
+"""Weight of the training events' overall share right in each vote: an event with no close neighbour gets it."""
+
+
+@dataclass(frozen=True)
+class Bank:
+    """The training events the neighbour features vote with: the verifier's feature rows (the trigger's and the
+    phrase's vectors are their last columns) and whether each event's root was right."""
+    vectors: np.ndarray
+    roots: np.ndarray
+    right: np.ndarray
+
+    @classmethod
+    def of(cls, x: np.ndarray, right: np.ndarray) -> Bank:
+        return cls(np.ascontiguousarray(x[:, -2 * DIMENSIONS:], dtype=np.float32), roots_of(x),
+                   np.asarray(right, dtype=bool))
+
+
+def roots_of(x: np.ndarray) -> np.ndarray:
+    """Each feature row's root index (the first `ROOTS` columns are its one-hot root)."""
+    return x[:, :len(ROOTS)].argmax(axis=1)
+
+
+def neighbour_shares(x: np.ndarray, bank: Bank, groups: np.ndarray | None = None,
+                     bank_groups: np.ndarray | None = None) -> np.ndarray:
+    """For each feature row, by its trigger's vector and by its phrase's: the share right among its `NEIGHBOURS`
+    most similar bank events of the same root, weighted by squared similarity, with `PRIOR` of the bank's overall
+    share. With `groups` a row never votes on itself: bank events of its own group (document) are left out."""
+    out = np.full((len(x), 2), bank.right.mean() if len(bank.right) else 0.0, dtype=np.float32)
+    roots = roots_of(x)
+    for column in range(2):
+        part = slice(len(x[0]) - (2 - column) * DIMENSIONS, len(x[0]) - (1 - column) * DIMENSIONS)
+        sims = learned.similarities(x[:, part], np.ascontiguousarray(
+            bank.vectors[:, column * DIMENSIONS:(column + 1) * DIMENSIONS]))
+        for row in range(len(x)):
+            allowed = bank.roots == roots[row]
+            if groups is not None:
+                allowed &= bank_groups != groups[row]
+            candidates = np.flatnonzero(allowed)
+            if not len(candidates):
+                continue
+            top = candidates[np.argsort(-sims[row, candidates])[:NEIGHBOURS]]
+            weight = np.clip(sims[row, top], 0.0, None) ** 2
+            out[row, column] = (weight @ bank.right[top] + PRIOR * out[row, column]) / (weight.sum() + PRIOR)
+    return out
+
+
+def with_neighbours(x: np.ndarray, bank: Bank, groups: np.ndarray | None = None,
+                    bank_groups: np.ndarray | None = None) -> np.ndarray:
+    return np.hstack([x, neighbour_shares(x, bank, groups, bank_groups)])
+
+
 @dataclass(frozen=True)
 class Verifier:
     weights: np.ndarray
     bias: float
     threshold: float
+    bank: Bank
 
     def probabilities(self, events: list[Event], heads: list[Any | None], lead: str) -> np.ndarray:
         if not events:
             return np.zeros(0, dtype=np.float32)
-        return 1.0 / (1.0 + np.exp(-(features(events, heads, lead) @ self.weights + self.bias)))
+        x = with_neighbours(features(events, heads, lead), self.bank)
+        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
+
+
+def save(path: Path, weights: np.ndarray, bias: float, threshold: float, bank: Bank) -> None:
+    np.savez_compressed(path, weights=weights.astype(np.float32), bias=bias, threshold=threshold,
+                        bank_vectors=bank.vectors.astype(np.float16), bank_roots=bank.roots.astype(np.int8),
+                        bank_right=bank.right)
 
 
 @cache
@@ -57,7 +124,8 @@ def load(path: Path = MODEL) -> Verifier | None:
     if not path.is_file():
         return None
     data = np.load(path, allow_pickle=False)
-    return Verifier(data["weights"].astype(np.float32), float(data["bias"]), float(data["threshold"]))
+    bank = Bank(data["bank_vectors"].astype(np.float32), data["bank_roots"].astype(int), data["bank_right"])
+    return Verifier(data["weights"].astype(np.float32), float(data["bias"]), float(data["threshold"]), bank)
 
 
 def trigger_head(event: Event, doc: Any) -> Any | None:
@@ -83,15 +151,18 @@ def described(event: Event, head: Any | None) -> list[float]:
 
 def features(events: list[Event], heads: list[Any | None], lead: str) -> np.ndarray:
     """One row per event (`heads`: its trigger's head token, `trigger_head`; `lead`: its article's,
-    `domains.lead`): `described`, the article's `domains.profile`, then the embedding of its trigger. Embeddings
-    of the sentence and of the trigger with five words either side were tried: on dev they moved root F1 by less
-    than 0.01 and cost more than the rest of the coder (docs/events.md)."""
+    `domains.lead`): `described`, the article's `domains.profile`, then the embeddings of its trigger and of its
+    predicate phrase (the trigger's where it has no head). The phrase's vector is often the learned step's,
+    from `embed`'s cache. The sentence's embedding, or the trigger's with five words either side, did no better
+    than the phrase's in cross-validation and cost more (docs/events.md)."""
     triggers = [e.trigger.lower() for e in events]
-    distinct = sorted(set(triggers))
+    phrases = [learned.predicate_phrase(h) if h is not None else e.trigger for e, h in zip(events, heads)]
+    distinct = sorted(set(triggers) | set(phrases))
     vectors = dict(zip(distinct, encode(distinct)))
     profile = domains.profile(lead)
     return np.hstack([np.array([described(e, h) for e, h in zip(events, heads)], dtype=np.float32),
-                      np.tile(profile, (len(events), 1)), np.array([vectors[t] for t in triggers])])
+                      np.tile(profile, (len(events), 1)), np.array([vectors[t] for t in triggers]),
+                      np.array([vectors[p] for p in phrases])])
 
 
 def check(events: list[Event], doc: Any, lead: str, threshold: float | None = None) -> tuple[list[Event], int]:
