@@ -33,7 +33,7 @@ import numpy as np
 from dateline.code.data_files import DATA_DIR
 from dateline.code.events import domains, learned, senses
 from dateline.code.events.clauses import embedding, is_purpose, voice
-from dateline.code.events.embed import encode
+from dateline.code.events.embed import DIMENSIONS, encode
 from dateline.model import Event
 
 MODEL = DATA_DIR / "events" / "verifier.npz"
@@ -43,8 +43,6 @@ VOICE = 3
 """How many numbers `clauses.voice` gives."""
 
 
-DIMENSIONS = 384
-"""Length of a MiniLM vector."""
 NEIGHBOURS = 5
 """How many of the most similar training events of the same root vote in `neighbour_shares`."""
 PRIOR = 1.0
@@ -73,24 +71,24 @@ def roots_of(x: np.ndarray) -> np.ndarray:
 def neighbour_shares(x: np.ndarray, bank: Bank, groups: np.ndarray | None = None,
                      bank_groups: np.ndarray | None = None) -> np.ndarray:
     """For each feature row, by its trigger's vector and by its phrase's: the share right among its `NEIGHBOURS`
-    most similar bank events of the same root, weighted by squared similarity, with `PRIOR` of the bank's overall
-    share. With `groups` a row never votes on itself: bank events of its own group (document) are left out."""
-    out = np.full((len(x), 2), bank.right.mean() if len(bank.right) else 0.0, dtype=np.float32)
-    roots = roots_of(x)
+    most similar bank events of the same root (all of those as similar as the last, since a trigger word recurs:
+    every "beat" coded 18 votes, not five of them), weighted by squared similarity, with `PRIOR` of the bank's
+    overall share. With `groups` a row never votes on itself: bank events of its own group (document) are left out."""
+    base = float(bank.right.mean()) if len(bank.right) else 0.0
+    allowed = roots_of(x)[:, None] == bank.roots[None, :]
+    if groups is not None:
+        allowed &= np.asarray(groups)[:, None] != np.asarray(bank_groups)[None, :]
+    k = min(NEIGHBOURS, len(bank.right))
+    out = np.full((len(x), 2), base, dtype=np.float32)
+    if not k:
+        return out
     for column in range(2):
         part = slice(len(x[0]) - (2 - column) * DIMENSIONS, len(x[0]) - (1 - column) * DIMENSIONS)
-        sims = learned.similarities(x[:, part], np.ascontiguousarray(
-            bank.vectors[:, column * DIMENSIONS:(column + 1) * DIMENSIONS]))
-        for row in range(len(x)):
-            allowed = bank.roots == roots[row]
-            if groups is not None:
-                allowed &= bank_groups != groups[row]
-            candidates = np.flatnonzero(allowed)
-            if not len(candidates):
-                continue
-            top = candidates[np.argsort(-sims[row, candidates])[:NEIGHBOURS]]
-            weight = np.clip(sims[row, top], 0.0, None) ** 2
-            out[row, column] = (weight @ bank.right[top] + PRIOR * out[row, column]) / (weight.sum() + PRIOR)
+        sims = np.where(allowed, learned.similarities(x[:, part], np.ascontiguousarray(
+            bank.vectors[:, column * DIMENSIONS:(column + 1) * DIMENSIONS])), -np.inf)
+        kth = -np.partition(-sims, k - 1, axis=1)[:, k - 1:k]
+        weight = np.where((sims >= kth) & np.isfinite(sims), np.clip(sims, 0.0, None), 0.0) ** 2
+        out[:, column] = (weight @ bank.right + PRIOR * base) / (weight.sum(axis=1) + PRIOR)
     return out
 
 
@@ -152,9 +150,11 @@ def described(event: Event, head: Any | None) -> list[float]:
 def features(events: list[Event], heads: list[Any | None], lead: str) -> np.ndarray:
     """One row per event (`heads`: its trigger's head token, `trigger_head`; `lead`: its article's,
     `domains.lead`): `described`, the article's `domains.profile`, then the embeddings of its trigger and of its
-    predicate phrase (the trigger's where it has no head). The phrase's vector is often the learned step's,
-    from `embed`'s cache. The sentence's embedding, or the trigger's with five words either side, did no better
-    than the phrase's in cross-validation and cost more (docs/events.md)."""
+    predicate phrase (`learned.predicate_phrase`; the trigger where it has no head). A learned event's phrase
+    vector comes from `embed`'s cache. Tried in cross-validation and not taken: the mean of the phrase's word
+    vectors (cached across articles, yet no cheaper in `benchmarks/throughput.py`, and judged events right 0.548
+    against 0.558), the sentence's embedding, the trigger's with five words either side (no better than the
+    phrase's, dearer; docs/events.md)."""
     triggers = [e.trigger.lower() for e in events]
     phrases = [learned.predicate_phrase(h) if h is not None else e.trigger for e, h in zip(events, heads)]
     distinct = sorted(set(triggers) | set(phrases))
