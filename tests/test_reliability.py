@@ -212,12 +212,28 @@ def test_bad_options_and_paths_give_one_line(argv, small_store, capsys):
 
 @pytest.mark.parametrize("options", [
     ["--batch-size", "-3"], ["--batch-size", "0"], ["--workers", "0"], ["--max-bytes", "-1"], ["--timeout", "0"],
-    ["--host-delay", "-1"], ["--timeout", "nan"],
+    ["--host-delay", "-1"], ["--timeout", "nan"], ["--memory-limit", "lots"], ["--memory-limit", "0GB"],
 ])
 def test_bad_ingest_options_give_one_line_and_store_nothing(options, tmp_path, seed_path, capsys):
     db = tmp_path / "none.duckdb"
     one_line_error(["ingest", str(seed_path), "--db", str(db), "--components", "none", *options], capsys)
     assert not db.exists()
+
+
+def test_ingest_runs_under_the_memory_limit_it_is_given(tmp_path, seed_path, monkeypatch):
+    from dateline.cli import main
+    from dateline.store import Store
+
+    with Store(tmp_path / "probe.duckdb") as store:
+        store.limit_memory("64MB")
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] in ("61.0 MiB", "64.0 MB")
+    given = []
+    real = Store.limit_memory
+    monkeypatch.setattr(Store, "limit_memory", lambda self, size: (given.append(size), real(self, size)))
+    assert main(["ingest", str(seed_path), "--db", str(tmp_path / "s.duckdb"), "--components", "none", "--quiet"]) == 0
+    assert main(["ingest", str(seed_path), "--db", str(tmp_path / "t.duckdb"), "--components", "none", "--quiet",
+                 "--memory-limit", "512mb"]) == 0
+    assert given == ["1GB", "512MB"]
 
 
 @pytest.mark.parametrize("argv", [["eval", "events", "--limit", "-1"], ["eval", "copies", "--every", "0"]])

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dateline.cli.inputs import add_inputs, read
-from dateline.cli.options import POSITIVE, add_db, number, open_store, reports_store_errors
+from dateline.cli.options import POSITIVE, add_db, memory_size, number, open_store, reports_store_errors
 from dateline.cli.render import console
 from dateline.pipeline import DEFAULT_COMPONENTS
 from dateline.runner import RunSummary, ingest
@@ -44,8 +44,18 @@ def register(sub) -> None:
         "--retry-errors", action="store_true",
         help="process again the inputs stored with status error (after a fix), replacing their rows",
     )
+    p.add_argument(
+        "--memory-limit", type=memory_size, default=MEMORY_LIMIT, metavar="SIZE",
+        help=f"DuckDB's memory for this run (default {MEMORY_LIMIT}; DuckDB's own is 80%% of RAM): its cache of the "
+        "store's blocks grows with the store up to it (docs/scale.md)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress display and no summary")
     p.set_defaults(func=run)
+
+
+MEMORY_LIMIT = "1GB"
+"""Ingest's default DuckDB memory limit: what DuckDB caches of a growing store stays under it (at 64 MB linking
+ran at the same CPU, docs/scale.md), and a laptop keeps its memory for spaCy and the workers."""
 
 
 def components_option(value: str) -> tuple[str, ...]:
@@ -73,6 +83,7 @@ def run(args) -> int:
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     progress = Progress(*columns, console=out, transient=True)
     with open_store(args, read_only=False) as store, progress if show_progress else nullcontext():
+        store.limit_memory(args.memory_limit)
         task = progress.add_task("starting", total=None)
         summary = ingest(
             read(args), store, inputs=args.inputs, components=components, workers=args.workers,

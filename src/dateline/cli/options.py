@@ -6,6 +6,7 @@ import argparse
 import functools
 import json
 import math
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -43,6 +44,14 @@ COUNT = number(int, 0)
 POSITIVE = number(int, 1)
 
 PROBABILITY = number(float, 0.0, 1.0)
+
+
+def memory_size(text: str) -> str:
+    """An argparse type for a DuckDB memory size such as ``512MB`` or ``4GiB``, refused in one line otherwise."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]i?B)\s*", text, re.IGNORECASE)
+    if not match or float(match[1]) <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a memory size such as 512MB or 4GB")
+    return f"{match[1]}{match[2].upper().replace('IB', 'iB')}"
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:

@@ -296,6 +296,11 @@ class Store:
                     for name, value, is_json in zip(names, row, decode)
                 }
 
+    def limit_memory(self, size: str) -> None:
+        """Cap DuckDB's memory on this connection (a size such as ``1GB``): its cache of the store's blocks, which
+        otherwise grows with the store up to 80 % of RAM (docs/scale.md)."""
+        self.con.execute(f"SET memory_limit = '{size}'")
+
     def count(self, table: str) -> int:
         return self.con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
 
