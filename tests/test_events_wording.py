@@ -33,6 +33,7 @@ def test_an_attack_with_words_is_criticism_and_with_force_stays_force(text, code
 @pytest.mark.parametrize("text, code", [
     ("The IMF warned that growth in Europe would slow sharply next year.", "012"),
     ("The United States warned Russia not to invade Ukraine.", "020"),
+    ("China warned North Korea to refrain from further provocations.", "020"),
     ("China warned against foreign interference in Hong Kong.", "020"),
     ("Iran warned that it would retaliate against any Israeli strike.", "130"),
 ])
@@ -98,3 +99,13 @@ def test_a_candidate_is_the_party_during_the_race_and_two_candidates_are_two_act
 
     assert codes("2016-03-01") == [("USAPTY", "USAPTY")]  # both running: the party's, and not one actor
     assert codes("2018-03-01") == [("USAGOV", "USALEG")]
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("President Trump said during a rally in Kenansville on Friday that the debate would be rigged.", False),
+    ("Senator Clinton has held rallies in Cleveland and Charlotte this month.", False),
+    ("Opposition supporters held a rally in Minsk against the president on Sunday.", True),
+    ("Thousands of students held a rally in Seoul against the government's reform.", True),
+])
+def test_a_politicians_rally_is_a_campaign_event_and_a_protest_rally_stays_a_protest(text, protest):
+    assert any(code.startswith("14") for _, code in coded(text)) is protest

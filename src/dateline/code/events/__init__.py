@@ -274,7 +274,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     `actor_pairs` is still an event, as GDELT codes it with an empty actor, when the configuration asks for
     ``unnamed_actors`` (the default; PETRARCH's validation, which requires actors, turns it off). A dictionary
     trigger may stand with no actor at all ("the bombing of the embassy"); a learned one needs a coded actor on
-    one side ("Russian forces shelled the town")."""
+    one side ("Russian forces shelled the town"). A politician's or a party's rally is a rally of supporters, no
+    event (`senses.supporters_rally`)."""
     article = state.article
     sources, targets = event_actors(state, m)
     pairs, reverse = actor_pairs(m, sources, targets)
@@ -283,6 +284,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     unnamed = not pairs and named and (state.config or {}).get("unnamed_actors", True)
     if unnamed:
         pairs, reverse = [(sources[0] if sources else None, targets[0] if targets else None)], None
+    pairs = [(s, t) for s, t in pairs
+             if not senses.supporters_rally([m.head, *m.tokens], m.code, s.code if s else None)]
     if not pairs or (m.code.startswith("02") and question_content(m.head)):
         return []
     date = event_date(m.head, article.timexes, article)

@@ -121,13 +121,13 @@ OWN_SIDE = {"i", "we", "he", "she", "it", "they"}
 
 def warning_code(head: Any) -> str | None:
     """What "warned" reports when it is not a threat (the project's ruling, docs/annotation.md): an appeal (020)
-    when it warns someone not to act or against something, a pessimistic comment (012) when it warns of an
+    when it warns someone to act or not to ("warned Pyongyang to refrain from", "not to invade": the one warned
+    is to act, not the speaker) or against something, a pessimistic comment (012) when it warns of an
     outcome that is not the speaker's own act; None when it stays a threat."""
     if head.lemma_.lower() != "warn":
         return None
     kids = list(head.children)
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in kids) or \
-            any(c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in kids):
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in kids) or any(c.dep_ == "xcomp" for c in kids):
         return "020"
     clause = next((c for c in kids if c.dep_ == "ccomp"), None)
     if clause is None:
@@ -137,3 +137,17 @@ def warning_code(head: Any) -> str | None:
     own = subject is not None and (subject.lower_ in OWN_SIDE
                                    or (speaker is not None and subject.lower_ == speaker.lower_))
     return None if own else "012"
+
+
+RALLYING_ROLES = ("GOV", "ELI", "LEG", "PTY")
+"""Actor roles whose rally is one of supporters; an opposition's (OPP) or civilians' rally stays a protest."""
+
+
+def supporters_rally(tokens: list[Any], code: str, source_code: str | None) -> bool:
+    """A rally held by a government, a party, a legislator or a politician is a rally of supporters, which the
+    project's ruling codes as no event (docs/annotation.md, "Elections and campaigns": "Trump said at a rally",
+    "Clinton has held rallies"); a protest march stays 141."""
+    if not code.startswith("14") or not source_code or not any(t.lemma_.lower() == "rally" for t in tokens):
+        return False
+    roles = source_code[3:]
+    return "OPP" not in roles and any(role in roles for role in RALLYING_ROLES)
