@@ -230,6 +230,8 @@ FACETS = {name: (*listing.facets, *(PAIRS if name == "events" else ())) for name
 FACET_LIMIT = 30
 LATE_ROWS = 50
 """DuckDB's default `late_materialization_max_rows`: a top-N of up to this many rows reads only their columns."""
+BROAD = 10_000
+"""A filter matching at least this many rows picks its page by late materialization."""
 COUNT_CAP = 10_000
 """Under a deadline, a full page's rows are first counted up to this many: the lower bound given when
 the full count would pass the deadline."""
@@ -251,9 +253,11 @@ def _source(listing: Listing, *sql: str) -> str:
 
 def rows(store: Store, name: str, filters: Filters) -> list[dict[str, Any]]:
     """A page of a listing. When its filters and sort read only the listing's own table (events by the
-    article's day, `article_day`), the page is a top-N over that table alone, DuckDB fetching only the
-    page's rows (late materialization) and skipping row groups by the sort column's min-max index, and
-    its articles' fields are then read by key: no join with every article."""
+    article's day, `article_day`), the page is a top-N over that table alone (DuckDB skips row groups by
+    the sort column's min-max index) and its articles' fields are then read by key: no join with every
+    article. When many rows match (none filtered out, or `BROAD` found first, which is quick then), the
+    top-N reads only its sort keys and fetches the page's rows after (late materialization); when few
+    do, it carries them, as fetching rows spread over the table then costs more (docs/scale.md)."""
     listing = LISTINGS[name]
     where = listing.where(filters)
     order = order_by(filters.sort, listing.sorts, listing.tiebreak)
@@ -265,7 +269,11 @@ def rows(store: Store, name: str, filters: Filters) -> list[dict[str, Any]]:
     if not listing.article_key or filters.limit is None or _source(listing, where.sql(), order) != listing.source:
         return store.rows(f"SELECT {listing.columns} FROM {listing.joined}{where.sql()} ORDER BY {order}{paging}",
                           params)
-    store.con.execute(f"SET late_materialization_max_rows = {max(LATE_ROWS, filters.limit + filters.offset)}")
+    broad = unfiltered(name, where) or store.con.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {listing.source}{where.sql()} LIMIT {BROAD})", where.params
+    ).fetchone()[0] >= BROAD
+    late = filters.limit + filters.offset if broad else LATE_ROWS
+    store.con.execute(f"SET late_materialization_max_rows = {max(LATE_ROWS, late)}")
     picked = store.rows(f"SELECT {listing.select} FROM {listing.source}{where.sql()} ORDER BY {order}{paging}",
                         params)
     key = listing.article_key.split(".")[1]
@@ -314,8 +322,7 @@ def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = ()
 def kept_totals(store: Store, name: str, where: Where) -> tuple[int, dict[str, Counted]] | None:
     """The total and every facet of the events listing when `where` is its default (no filter), from
     `event_totals`; None for another listing or filter, or while the table is not filled."""
-    default = LISTINGS["events"].where(Filters())
-    if name != "events" or (where.sql(), where.params) != (default.sql(), default.params):
+    if not unfiltered(name, where):
         return None
     found: dict[str, Counted] = {f: [] for f in FACETS[name]}
     total = None
@@ -326,6 +333,12 @@ def kept_totals(store: Store, name: str, where: Where) -> tuple[int, dict[str, C
         elif facet in found:
             found[facet].append((tuple(json.loads(value)), count))
     return None if total is None else (total, found)
+
+
+def unfiltered(name: str, where: Where) -> bool:
+    """Whether `where` is the events listing's default (asserted events): the set `event_totals` counts."""
+    default = LISTINGS["events"].where(Filters())
+    return name == "events" and (where.sql(), where.params) == (default.sql(), default.params)
 
 
 def _shown_total(filters: Filters, shown: int) -> int | None:
