@@ -20,7 +20,7 @@ the same again, replacing it: the writer's cost at this size, of which `event_to
 ``--build-only`` builds ``--db`` and stops (how the baseline's store is built).
 
     PYTHONPATH=src python benchmarks/api_latency.py [--events 100000] [--requests 200] [--timeout 2]
-        [--db FILE] [--compare /tmp/before/src] [--build-only]
+        [--db FILE] [--compare /tmp/before/src] [--build-only] [--in-day-order]
 """
 
 from __future__ import annotations
@@ -56,21 +56,24 @@ COUNTRIES = ["RUS", "USA", "UKR", "CHN", "FRA", "DEU", "GBR", "IRN", "ISR", "PSE
              "KOR", "PRK", "BRA", "MEX", "CAN", "EGY", "SAU", "IRQ", "AFG", "POL", "BLR", "KAZ", "NGA", "ZAF", "ETH"]
 
 
-def build(path: Path, events: int) -> None:
+def build(path: Path, events: int, in_day_order: bool = False) -> None:
     """A store of `events` synthetic events, 25 per article, written with SQL (no NLP), with what the store
-    derives from them when its schema has it (an event's `article_day`, the kept totals: migration 007)."""
+    derives from them when its schema has it (an event's `article_day`, the kept totals: migration 007).
+    The articles' days go round the three years article after article, so every row group holds every
+    day (no min-max index can skip one), or with `in_day_order` rise with them (as a feed is ingested)."""
     codes = sorted(c.code for c in table().values())
     articles = max(1, events // 25)
+    nth_day = (lambda n: f"({n}) * 1095 // {articles}") if in_day_order else (lambda n: f"({n}) % 1095")
     with Store(path) as store:
         con = store.con
         derived = con.execute("SELECT count(*) FROM information_schema.columns "
                               "WHERE table_name = 'events' AND column_name = 'article_day'").fetchone()[0]
-        day = "strftime(DATE '2021-01-01' + CAST((range // 25) % 1095 AS INTEGER), '%Y-%m-%d')"
+        day = f"strftime(DATE '2021-01-01' + CAST({nth_day('range // 25')} AS INTEGER), '%Y-%m-%d')"
         con.execute(
             "INSERT INTO articles (id, origin, content_hash, status, title, site, published, text) "
             "SELECT 'a' || range, 'https://site' || (range % 20) || '.org/' || range, 'h' || range, 'ok', "
             "'Article ' || range, 'site' || (range % 20) || '.org', "
-            "strftime(DATE '2021-01-01' + CAST(range % 1095 AS INTEGER), '%Y-%m-%d'), 'text' FROM range(?)",
+            f"strftime(DATE '2021-01-01' + CAST({nth_day('range')} AS INTEGER), '%Y-%m-%d'), 'text' FROM range(?)",
             [articles],
         )
         con.execute(
@@ -150,9 +153,11 @@ def main() -> None:
     parser.add_argument("--compare", metavar="SRC", type=Path,
                         help="serve first with the dateline package in SRC, then with this one")
     parser.add_argument("--build-only", action="store_true", help="build the store --db and stop")
+    parser.add_argument("--in-day-order", action="store_true",
+                        help="build a store whose articles come in day order (a feed) rather than going round the days")
     args = parser.parse_args()
     if args.build_only:
-        build(args.db, args.events)
+        build(args.db, args.events, args.in_day_order)
         return
     with tempfile.TemporaryDirectory() as folder:
         path = args.db or Path(folder) / "bench.duckdb"
@@ -162,7 +167,7 @@ def main() -> None:
         for version, store_path in stores.items():
             started = time.perf_counter()
             if not store_path.exists():
-                build_with(store_path, args.events, args.compare if version == "before" else None)
+                build_with(store_path, args.events, args.compare if version == "before" else None, args.in_day_order)
             with duckdb.connect(str(store_path), read_only=True) as con:  # as it is: `Store` would migrate it
                 total = con.execute("SELECT count(*) FROM events").fetchone()[0]
             size = store_path.stat().st_size
@@ -188,13 +193,13 @@ def main() -> None:
                 server.wait()
 
 
-def build_with(path: Path, events: int, src: Path | None) -> None:
+def build_with(path: Path, events: int, src: Path | None, in_day_order: bool) -> None:
     """`build`, by the dateline package in `src` (its schema) when given."""
     if src is None:
-        build(path, events)
+        build(path, events, in_day_order)
         return
-    subprocess.run([sys.executable, __file__, "--build-only", "--db", str(path), "--events", str(events)],
-                   env={**os.environ, "PYTHONPATH": str(src)}, check=True)
+    subprocess.run([sys.executable, __file__, "--build-only", "--db", str(path), "--events", str(events),
+                    *(["--in-day-order"] if in_day_order else [])], env={**os.environ, "PYTHONPATH": str(src)}, check=True)
 
 
 def migrated(old: Path, copy: Path) -> None:

@@ -230,8 +230,6 @@ FACETS = {name: (*listing.facets, *(PAIRS if name == "events" else ())) for name
 FACET_LIMIT = 30
 LATE_ROWS = 50
 """DuckDB's default `late_materialization_max_rows`: a top-N of up to this many rows reads only their columns."""
-BROAD = 10_000
-"""A filter matching at least this many rows picks its page by late materialization."""
 COUNT_CAP = 10_000
 """Under a deadline, a full page's rows are first counted up to this many: the lower bound given when
 the full count would pass the deadline."""
@@ -251,13 +249,14 @@ def _source(listing: Listing, *sql: str) -> str:
     return listing.joined if any(re.search(r"\ba\.", part) for part in sql) else listing.source
 
 
-def rows(store: Store, name: str, filters: Filters) -> list[dict[str, Any]]:
+def rows(store: Store, name: str, filters: Filters, broad: bool | None = None) -> list[dict[str, Any]]:
     """A page of a listing. When its filters and sort read only the listing's own table (events by the
     article's day, `article_day`), the page is a top-N over that table alone (DuckDB skips row groups by
     the sort column's min-max index) and its articles' fields are then read by key: no join with every
-    article. When many rows match (none filtered out, or `BROAD` found first, which is quick then), the
-    top-N reads only its sort keys and fetches the page's rows after (late materialization); when few
-    do, it carries them, as fetching rows spread over the table then costs more (docs/scale.md)."""
+    article. When the page is `broad` (more than `COUNT_CAP` rows match; when not given, none is
+    filtered out or they are counted first, which is quick when many match) the top-N reads only its
+    sort keys and fetches the page's rows after (late materialization); when few match, it carries
+    them, as fetching rows spread over the table then costs more (docs/scale.md)."""
     listing = LISTINGS[name]
     where = listing.where(filters)
     order = order_by(filters.sort, listing.sorts, listing.tiebreak)
@@ -266,12 +265,11 @@ def rows(store: Store, name: str, filters: Filters) -> list[dict[str, Any]]:
         paging, params = " LIMIT ?", [*params, filters.limit]
     if filters.offset:
         paging, params = f"{paging} OFFSET ?", [*params, filters.offset]
-    if not listing.article_key or filters.limit is None or _source(listing, where.sql(), order) != listing.source:
+    if not _alone(listing, filters, where):
         return store.rows(f"SELECT {listing.columns} FROM {listing.joined}{where.sql()} ORDER BY {order}{paging}",
                           params)
-    broad = unfiltered(name, where) or store.con.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM {listing.source}{where.sql()} LIMIT {BROAD})", where.params
-    ).fetchone()[0] >= BROAD
+    if broad is None:
+        broad = unfiltered(name, where) or _capped(store, listing, where) > COUNT_CAP
     late = filters.limit + filters.offset if broad else LATE_ROWS
     store.con.execute(f"SET late_materialization_max_rows = {max(LATE_ROWS, late)}")
     picked = store.rows(f"SELECT {listing.select} FROM {listing.source}{where.sql()} ORDER BY {order}{paging}",
@@ -281,6 +279,20 @@ def rows(store: Store, name: str, filters: Filters) -> list[dict[str, Any]]:
         f"SELECT a.id, {ARTICLE_FIELDS} FROM articles a WHERE a.id = ANY(?::VARCHAR[])",
         [sorted({row[key] for row in picked})])}
     return [{**row, **found[row[key]]} for row in picked if row[key] in found]
+
+
+def _alone(listing: Listing, filters: Filters, where: Where) -> bool:
+    """Whether a page of the listing is picked from its own table, without the articles."""
+    order = order_by(filters.sort, listing.sorts, listing.tiebreak)
+    return bool(listing.article_key) and filters.limit is not None and \
+        _source(listing, where.sql(), order) == listing.source
+
+
+def _capped(store: Store, listing: Listing, where: Where) -> int:
+    """How many rows match, counted up to `COUNT_CAP` + 1 (quick when many do)."""
+    return store.con.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {_source(listing, where.sql())}{where.sql()} LIMIT {COUNT_CAP + 1})",
+        where.params).fetchone()[0]
 
 
 def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = (),
@@ -296,19 +308,22 @@ def page(store: Store, name: str, filters: Filters, facets: tuple[str, ...] = ()
     request: a full page's rows are first counted up to `COUNT_CAP` (quick when many match), so if the
     scan is interrupted the total is that count, exact below the cap and else a lower bound
     (`Page.exact` False), and the facets are named in `Page.skipped`, as a search engine says
-    "10,000+" for a broad query."""
+    "10,000+" for a broad query. (A page picked from the listing's table alone is counted so first:
+    the count says whether it is broad, `rows`.)"""
     listing = LISTINGS[name]
     where = listing.where(filters)
-    found = rows(store, name, filters)
     kept = kept_totals(store, name, where)
     if kept is not None:
-        return Page(kept[0], found, {f: _facet_items(f, kept[1][f]) for f in facets})
+        return Page(kept[0], rows(store, name, filters, broad=True), {f: _facet_items(f, kept[1][f]) for f in facets})
+    first = _alone(listing, filters, where)
+    capped = within(store, deadline, lambda: _capped(store, listing, where)) if first else None
+    found = rows(store, name, filters, broad=capped is None or capped > COUNT_CAP) if first else \
+        rows(store, name, filters)
     total = _shown_total(filters, len(found))
     exact = total is not None
     if total is None and deadline is not None:
-        capped = within(store, deadline, lambda: store.con.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM {_source(listing, where.sql())}{where.sql()} LIMIT {COUNT_CAP + 1})",
-            where.params).fetchone()[0])
+        if not first:
+            capped = within(store, deadline, lambda: _capped(store, listing, where))
         total, exact = (filters.offset + len(found), False) if capped is None else (min(capped, COUNT_CAP),
                                                                                    capped <= COUNT_CAP)
     if exact and not facets:
