@@ -2,7 +2,8 @@
 
 Shared by the command line and the HTTP API (`dateline.serve.web`), so `dateline events
 --json` prints the rows `/api/events` returns for the same filters. A listing is a `Listing`:
-its FROM clause, its columns, how each filter reads in it, and its sort keys; `page` runs
+its table, its columns, how each filter reads in it, and its sort keys (events and quotes also
+carry their article's fields, joined only where a filter, sort or facet reads them); `page` runs
 one with a total count and, on request, facet counts over the whole filtered set.
 Merged events, stories and provenance (the link tables) are in `store.linked`.
 """
