@@ -9,7 +9,7 @@ import warnings
 import duckdb
 import pytest
 
-from dateline.model import ActorRef, Article, Event
+from dateline.model import ActorRef, Article, Event, Quote
 from dateline.serve.web.api import create_app
 from dateline.store import Store, query
 from dateline.store.filters import Filters, parse
@@ -53,6 +53,9 @@ def make_article(n: int, published: str | None = None, shift: int = 0) -> Articl
         site=f"site{n % 3}.example", wire_source="TASS" if n % 5 == 0 else None, url=f"https://site{n % 3}.example/{n}",
         published=PUBLISHED[n % len(PUBLISHED)] if published is None else published, language="en", text="text",
         events=make_events(n, article_id, 3 + n % 4, shift),
+        quotes=[Quote(text=f"We talked, {n}-{i}", direct=True, cue="said",
+                      speaker=ActorRef(*ACTORS[(n + i) % 4]) if (n + i) % 3 else None, confidence=(n * i % 4) / 4)
+                for i in range(n % 3)],
     )
 
 
@@ -126,6 +129,24 @@ def test_the_api_rows_carry_no_copy_of_the_day(db):
         body = client.get("/api/events?limit=50&facets=day,outlet").json()
     assert body["rows"] and all("article_day" not in row for row in body["rows"])
     assert body["total_exact"] and body["facets_not_computed"] == [] and body["facets"]["outlet"]
+
+
+@pytest.mark.parametrize("sort", query.LISTINGS["quotes"].sorts)
+def test_quotes_picked_without_the_join_are_the_joined_ones(db, sort):
+    """Quotes sorted by speaker or confidence are picked from `quotes` alone, then given their articles' fields."""
+    listing, shown = query.LISTINGS["quotes"], []
+    with Store(db, read_only=True) as store:
+        for text in ("", "speaker=moscow", "actor=RUS", "outlet=site2", "min_confidence=0.5"):
+            for order in (sort, f"-{sort}"):
+                filters = parse("quotes", dict(p.split("=") for p in text.split("&") if p) | {"sort": order})
+                filters.limit, filters.offset = 4, 3
+                alone = query._alone(listing, filters, listing.where(filters))
+                assert alone == (sort in ("speaker", "confidence") and "outlet" not in text)
+                sql, params = query.selection("quotes", filters)
+                found = query.rows(store, "quotes", filters)
+                assert found == store.rows(f"{sql} LIMIT 4 OFFSET 3", params), text
+                shown.append(len(found))
+    assert max(shown) == 4
 
 
 def live(store: Store) -> tuple[int, dict]:
