@@ -271,8 +271,7 @@ def rows(store: Store, name: str, filters: Filters, broad: bool | None = None) -
                           params)
     if broad is None:
         broad = unfiltered(name, where) or _capped(store, listing, where) > COUNT_CAP
-    late = filters.limit + filters.offset if broad else LATE_ROWS
-    store.con.execute(f"SET late_materialization_max_rows = {max(LATE_ROWS, late)}")
+    _late_rows(store, filters.limit + filters.offset if broad else LATE_ROWS)
     picked = store.rows(f"SELECT {listing.select} FROM {listing.source}{where.sql()} ORDER BY {order}{paging}",
                         params)
     key = listing.article_key.split(".")[1]
@@ -280,6 +279,15 @@ def rows(store: Store, name: str, filters: Filters, broad: bool | None = None) -
         f"SELECT a.id, {ARTICLE_FIELDS} FROM articles a WHERE a.id = ANY(?::VARCHAR[])",
         [sorted({row[key] for row in picked})])}
     return [{**row, **found[row[key]]} for row in picked if row[key] in found]
+
+
+def _late_rows(store: Store, top: int) -> None:
+    """Let DuckDB's top-N of up to `top` rows fetch them after their sort keys (DuckDB 1.3 and later; earlier ones
+    pick the same page without)."""
+    try:
+        store.con.execute(f"SET late_materialization_max_rows = {max(LATE_ROWS, top)}")
+    except duckdb.CatalogException:
+        pass
 
 
 def _alone(listing: Listing, filters: Filters, where: Where) -> bool:
