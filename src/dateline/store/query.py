@@ -276,7 +276,7 @@ def rows(store: Store, name: str, filters: Filters, broad: bool | None = None) -
                         params)
     key = listing.article_key.split(".")[1]
     found = {row.pop("id"): row for row in store.rows(
-        f"SELECT a.id, {ARTICLE_FIELDS} FROM articles a WHERE a.id = ANY(?::VARCHAR[])",
+        f"SELECT a.id, {ARTICLE_FIELDS} FROM articles a WHERE a.id IN (SELECT unnest(?::VARCHAR[]))",
         [sorted({row[key] for row in picked})])}
     return [{**row, **found[row[key]]} for row in picked if row[key] in found]
 
