@@ -236,13 +236,18 @@ FACET_NAMES = ("root", "quad_class", "source_country", "target_country", "outlet
 
 
 def test_a_listing_past_its_deadline_still_answers_its_page(db):
-    """The page is answered; the count becomes a lower bound and the facets are named as not computed."""
+    """The page is answered; the count becomes a lower bound and the facets are named as not computed.
+    Without filters the count and facets are the kept ones (`event_totals`), complete at any deadline."""
     with Store(db, read_only=True) as store:
-        full = query.page(store, "events", Filters(limit=100), FACET_NAMES)
-        late = query.page(store, "events", Filters(limit=100), FACET_NAMES, deadline=time.monotonic() - 1)
+        full = query.page(store, "events", Filters(limit=100, modality="all"), FACET_NAMES)
+        late = query.page(store, "events", Filters(limit=100, modality="all"), FACET_NAMES,
+                          deadline=time.monotonic() - 1)
+        unfiltered = query.page(store, "events", Filters(limit=100), FACET_NAMES)
+        kept = query.page(store, "events", Filters(limit=100), FACET_NAMES, deadline=time.monotonic() - 1)
     assert late.rows == full.rows and len(late.rows) == 100 < full.total
     assert (late.total, late.exact, late.facets, late.skipped) == (100, False, {}, FACET_NAMES)
     assert full.exact and not full.skipped and set(full.facets) == set(FACET_NAMES)
+    assert kept == unfiltered and kept.exact and not kept.skipped and set(kept.facets) == set(FACET_NAMES)
 
 
 @pytest.mark.parametrize("url", ["", "source_actor=RUS&target_actor=USA&since=2022-02-01&until=2022-02-28",
@@ -275,9 +280,10 @@ def test_a_broad_listing_whose_scan_is_interrupted_says_at_least_the_cap(db, mon
     def interrupted(*args, **kwargs):
         raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
 
-    monkeypatch.setattr(query, "_counts", interrupted)
+    monkeypatch.setattr(query, "counts", interrupted)
     with Store(db, read_only=True) as store:
-        broad = query.page(store, "events", Filters(limit=20), FACET_NAMES, deadline=time.monotonic() + 600)
+        broad = query.page(store, "events", Filters(limit=20, modality="all"), FACET_NAMES,
+                           deadline=time.monotonic() + 600)
         narrow = query.page(store, "events", parse("events", {"since": "2016-01-01", "until": "2016-12-31"}),
                             ("root",), deadline=time.monotonic() + 600)
     assert (broad.total, broad.exact, broad.facets, broad.skipped, len(broad.rows)) == (50, False, {}, FACET_NAMES, 20)

@@ -22,7 +22,7 @@ import duckdb
 from dateline.model import Article, to_dict
 from dateline.store.connect import StoreError, StoreLocked, connect, store_error
 from dateline.store.migrate import SchemaError, migrate, pending
-from dateline.store.rows import ARTICLES, CHILD_TABLES, TABLES, flatten, unflatten
+from dateline.store.rows import ARTICLE_DAY, ARTICLES, CHILD_TABLES, TABLES, article_day, flatten, unflatten
 
 DEFAULT_PATH = "dateline.duckdb"
 ENV_VAR = "DATELINE_DB"
@@ -64,6 +64,7 @@ class Store:
             if migrate(self.con):
                 self.con.execute("CHECKPOINT")  # DuckDB cannot always replay schema changes from its log
             self._mark_crashed_runs()
+            self._fill_totals()
         elif (todo := pending(self.con)) or self._dead_runs():  # upgrade or tidy the file once, then read
             self.con.close()
             try:
@@ -74,6 +75,14 @@ class Store:
                     raise
                 # held by a reader (e.g. the server): the dead runs are marked by the next writer
             self.con = connect(self.path, read_only=True)
+
+    def _fill_totals(self) -> None:
+        """Count the events once into `event_totals` if nothing has yet (a store made before migration 007)."""
+        from dateline.store import totals
+
+        if not totals.ready(self.con):
+            totals.rebuild(self.con)
+            self.checkpoint()
 
     def _dead_runs(self) -> list[int]:
         live = _LIVE_RUNS.get(self._key, set())
@@ -133,24 +142,32 @@ class Store:
     def save_articles(
         self, articles: list[Article], run_id: int | None = None, duplicates: dict[str, str] | None = None
     ) -> None:
-        """Store several articles in one transaction (a run commits per small batch)."""
+        """Store several articles in one transaction (a run commits per small batch), with the
+        counts of the unfiltered events listing (`dateline.store.totals`)."""
+        from dateline.store import totals
+
         duplicates = duplicates or {}
         rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
         for article in articles:
             data = to_dict(article)
             row = flatten(data, ARTICLES, self._writable("articles"))
             rows["articles"].append({**row, "run_id": run_id, "duplicate_of": duplicates.get(article.id)})
+            derived = {ARTICLE_DAY: article_day(row["published"])}
             for spec in CHILD_TABLES:
                 columns = self._writable(spec.name)
                 rows[spec.name] += [
-                    {**flatten(item, spec, columns), "article_id": article.id, "seq": seq}
+                    {**flatten(item, spec, columns), "article_id": article.id, "seq": seq,
+                     **{name: derived[name] for name in spec.derived}}
                     for seq, item in enumerate(data[spec.list_field])
                 ]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._delete(self.stored_ids([a.id for a in articles]))
+            replaced = sorted(self.stored_ids([a.id for a in articles]))
+            totals.add(self.con, replaced, -1)
+            self._delete(set(replaced))
             for table, table_rows in rows.items():
                 self._insert(table, table_rows)
+            totals.add(self.con, [a.id for a in articles if a.events], 1)
             self._save_site_paragraphs(articles)
             self.con.execute("COMMIT")
         except BaseException:
