@@ -109,3 +109,16 @@ def test_a_candidate_is_the_party_during_the_race_and_two_candidates_are_two_act
 ])
 def test_a_politicians_rally_is_a_campaign_event_and_a_protest_rally_stays_a_protest(text, protest):
     assert any(code.startswith("14") for _, code in coded(text)) is protest
+
+
+@pytest.mark.parametrize("text, trigger, act", [
+    ("Rendell called it a common ailment during grueling bids for office.", "called", False),
+    ("The senator called on Russia to withdraw its troops from Ukraine.", "called", True),
+    ("The minister sees growing threats from Russia and China.", "threats", False),
+    ("North Korea is considered a threat to the region by Japan.", "threat", False),
+    ("The threat by Russia to cut gas supplies alarmed Ukraine.", "threat", True),
+    ("Jordan admitted 1.4 million Syrian refugees last year.", "admitted", False),
+    ("The minister admitted that the army had killed civilians in the raid.", "admitted", True),
+])
+def test_a_word_that_names_something_else_by_its_construction_codes_nothing(text, trigger, act):
+    assert any(t == trigger for t, _ in coded(text)) is act

@@ -275,7 +275,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     ``unnamed_actors`` (the default; PETRARCH's validation, which requires actors, turns it off). A dictionary
     trigger may stand with no actor at all ("the bombing of the embassy"); a learned one needs a coded actor on
     one side ("Russian forces shelled the town"). A politician's or a party's rally is a rally of supporters, no
-    event (`senses.supporters_rally`)."""
+    event (`senses.supporters_rally`), and a trigger word that names something else by its construction codes
+    nothing (`senses.names_no_act`: "called it a common ailment", "threats from Russia")."""
     article = state.article
     sources, targets = event_actors(state, m)
     pairs, reverse = actor_pairs(m, sources, targets)
@@ -286,7 +287,7 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
         pairs, reverse = [(sources[0] if sources else None, targets[0] if targets else None)], None
     pairs = [(s, t) for s, t in pairs
              if not senses.supporters_rally([m.head, *m.tokens], m.code, s.code if s else None)]
-    if not pairs or (m.code.startswith("02") and question_content(m.head)):
+    if not pairs or (m.code.startswith("02") and question_content(m.head)) or senses.names_no_act(m.head, m.code):
         return []
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))

@@ -151,3 +151,32 @@ def supporters_rally(tokens: list[Any], code: str, source_code: str | None) -> b
         return False
     roles = source_code[3:]
     return "OPP" not in roles and any(role in roles for role in RALLYING_ROLES)
+
+
+THREAT_MADE_WITH = {"make", "issue", "deliver", "repeat", "carry", "voice", "renew", "escalate", "step"}
+"""Verbs whose object "threat" is one made: "Iran made a threat", "issued threats"."""
+
+
+def names_no_act(head: Any, code: str) -> bool:
+    """Constructions whose trigger word names something other than the act its code says: "called it a common
+    ailment" (naming, with an object predicate: no appeal), "threats from Russia", "considered a threat", "life
+    threatening" (a danger: a threat is coded when it is made, "made a threat", "threat to close the strait"), and
+    "admitted refugees", "admitting Poland to NATO", "admitted to hospital" (letting in: no admission of
+    responsibility)."""
+    lemma = head.lemma_.lower()
+    if lemma == "call" and any(c.dep_ == "oprd" for c in head.children):
+        return True
+    if code.startswith("13") and lemma == "threat" and head.pos_ == "NOUN":
+        made = head.dep_ == "dobj" and head.head.lemma_.lower() in THREAT_MADE_WITH
+        return not made and not any(c.dep_ == "acl" and c.pos_ == "VERB" for c in head.children)
+    if code.startswith("13") and head.lower_ == "threatening" and head.dep_ in ("acomp", "amod"):
+        return True
+    if code.startswith("01") and lemma == "admit":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or \
+            any(o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.lemma_.lower() in ADMITTED for o in objects)
+    return False
+
+
+ADMITTED = {"refugee", "immigrant", "migrant", "student", "member", "patient", "asylum", "applicant", "child"}
+"""People let in: "admitted 1.4 million refugees" is no admission of responsibility."""
