@@ -19,6 +19,7 @@ from dateline.code.data_files import DATA_DIR
 
 SENSES = DATA_DIR / "events" / "senses.tsv"
 VERBAL = DATA_DIR / "events" / "verbal.tsv"
+CONSTRUCTIONS = DATA_DIR / "events" / "constructions.tsv"
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
 """A result ("6-4", "2-1"): sport's most reliable mark; not a date range ("1990-1991" has four digits)."""
 POLITICAL_ROLES = ("GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "SPY", "INS", "SEP", "UAF", "IGO",
@@ -92,7 +93,8 @@ PLACES = ("GPE", "LOC", "FAC")
 
 
 @cache
-def verbal_words(path: Path = VERBAL) -> dict[str, frozenset[str]]:
+def word_lists(path: Path) -> dict[str, frozenset[str]]:
+    """A file of named word lists (`verbal.tsv`, `constructions.tsv`): kind <TAB> comma-separated words."""
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
     return {kind: frozenset(words.strip().split(",")) for kind, words in rows}
@@ -102,7 +104,7 @@ def verbal_attack(head: Any) -> bool:
     """Whether a force trigger ("attacked", "an attack on") aims at someone with words: its object is a person, or
     a named person attacks anything but a place, and its sentence names no weapon, armed party or wound
     (`data/events/verbal.tsv`)."""
-    words = verbal_words()
+    words = word_lists(VERBAL)
     if head.lemma_.lower() not in words["verbs"]:
         return False
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")] + \
@@ -139,22 +141,15 @@ def warning_code(head: Any) -> str | None:
     return None if own else "012"
 
 
-RALLYING_ROLES = ("GOV", "ELI", "LEG", "PTY")
-"""Actor roles whose rally is one of supporters; an opposition's (OPP) or civilians' rally stays a protest."""
-
 
 def supporters_rally(tokens: list[Any], code: str, source_code: str | None) -> bool:
     """A rally held by a government, a party, a legislator or a politician is a rally of supporters, which the
     project's ruling codes as no event (docs/annotation.md, "Elections and campaigns": "Trump said at a rally",
-    "Clinton has held rallies"); a protest march stays 141."""
+    "Clinton has held rallies"); a protest march stays 141. Roles: `data/events/constructions.tsv`."""
     if not code.startswith("14") or not source_code or not any(t.lemma_.lower() == "rally" for t in tokens):
         return False
     roles = source_code[3:]
-    return "OPP" not in roles and any(role in roles for role in RALLYING_ROLES)
-
-
-THREAT_MADE_WITH = {"make", "issue", "deliver", "repeat", "carry", "voice", "renew", "escalate", "step"}
-"""Verbs whose object "threat" is one made: "Iran made a threat", "issued threats"."""
+    return "OPP" not in roles and any(role in roles for role in word_lists(CONSTRUCTIONS)["rallying_roles"])
 
 
 def names_no_act(head: Any, code: str) -> bool:
@@ -162,21 +157,18 @@ def names_no_act(head: Any, code: str) -> bool:
     ailment" (naming, with an object predicate: no appeal), "threats from Russia", "considered a threat", "life
     threatening" (a danger: a threat is coded when it is made, "made a threat", "threat to close the strait"), and
     "admitted refugees", "admitting Poland to NATO", "admitted to hospital" (letting in: no admission of
-    responsibility)."""
-    lemma = head.lemma_.lower()
+    responsibility). Word lists: `data/events/constructions.tsv`."""
+    lemma, lists = head.lemma_.lower(), word_lists(CONSTRUCTIONS)
     if lemma == "call" and any(c.dep_ == "oprd" for c in head.children):
         return True
     if code.startswith("13") and lemma == "threat" and head.pos_ == "NOUN":
-        made = head.dep_ == "dobj" and head.head.lemma_.lower() in THREAT_MADE_WITH
+        made = head.dep_ == "dobj" and head.head.lemma_.lower() in lists["threat_made_with"]
         return not made and not any(c.dep_ == "acl" and c.pos_ == "VERB" for c in head.children)
     if code.startswith("13") and head.lower_ == "threatening" and head.dep_ in ("acomp", "amod"):
         return True
     if code.startswith("01") and lemma == "admit":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) or \
-            any(o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.lemma_.lower() in ADMITTED for o in objects)
+            any(o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.lemma_.lower() in lists["admitted"]
+                for o in objects)
     return False
-
-
-ADMITTED = {"refugee", "immigrant", "migrant", "student", "member", "patient", "asylum", "applicant", "child"}
-"""People let in: "admitted 1.4 million refugees" is no admission of responsibility."""
