@@ -122,3 +122,12 @@ def test_a_politicians_rally_is_a_campaign_event_and_a_protest_rally_stays_a_pro
 ])
 def test_a_word_that_names_something_else_by_its_construction_codes_nothing(text, trigger, act):
     assert any(t == trigger for t, _ in coded(text)) is act
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Protesters clashed with police in central Hong Kong on Sunday.", {"145"}),
+    ("Police clashed with striking miners near the mine on Friday.", {"145"}),
+    ("Turkish troops clashed with Kurdish rebels in the east on Friday.", {"190"}),
+])
+def test_protesters_clashing_with_police_is_a_violent_protest_and_soldiers_clashing_is_fighting(text, codes):
+    assert {code for trigger, code in coded(text) if trigger == "clashed"} == codes

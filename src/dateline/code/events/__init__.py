@@ -276,7 +276,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     trigger may stand with no actor at all ("the bombing of the embassy"); a learned one needs a coded actor on
     one side ("Russian forces shelled the town"). A politician's or a party's rally is a rally of supporters, no
     event (`senses.supporters_rally`), and a trigger word that names something else by its construction codes
-    nothing (`senses.names_no_act`: "called it a common ailment", "threats from Russia")."""
+    nothing (`senses.names_no_act`: "called it a common ailment", "threats from Russia"); protesters' clash with
+    police is one violent protest (`senses.clash_sides`)."""
     article = state.article
     sources, targets = event_actors(state, m)
     pairs, reverse = actor_pairs(m, sources, targets)
@@ -292,6 +293,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))
     code, reverse = recoded(m, modes, reverse)
+    if sides := next(filter(None, (senses.clash_sides(m.head, code, pair) for pair in pairs)), None):
+        pairs, code, reverse = [sides], senses.STREET_CLASH, None
     used = {i for a in sources + targets for i in range(a.token_start, a.token_end)}
     place = event_place(m.head, used, article)
     events = []

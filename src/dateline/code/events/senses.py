@@ -172,3 +172,23 @@ def names_no_act(head: Any, code: str) -> bool:
             any(o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.lemma_.lower() in lists["admitted"]
                 for o in objects)
     return False
+
+
+STREET_CLASH = "145"
+"""Protest violently, riot: a clash between protesters and police (the project's ruling, docs/annotation.md)."""
+
+
+def clash_sides(head: Any, code: str, pair: tuple[Any, Any]) -> tuple[Any, Any] | None:
+    """(protesters, police) when a clash coded as fighting (19) sets police (COP) against protesters, strikers,
+    students or civilians (`protesting_roles` in `data/events/constructions.tsv`): a violent protest (145) with the
+    protesters as source, one event rather than two directions of fighting; None otherwise."""
+    if not code.startswith("19") or head.lemma_.lower() != "clash":
+        return None
+    protesting = word_lists(CONSTRUCTIONS)["protesting_roles"]
+
+    def roles(actor: Any) -> str:
+        return (actor.code or "")[3:] if actor is not None else ""
+    for side, other in (pair, pair[::-1]):
+        if "COP" in roles(other) and any(role in roles(side) for role in protesting):
+            return side, other
+    return None
