@@ -278,6 +278,8 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
     event (`senses.supporters_rally`), and a trigger word that names something else by its construction codes
     nothing (`senses.names_no_act`: "called it a common ailment", "threats from Russia"); protesters' clash with
     police is one violent protest (`senses.clash_sides`)."""
+    if (m.code.startswith("02") and question_content(m.head)) or senses.names_no_act(m.head, m.code):
+        return []
     article = state.article
     sources, targets = event_actors(state, m)
     pairs, reverse = actor_pairs(m, sources, targets)
@@ -288,7 +290,7 @@ def code_match(state: Analysis, m: Match, sent_index: int) -> list[Event]:
         pairs, reverse = [(sources[0] if sources else None, targets[0] if targets else None)], None
     pairs = [(s, t) for s, t in pairs
              if not senses.supporters_rally([m.head, *m.tokens], m.code, s.code if s else None)]
-    if not pairs or (m.code.startswith("02") and question_content(m.head)) or senses.names_no_act(m.head, m.code):
+    if not pairs:
         return []
     date = event_date(m.head, article.timexes, article)
     modes = modality(m.head, m.code, date, _article_date(article))
